@@ -1,0 +1,61 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ZodPlugin from '@pothos/plugin-zod';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { Context } from './context.js';
+import { relations } from './db/relations.js';
+
+/** The largest page any connection returns; `first`/`last` above it are refused. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PothosTypes {
+  Context: Context;
+  DrizzleRelations: typeof relations;
+  AuthScopes: {
+    authenticated: boolean;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    UUID: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    EmailAddress: { Input: string; Output: string };
+    URL: { Input: URL | string; Output: URL | string };
+    Locale: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+}
+
+export const builder = new SchemaBuilder<PothosTypes>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ZodPlugin, RelayPlugin, DataloaderPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  drizzle: {
+    // The client comes from the context, so one schema serves PGlite and PostgreSQL alike.
+    client: (ctx) => ctx.db,
+    getTableConfig,
+    relations,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({ authenticated: ctx.viewer !== null }),
+    authorizeOnSubscribe: true,
+  },
+  errors: { defaultTypes: [] },
+  zod: {
+    validationError: (zodError) => zodError,
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,46 @@
+/** Every setting the gateway reads from the environment, parsed once. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A real PostgreSQL; without it the gateway runs on embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** PGlite data directory; `memory://` keeps everything in memory. */
+  pgliteDataDir: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  migrateOnStart: boolean;
+  seedOnStart: boolean;
+  maxPageSize: number;
+  logQueries: boolean;
+}
+
+function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer('PORT', 4000, env),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
+    poolSize: integer('DATABASE_POOL_SIZE', 10, env),
+    statementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env),
+    migrateOnStart: flag('MIGRATE_ON_START', true, env),
+    seedOnStart: flag('SEED_ON_START', true, env),
+    maxPageSize: integer('MAX_PAGE_SIZE', 100, env),
+    logQueries: flag('LOG_QUERIES', false, env),
+  };
+}

@@ -1,0 +1,102 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgAsyncDatabase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { relations } from './relations.js';
+
+/** One database type for both drivers, so every query is written once. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Database = PgAsyncDatabase<any, typeof relations>;
+
+export interface DatabaseOptions {
+  /** postgres:// URL; without it PGlite is used. */
+  url?: string;
+  /** PGlite data directory (default in memory). */
+  dataDir?: string;
+  /** A PGlite data dump (from `dumpDataDir`) to start from, e.g. a migrated template in tests. */
+  loadDataDir?: File;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Runs a raw SQL script (several statements, no parameters) outside drizzle, e.g. a seed file. */
+  exec(sqlText: string): Promise<void>;
+  /** Runs `work` in one transaction on one connection; `exec` runs raw SQL scripts inside it. */
+  scriptTransaction<T>(work: (exec: (sqlText: string) => Promise<void>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  pool?: pg.Pool;
+  pglite?: PGlite;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options);
+  return openPglite(options);
+}
+
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const statementTimeout = options.statementTimeoutMs ?? 15_000;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables.
+    options: `-c jit=off -c statement_timeout=${statementTimeout}`,
+    application_name: 'pg-graphql-gateway',
+  });
+  // An idle client that errors (e.g. the server restarted) must not crash the process.
+  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  const db = drizzlePg({ client: pool, relations, logger: options.logger }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    exec: async (sqlText) => {
+      await pool.query(sqlText);
+    },
+    scriptTransaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(async (sqlText) => {
+          await client.query(sqlText);
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+  });
+  const db = drizzlePglite({ client: pglite, relations, logger: options.logger }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    exec: async (sqlText) => {
+      await pglite.exec(sqlText);
+    },
+    scriptTransaction: (work) =>
+      pglite.transaction((tx) =>
+        work(async (sqlText) => {
+          await tx.exec(sqlText);
+        }),
+      ),
+    close: () => pglite.close(),
+  };
+}

@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { DatabaseHandle } from './client.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Applies the pending migrations of `drizzle/` (each driver has its own migrator; the folder is shared). */
+export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+  const config = { migrationsFolder };
+  // Both migrators accept our Database; their signatures only name the driver-specific subclass.
+  if (handle.kind === 'pglite') await migratePglite(handle.db as never, config);
+  else await migrateNodePg(handle.db as never, config);
+}
+
+/** The names of the migrations in `drizzle/`, oldest first. */
+export function localMigrations(): string[] {
+  return readdirSync(migrationsFolder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** How many migrations of `drizzle/` the database has not applied (0 = current). */
+export async function pendingMigrationCount(handle: DatabaseHandle): Promise<number> {
+  const local = localMigrations().length;
+  try {
+    const result = await handle.db.execute<{ applied: number }>(
+      sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
+    );
+    const rows = (result as unknown as { rows?: { applied: number }[] }).rows ?? (result as unknown as { applied: number }[]);
+    return Math.max(0, local - Number(rows[0]?.applied ?? 0));
+  } catch {
+    return local;
+  }
+}

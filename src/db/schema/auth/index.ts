@@ -1,0 +1,3 @@
+export * from './schema.js';
+export * from './users.js';
+export * from './rbac.js';

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { actorRef } from '../auth/users.js';
+import { createdAt, deletedAt, id, updatedAt } from '../columns.js';
+import { organizations } from './organizations.js';
+import { channelType, chatSchema } from './schema.js';
+
+const organizationRef = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+
+export const channelSections = chatSchema.table(
+  'channel_sections',
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('channel_sections_org_position_idx').on(t.organizationId, t.position, t.id)],
+);
+
+export const channels = chatSchema.table(
+  'channels',
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    type: channelType('type').notNull().default('public'),
+    name: text('name').notNull(),
+    topic: text('topic'),
+    parentChannelId: uuid('parent_channel_id').references((): AnyPgColumn => channels.id, { onDelete: 'cascade' }),
+    sectionId: uuid('section_id').references(() => channelSections.id, { onDelete: 'set null' }),
+    createdBy: actorRef('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('channels_org_name_idx').on(t.organizationId, t.name, t.id).where(sql`${t.deletedAt} is null`),
+    index('channels_parent_idx').on(t.parentChannelId),
+    index('channels_section_idx').on(t.sectionId),
+    index('channels_created_by_idx').on(t.createdBy),
+  ],
+);

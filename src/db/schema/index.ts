@@ -1,0 +1,3 @@
+export * from './auth/index.js';
+export * from './platform/index.js';
+export * from './chat/index.js';

@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.js';
+import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
 
 /** The largest page any connection returns; `first`/`last` above it are refused. */
@@ -46,16 +47,17 @@ export const builder = new SchemaBuilder<PothosTypes>({
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: true,
+    decodeGlobalID,
+    // Pages larger than the maximum are refused, not silently shortened.
+    firstArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },
+    lastArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },
   },
   scopeAuth: {
     authScopes: (ctx) => ({ authenticated: ctx.viewer !== null }),
     authorizeOnSubscribe: true,
   },
   errors: { defaultTypes: [] },
-  zod: {
-    validationError: (zodError) => zodError,
-  },
+  zod: { validationError: validationErrorToGraphQL },
 });
 
 builder.queryType({});
-builder.mutationType({});

@@ -1,0 +1,71 @@
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import type { ZodError } from 'zod';
+
+/** Error codes a client can branch on (extensions.code). */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+export function clientError(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badInput = (message: string) => clientError(message, 'BAD_USER_INPUT');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Decodes a global ID (base64 of `Type:key`). Every key is a UUID or, for composite keys, a
+ * JSON array; anything else is refused here so that no malformed value reaches SQL.
+ */
+export function decodeGlobalID(globalID: string): { typename: string; id: string } {
+  const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  const typename = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  const wellFormed = separator > 0 && /^[A-Za-z_]\w*$/.test(typename) && (UUID.test(id) || id.startsWith('['));
+  if (!wellFormed) throw badInput(`Invalid global ID: ${globalID}`);
+  return { typename, id };
+}
+
+/** Argument validation failures (zod) as one BAD_USER_INPUT error listing each problem. */
+export function validationErrorToGraphQL(error: ZodError): GraphQLError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const summary = issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+  return clientError(`Invalid input: ${summary}`, 'BAD_USER_INPUT', { issues });
+}
+
+/** PostgreSQL refused a value's syntax (22P02) or range (22003, 22007, 22008): the client sent it. */
+function isDatabaseInputError(error: Error): boolean {
+  const code = (error.cause as { code?: string } | undefined)?.code ?? (error as { code?: string }).code;
+  return code === '22P02' || code === '22003' || code === '22007' || code === '22008';
+}
+
+/** Input errors thrown inside Pothos and its plugins: a bad cursor, a negative page size. */
+function isPluginInputError(error: Error): boolean {
+  return error instanceof PothosValidationError || /^Invalid (cursor|global ID)/.test(error.message);
+}
+
+function withCode(error: GraphQLError, message: string, code: ErrorCode): GraphQLError {
+  return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * What a client sees of an error: errors raised on purpose pass, input errors from plugins or
+ * the database become BAD_USER_INPUT, anything else is masked and its details logged.
+ */
+export function maskError(error: unknown, log: (error: unknown) => void = console.error): GraphQLError {
+  if (!(error instanceof GraphQLError)) {
+    log(error);
+    return clientError('Unexpected error.', 'INTERNAL_SERVER_ERROR');
+  }
+  const original = error.originalError;
+  if (!original) return error; // parse, validation and variable errors: already client-facing
+  // PothosValidationError is itself a GraphQLError, but carries no code.
+  if (isPluginInputError(original)) return withCode(error, original.message, 'BAD_USER_INPUT');
+  if (original instanceof GraphQLError) {
+    return original.extensions?.code ? withCode(error, original.message, original.extensions.code as ErrorCode) : error;
+  }
+  if (isDatabaseInputError(original)) return withCode(error, 'Invalid input value.', 'BAD_USER_INPUT');
+  log(original);
+  return withCode(error, 'Unexpected error.', 'INTERNAL_SERVER_ERROR');
+}

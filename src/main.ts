@@ -1,0 +1,48 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { isDatabaseEmpty, runSeeds } from './db/seed/runner.js';
+import { createYogaApp, listen } from './server.js';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database, server. */
+async function main() {
+  const config = loadConfig();
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.pgliteDataDir,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    logger: config.logQueries ? { logQuery: (query) => console.log('[sql]', query) } : undefined,
+  });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite at ${config.pgliteDataDir}`;
+  console.log(`[db] ${where}`);
+
+  if (config.migrateOnStart) await runMigrations(handle);
+  if (config.seedOnStart && (await isDatabaseEmpty(handle))) {
+    const { ran } = await runSeeds(handle, { adminEmail: process.env.ADMIN_USER_EMAIL });
+    console.log(`[seed] empty database: loaded demo data (${ran.join(', ')})`);
+  }
+
+  const yoga = createYogaApp({ handle });
+  const gateway = await listen(yoga, config.port, config.host);
+  console.log(`[gateway] GraphQL playground: ${gateway.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[gateway] ${signal}: finishing in-flight requests`);
+    await gateway.close();
+    await yoga.dispose();
+    await handle.close();
+    console.log('[gateway] stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[gateway] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createContextFactory, type Context } from './context.js';
+import type { DatabaseHandle } from './db/client.js';
+import { pendingMigrationCount } from './db/migrate.js';
+import { maskError } from './errors.js';
+import { playgroundQuery } from './playground.js';
+import { schema } from './schema/index.js';
+
+export interface GatewayOptions {
+  handle: DatabaseHandle;
+  /** Where unexpected errors go; their details never reach the client. */
+  logError?: (error: unknown) => void;
+}
+
+export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
+export function createYogaApp({ handle, logError = console.error }: GatewayOptions): Yoga {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: createContextFactory({ db: handle.db }),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    maskedErrors: { maskError: (error) => maskError(error, logError) },
+    graphiql: { title: 'Workspace GraphQL gateway', defaultQuery: playgroundQuery },
+    plugins: [
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => (await pendingMigrationCount(handle)) === 0,
+      }),
+    ],
+  });
+}
+
+export interface RunningGateway {
+  server: Server;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  close(): Promise<void>;
+}
+
+export async function listen(yoga: Yoga, port: number, host: string): Promise<RunningGateway> {
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
+        server.closeIdleConnections();
+      }),
+  };
+}

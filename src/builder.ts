@@ -9,6 +9,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.js';
 import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
+import { visibleNode, visibleNodes } from './schema/node-visibility.js';
 
 /** The largest page any connection returns; `first`/`last` above it are refused. */
 export const MAX_PAGE_SIZE = 100;
@@ -48,6 +49,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
     cursorType: 'String',
     nodesOnConnection: true,
     decodeGlobalID,
+    nodeQueryOptions: { resolve: (_root, args, _ctx, _info, resolveNode) => visibleNode(resolveNode(args.id)) },
+    nodesQueryOptions: { resolve: (_root, args, _ctx, _info, resolveNodes) => visibleNodes(resolveNodes(args.ids)) },
     // Pages larger than the maximum are refused, not silently shortened.
     firstArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },
     lastArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },

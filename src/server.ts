@@ -25,6 +25,8 @@ export function createYogaApp({ handle, logError = console.error }: GatewayOptio
     healthCheckEndpoint: '/health',
     landingPage: false,
     maskedErrors: { maskError: (error) => maskError(error, logError) },
+    // maskError logs what is unexpected; yoga would also log every client error it rewrites.
+    logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
     graphiql: { title: 'Workspace GraphQL gateway', defaultQuery: playgroundQuery },
     plugins: [
       useReadinessCheck({

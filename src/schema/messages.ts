@@ -69,8 +69,8 @@ builder.drizzleObjectFields(Channel, (t) => ({
     description: 'Messages, newest first unless `order: ASC`; filter by author, time and text.',
     args: {
       author: t.arg.globalID({ for: User }),
-      before: t.arg({ type: 'DateTime' }),
-      after: t.arg({ type: 'DateTime' }),
+      createdBefore: t.arg({ type: 'DateTime', description: 'Only messages created before this time.' }),
+      createdAfter: t.arg({ type: 'DateTime', description: 'Only messages created after this time.' }),
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
     },
@@ -93,8 +93,8 @@ builder.queryFields((t) => ({
     args: {
       channel: t.arg.globalID({ required: true, for: Channel }),
       author: t.arg.globalID({ for: User }),
-      before: t.arg({ type: 'DateTime' }),
-      after: t.arg({ type: 'DateTime' }),
+      createdBefore: t.arg({ type: 'DateTime', description: 'Only messages created before this time.' }),
+      createdAfter: t.arg({ type: 'DateTime', description: 'Only messages created after this time.' }),
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
     },
@@ -113,9 +113,10 @@ builder.queryFields((t) => ({
 function filterFromArgs(args: {
   channel?: { id: string } | null;
   author?: { id: string } | null;
-  before?: Date | null;
-  after?: Date | null;
+  createdBefore?: Date | null;
+  createdAfter?: Date | null;
   contains?: string | null;
 }): MessageFilterArgs {
-  return { channelId: args.channel?.id, authorId: args.author?.id, before: args.before, after: args.after, contains: args.contains };
+  const { channel, author, createdBefore, createdAfter, contains } = args;
+  return { channelId: channel?.id, authorId: author?.id, before: createdBefore, after: createdAfter, contains };
 }

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { createYogaApp, type Yoga } from '../src/server.js';
+import { adminQuery, withDatabase } from './global-setup.js';
+
+export interface StatementCounter {
+  count: number;
+  /** The SQL text of each statement since the last reset. */
+  log: string[];
+  reset(): void;
+}
+
+export interface GraphQLResponse {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data?: any;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGateway {
+  handle: DatabaseHandle;
+  yoga: Yoga;
+  statements: StatementCounter;
+  execute(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  /** The raw HTTP response, for status and header checks. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A seeded database of its own (a PGlite copy, or a PostgreSQL database made from the template). */
+export async function openSeededDatabase(statements?: StatementCounter): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+  const logger = statements ? { logQuery: (query: string) => (statements.count++, statements.log.push(query)) } : undefined;
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `gateway_test_${randomUUID().replaceAll('-', '')}`;
+    await adminQuery(adminUrl, `create database "${name}" template "${inject('seededTemplateDatabase')}"`);
+    const handle = await openDatabase({ url: withDatabase(adminUrl, name), poolSize: 4, logger });
+    return {
+      handle,
+      drop: async () => {
+        await handle.close();
+        await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
+      },
+    };
+  }
+  const dump = new File([readFileSync(inject('seededDumpPath'))], 'seeded.tar');
+  const handle = await openDatabase({ loadDataDir: dump, logger });
+  return { handle, drop: () => handle.close() };
+}
+
+/** The whole gateway over a freshly seeded database, exercised through HTTP requests in memory. */
+export async function createTestGateway(): Promise<TestGateway> {
+  const statements: StatementCounter = {
+    count: 0,
+    log: [],
+    reset() {
+      this.count = 0;
+      this.log = [];
+    },
+  };
+  const { handle, drop } = await openSeededDatabase(statements);
+  const yoga = createYogaApp({ handle, logError: () => undefined });
+  const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://gateway.test${path}`, init as never));
+  return {
+    handle,
+    yoga,
+    statements,
+    fetch,
+    async execute(query, variables, headers = {}) {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+      return (await response.json()) as GraphQLResponse;
+    },
+    close: async () => {
+      await yoga.dispose();
+      await drop();
+    },
+  };
+}

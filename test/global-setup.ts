@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { runSeeds } from '../src/db/seed/runner.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated, seeded PGlite data dump every test file starts from (embedded runs). */
+    seededDumpPath: string;
+    /** A migrated, seeded PostgreSQL database to copy (runs with TEST_DATABASE_URL). */
+    seededTemplateDatabase: string;
+  }
+}
+
+/** Migrates and seeds once, so each test file only copies a ready database (PGlite initdb alone takes seconds). */
+export default async function setup(project: TestProject) {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const template = `gateway_template_${process.pid}_${Date.now()}`;
+    await adminQuery(adminUrl, `create database "${template}"`);
+    const handle = await openDatabase({ url: withDatabase(adminUrl, template) });
+    await runMigrations(handle);
+    await runSeeds(handle);
+    await handle.close();
+    project.provide('seededTemplateDatabase', template);
+    project.provide('seededDumpPath', '');
+    return async () => {
+      await adminQuery(adminUrl, `drop database if exists "${template}" with (force)`);
+    };
+  }
+  const directory = mkdtempSync(join(tmpdir(), 'gateway-test-'));
+  const handle = await openDatabase({});
+  await runMigrations(handle);
+  await runSeeds(handle);
+  const dump = await handle.pglite!.dumpDataDir('none');
+  await handle.close();
+  const dumpPath = join(directory, 'seeded.tar');
+  writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));
+  project.provide('seededDumpPath', dumpPath);
+  project.provide('seededTemplateDatabase', '');
+  return () => rmSync(directory, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

@@ -2,7 +2,7 @@ import { eq, ilike, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { channels } from '../db/schema/index.js';
 import { ChannelTypeEnum } from './enums.js';
-import { allOf, containsPattern } from './filters.js';
+import { allOf, containsPattern, liveAnd } from './filters.js';
 import { Organization } from './organizations.js';
 
 export const ChannelSection = builder.drizzleNode('channelSections', {
@@ -83,6 +83,16 @@ builder.drizzleObjectFields(Organization, (t) => ({
 }));
 
 builder.queryFields((t) => ({
+  channels: t.drizzleConnection({
+    type: 'channels',
+    description: 'Live channels of every organization, by name; filtered by type or name.',
+    args: { type: t.arg({ type: ChannelTypeEnum }), nameContains: t.arg.string() },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(channels, liveAnd(channels, channelFilter(args)(channels))),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.channels.findMany(
+        query({ where: { RAW: (table) => liveAnd(table, channelFilter(args)(table)) }, orderBy: { name: 'asc' } }),
+      ),
+  }),
   channel: t.drizzleField({
     type: Channel,
     nullable: true,

@@ -1,0 +1,82 @@
+/**
+ * Seeds the database with the demo data sets of seeds/config.ts, after applying migrations.
+ *   npm run db:seed                  every data set (idempotent: safe to run again)
+ *   npm run db:seed -- --only=a,b    those data sets and what they depend on
+ *   npm run db:reset                 truncate the auth, platform and chat schemas first
+ *   npm run db:seed -- --list        the registry: name, dependsOn, description
+ * DATABASE_URL selects PostgreSQL, else PGlite in PGLITE_DATA_DIR (default ./.data);
+ * ADMIN_USER_EMAIL overrides the first administrator's email.
+ */
+import { parseArgs } from 'node:util';
+import { seeds } from '../seeds/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { runSeeds } from '../src/db/seed/runner.js';
+import { loadConfig } from '../src/config.js';
+
+interface CliOptions {
+  only?: string[];
+  reset: boolean;
+  list: boolean;
+}
+
+function parseCli(argv: string[]): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { only: { type: 'string' }, reset: { type: 'boolean' }, list: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  return {
+    only: values.only === undefined ? undefined : parseNames(values.only),
+    reset: values.reset ?? false,
+    list: values.list ?? false,
+  };
+}
+
+function parseNames(raw: string): string[] {
+  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new Error('--only needs at least one data set name, e.g. --only=users,messages');
+  return names;
+}
+
+function printRegistry(): void {
+  const width = Math.max(...seeds.map((seed) => seed.name.length));
+  const dependsWidth = Math.max(...seeds.map((seed) => seed.dependsOn.join(',').length || 1));
+  for (const seed of seeds) {
+    const dependsOn = seed.dependsOn.join(',') || '-';
+    console.log(`${seed.name.padEnd(width)}  ${dependsOn.padEnd(dependsWidth)}  ${seed.description}`);
+  }
+}
+
+async function seed(options: CliOptions): Promise<void> {
+  const config = loadConfig();
+  const { databaseUrl, pgliteDataDir } = config;
+  const handle = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: pgliteDataDir });
+  try {
+    console.log(databaseUrl ? 'database: PostgreSQL (DATABASE_URL)' : `database: PGlite in ${pgliteDataDir}`);
+    await runMigrations(handle);
+    const { ran } = await runSeeds(handle, {
+      only: options.only,
+      reset: options.reset,
+      adminEmail: process.env.ADMIN_USER_EMAIL,
+      log: (line) => console.log(line),
+    });
+    console.log(`seeded ${ran.length} data set(s): ${ran.join(', ')}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseCli(process.argv.slice(2));
+  if (options.list) printRegistry();
+  else await seed(options);
+}
+
+main().catch((error: unknown) => {
+  // One line, no stack: the runner's messages already name the data set and file.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`seed failed: ${message.replace(/\s+/g, ' ')}`);
+  process.exitCode = 1;
+});

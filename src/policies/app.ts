@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import { apps } from '../db/schema/index.js';
+import { defineRule } from './rule.js';
+import { allOf, anyOf } from './viewer.js';
+
+/** List: active, and public or granted to one of the viewer's roles or groups. */
+export const canSeeApp = defineRule('app.read', apps, (viewer, app) => {
+  const granted = viewer
+    ? sql`exists (
+        select 1 from platform.role_app_access vra join auth.user_roles vur on vur.role_id = vra.role_id
+        where vra.app_id = ${app.id} and vur.user_id = ${viewer.userId}::uuid
+        union all
+        select 1 from platform.group_app_access vga join auth.user_groups vug on vug.group_id = vga.group_id
+        where vga.app_id = ${app.id} and vug.user_id = ${viewer.userId}::uuid)`
+    : sql`false`;
+  return allOf(sql`${app.isActive}`, anyOf(sql`${app.isPublic}`, granted));
+});

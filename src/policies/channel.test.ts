@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
+import { openSeededDatabase } from '../../test/gateway.js';
+import { allowedIds, demoId, viewerOf, type DemoUser } from '../../test/policies.js';
+import { canAddChannelMember, canJoinChannel, canManageChannel, canPinInChannel, canSeeChannel } from './channel.js';
+
+let db: Database;
+let drop: () => Promise<void>;
+beforeAll(async () => ({ handle: { db }, drop } = await openSeededDatabase()));
+afterAll(() => drop());
+
+const channel = (n: number) => demoId(30, n);
+// acme: 1 #general (public), 2 #random (public), 3 #design (private: alice, carol, dave), 4 alice-carol (direct), 5 thread of #general
+// globex: 11 #altalanos (public), 12 #penzugy (private: hanna, judit, carol), 13 hanna-istvan (direct), 14 thread of #altalanos
+const ids = (...numbers: number[]) => numbers.map(channel).sort();
+
+describe('canSeeChannel: See(c)', () => {
+  it.each<[DemoUser | 'anonymous', number[]]>([
+    ['anonymous', []],
+    ['gina', []],
+    ['admin', []],
+    ['alice', [1, 2, 3, 4, 5]],
+    ['bob', [1, 2, 5]], // an org admin does not read a private channel or a direct message he is not in
+    ['carol', [1, 2, 3, 4, 5, 11, 12, 14]],
+    ['istvan', [11, 13, 14]],
+    ['bot', [1, 2, 5]],
+  ])('%s sees %j', async (user, expected) => {
+    expect(await allowedIds(db, canSeeChannel, user === 'anonymous' ? null : viewerOf(user))).toEqual(ids(...expected));
+  });
+});
+
+describe('channel management', () => {
+  it('update and delete: A(o) only', async () => {
+    expect(await allowedIds(db, canManageChannel, viewerOf('bob'))).toEqual(ids(1, 2, 3, 4, 5));
+    expect(await allowedIds(db, canManageChannel, viewerOf('dave'))).toEqual([]);
+  });
+
+  it('join self: public channels of the own organizations', async () => {
+    expect(await allowedIds(db, canJoinChannel, viewerOf('dave'))).toEqual(ids(1, 2));
+    expect(await allowedIds(db, canJoinChannel, viewerOf('gina'))).toEqual([]);
+  });
+
+  it('add another member: a channel member or A(o)', async () => {
+    expect(await allowedIds(db, canAddChannelMember, viewerOf('dave'))).toEqual(ids(1, 2, 3, 5)); // dave follows the thread too
+    expect(await allowedIds(db, canAddChannelMember, viewerOf('bob'))).toEqual(ids(1, 2, 3, 4, 5));
+  });
+
+  it('pin: See(c) and, in a private channel, membership', async () => {
+    expect(await allowedIds(db, canPinInChannel, viewerOf('bob'))).toEqual(ids(1, 2, 5));
+    expect(await allowedIds(db, canPinInChannel, viewerOf('carol'))).toEqual(ids(1, 2, 3, 4, 5, 11, 12, 14));
+  });
+});

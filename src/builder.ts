@@ -7,7 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.js';
-import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
+import { decodeGlobalID, denied, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
 import { visibleNode, visibleNodes } from './schema/node-visibility.js';
 
@@ -49,8 +49,11 @@ export const builder = new SchemaBuilder<PothosTypes>({
     cursorType: 'String',
     nodesOnConnection: true,
     decodeGlobalID,
-    nodeQueryOptions: { resolve: (_root, args, _ctx, _info, resolveNode) => visibleNode(resolveNode(args.id)) },
-    nodesQueryOptions: { resolve: (_root, args, _ctx, _info, resolveNodes) => visibleNodes(resolveNodes(args.ids)) },
+    nodeQueryOptions: { resolve: (_root, args, ctx, _info, resolveNode) => visibleNode(ctx, args.id.typename, resolveNode(args.id)) },
+    nodesQueryOptions: {
+      resolve: (_root, args, ctx, _info, resolveNodes) =>
+        visibleNodes(ctx, args.ids.map((id) => id.typename), resolveNodes(args.ids)),
+    },
     // Pages larger than the maximum are refused, not silently shortened.
     firstArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },
     lastArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },
@@ -58,9 +61,11 @@ export const builder = new SchemaBuilder<PothosTypes>({
   scopeAuth: {
     authScopes: (ctx) => ({ authenticated: ctx.viewer !== null }),
     authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, ctx) => denied(ctx),
   },
   errors: { defaultTypes: [] },
   zod: { validationError: validationErrorToGraphQL },
 });
 
 builder.queryType({});
+builder.mutationType({});

@@ -11,6 +11,12 @@ export function clientError(message: string, code: ErrorCode, extensions: Record
 
 export const badInput = (message: string) => clientError(message, 'BAD_USER_INPUT');
 
+/** A refusal: UNAUTHENTICATED for an anonymous caller or refused credentials, FORBIDDEN when signed in. */
+export function denied(ctx: { viewer: unknown; credentialsError?: unknown }, message = 'Not allowed.'): GraphQLError {
+  if (ctx.credentialsError) return clientError('The access token is invalid, expired or revoked.', 'UNAUTHENTICATED');
+  return ctx.viewer ? clientError(message, 'FORBIDDEN') : clientError('Sign in to do this.', 'UNAUTHENTICATED');
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

@@ -1,4 +1,7 @@
 import { builder } from '../builder.js';
+import { canSeeBot } from '../policies/bot.js';
+import { canSeeUser } from '../policies/user.js';
+import { nodeReadRule, visibleRows } from './guards.js';
 
 export const Bot = builder.drizzleNode('bots', {
   name: 'Bot',
@@ -8,7 +11,12 @@ export const Bot = builder.drizzleNode('bots', {
     scopes: t.exposeStringList('scopes'),
     isPublic: t.exposeBoolean('isPublic'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    user: t.relation('user', { description: 'The machine user the bot acts as.' }),
-    createdBy: t.relation('creator', { nullable: true }),
+    user: t.relation('user', {
+      nullable: true,
+      description: 'The machine user the bot acts as (null where its profile is hidden from the viewer).',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }),
+    }),
+    createdBy: t.relation('creator', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
   }),
 });
+nodeReadRule('Bot', canSeeBot);

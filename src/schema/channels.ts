@@ -1,8 +1,14 @@
 import { eq, ilike, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { channels } from '../db/schema/index.js';
+import { canSeeChannel } from '../policies/channel.js';
+import { canSeeChannelMember } from '../policies/channel-member.js';
+import { canReadMessage } from '../policies/message.js';
+import { canSeeSection } from '../policies/section.js';
+import { canSeeUser } from '../policies/user.js';
 import { ChannelTypeEnum } from './enums.js';
 import { allOf, containsPattern, liveAnd } from './filters.js';
+import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 import { Organization } from './organizations.js';
 
 export const ChannelSection = builder.drizzleNode('channelSections', {
@@ -12,9 +18,13 @@ export const ChannelSection = builder.drizzleNode('channelSections', {
     name: t.exposeString('name'),
     position: t.exposeInt('position'),
     organization: t.relation('organization'),
-    channels: t.relatedConnection('channels', { query: { orderBy: { name: 'asc' } }, totalCount: true }),
+    channels: t.relatedConnection('channels', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeeChannel, ctx), orderBy: { name: 'asc' } }),
+      totalCount: true,
+    }),
   }),
 });
+nodeReadRule('ChannelSection', canSeeSection);
 
 interface ChannelFilterArgs {
   type?: (typeof channels.type.enumValues)[number] | null;
@@ -42,14 +52,25 @@ export const Channel = builder.drizzleNode('channels', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     organization: t.relation('organization'),
-    section: t.relation('section', { nullable: true }),
-    parent: t.relation('parent', { nullable: true, description: 'The channel a thread belongs to.' }),
-    createdBy: t.relation('creator', { nullable: true }),
-    threads: t.relatedConnection('threads', { query: { orderBy: { createdAt: 'desc' } }, totalCount: true }),
-    members: t.relatedConnection('members', { query: { orderBy: { joinedAt: 'asc' } }, totalCount: true }),
-    memberCount: t.relatedCount('members'),
+    section: t.relation('section', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeSection, ctx) }) }),
+    parent: t.relation('parent', {
+      nullable: true,
+      description: 'The channel a thread belongs to.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeChannel, ctx) }),
+    }),
+    createdBy: t.relation('creator', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
+    threads: t.relatedConnection('threads', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeeChannel, ctx), orderBy: { createdAt: 'desc' } }),
+      totalCount: true,
+    }),
+    members: t.relatedConnection('members', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
+      totalCount: true,
+    }),
+    memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeChannelMember, ctx) }),
   }),
 });
+nodeReadRule('Channel', canSeeChannel);
 
 export const ChannelMember = builder.drizzleNode('channelMembers', {
   name: 'ChannelMember',
@@ -60,45 +81,49 @@ export const ChannelMember = builder.drizzleNode('channelMembers', {
     isFavorite: t.exposeBoolean('isFavorite'),
     joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
     channel: t.relation('channel'),
-    user: t.relation('user'),
-    lastReadMessage: t.relation('lastReadMessage', { nullable: true }),
+    user: t.relation('user', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
+    lastReadMessage: t.relation('lastReadMessage', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx) }) }),
   }),
 });
+nodeReadRule('ChannelMember', canSeeChannelMember);
 
 builder.drizzleObjectFields(Organization, (t) => ({
   channels: t.relatedConnection('channels', {
-    description: 'Live channels by name, filtered by type, section or name.',
+    description: 'Channels the viewer may see, by name, filtered by type, section or name.',
     args: {
       type: t.arg({ type: ChannelTypeEnum }),
       section: t.arg.globalID({ for: ChannelSection }),
       nameContains: t.arg.string(),
     },
-    query: (args) => ({
-      where: { RAW: (table) => channelFilter({ type: args.type, sectionId: args.section?.id, nameContains: args.nameContains })(table) },
+    query: (args, ctx) => ({
+      where: visibleRows(canSeeChannel, ctx, channelFilter({ type: args.type, sectionId: args.section?.id, nameContains: args.nameContains })),
       orderBy: { name: 'asc' },
     }),
     totalCount: true,
   }),
-  channelCount: t.relatedCount('channels'),
+  channelCount: t.relatedCount('channels', { where: (_args, ctx) => visibleCondition(canSeeChannel, ctx) }),
+  sections: t.relation('sections', {
+    query: (_args, ctx) => ({ where: visibleRows(canSeeSection, ctx), orderBy: { position: 'asc', id: 'asc' } }),
+  }),
 }));
 
 builder.queryFields((t) => ({
   channels: t.drizzleConnection({
     type: 'channels',
-    description: 'Live channels of every organization, by name; filtered by type or name.',
+    description: 'Channels the viewer may see in every organization, by name; filtered by type or name.',
     args: { type: t.arg({ type: ChannelTypeEnum }), nameContains: t.arg.string() },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(channels, liveAnd(channels, channelFilter(args)(channels))),
+    totalCount: (_parent, args, ctx) => ctx.db.$count(channels, visibleCondition(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table)))),
     resolve: (query, _root, args, ctx) =>
       ctx.db.query.channels.findMany(
-        query({ where: { RAW: (table) => liveAnd(table, channelFilter(args)(table)) }, orderBy: { name: 'asc' } }),
+        query({ where: visibleRows(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table))), orderBy: { name: 'asc' } }),
       ),
   }),
   channel: t.drizzleField({
     type: Channel,
     nullable: true,
-    description: 'A channel by its ID; null when there is none.',
+    description: 'A channel by its ID; null when there is none or the viewer may not see it.',
     args: { id: t.arg.globalID({ required: true, for: Channel }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.channels.findFirst(query({ where: { id: args.id.id, deletedAt: { isNull: true } } })),
+      ctx.db.query.channels.findFirst(query({ where: { id: args.id.id, deletedAt: { isNull: true }, ...visibleRows(canSeeChannel, ctx) } })),
   }),
 }));

@@ -1,7 +1,12 @@
 import { eq, gt, ilike, lt, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.js';
-import { messages } from '../db/schema/index.js';
+import { messageReactions, messages } from '../db/schema/index.js';
+import { canSeeChannel } from '../policies/channel.js';
+import { canSeeFile } from '../policies/file.js';
+import { canReadMessage, canSeeReaction } from '../policies/message.js';
+import { canSeeUser } from '../policies/user.js';
 import { Channel } from './channels.js';
+import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 import { SortDirectionEnum, sortDirection } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
 import { User } from './users.js';
@@ -22,24 +27,43 @@ export const Message = builder.drizzleNode('messages', {
     editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
     pinnedAt: t.expose('pinnedAt', { type: 'DateTime', nullable: true }),
     channel: t.relation('channel'),
-    author: t.relation('author'),
-    replyTo: t.relation('replyTo', { nullable: true }),
-    replies: t.relatedConnection('replies', { query: { orderBy: { createdAt: 'asc' } }, totalCount: true }),
-    thread: t.relation('threadChannel', { nullable: true, description: 'The thread started from this message.' }),
-    pinnedBy: t.relation('pinner', { nullable: true }),
-    reactions: t.relatedConnection('reactions', { query: { orderBy: { createdAt: 'asc' } }, totalCount: true }),
-    reactionCount: t.relatedCount('reactions'),
+    author: t.relation('author', {
+      nullable: true,
+      description: "The author; null when the viewer no longer shares an organization with them.",
+      query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }),
+    }),
+    replyTo: t.relation('replyTo', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx) }) }),
+    replies: t.relatedConnection('replies', {
+      query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx), orderBy: { createdAt: 'asc' } }),
+      totalCount: true,
+    }),
+    thread: t.relation('threadChannel', {
+      nullable: true,
+      description: 'The thread started from this message.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeChannel, ctx) }),
+    }),
+    pinnedBy: t.relation('pinner', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
+    reactions: t.relatedConnection('reactions', {
+      query: (_args, ctx) => ({ where: { RAW: (table) => canSeeReaction(ctx.viewer, table) }, orderBy: { createdAt: 'asc' } }),
+      totalCount: true,
+    }),
+    reactionCount: t.relatedCount('reactions', { where: (_args, ctx) => canSeeReaction(ctx.viewer, messageReactions) }),
+    files: t.relatedConnection('files', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeeFile, ctx), orderBy: { createdAt: 'asc' } }),
+      totalCount: true,
+    }),
   }),
 });
+nodeReadRule('Message', canReadMessage);
 
-export const MessageReaction = builder.drizzleNode('messageReactions', {
+// A reaction is the triple (message, user, emoji), not an entity of its own: no global ID.
+export const MessageReaction = builder.drizzleObject('messageReactions', {
   name: 'MessageReaction',
-  id: { column: (reaction) => [reaction.messageId, reaction.userId, reaction.emoji] },
   fields: (t) => ({
     emoji: t.exposeString('emoji'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     message: t.relation('message'),
-    user: t.relation('user'),
+    user: t.relation('user', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
   }),
 });
 
@@ -74,16 +98,16 @@ builder.drizzleObjectFields(Channel, (t) => ({
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
     },
-    query: (args) => ({
-      where: {
-        RAW: (table) =>
-          messageFilter({ ...filterFromArgs(args), channelId: undefined })(table),
-      },
+    query: (args, ctx) => ({
+      where: visibleRows(canReadMessage, ctx, messageFilter({ ...filterFromArgs(args), channelId: undefined })),
       orderBy: { createdAt: sortDirection(args.order, 'desc') },
     }),
     totalCount: true,
   }),
-  pinnedMessages: t.relatedConnection('pinnedMessages', { query: { orderBy: { pinnedAt: 'desc' } }, totalCount: true }),
+  pinnedMessages: t.relatedConnection('pinnedMessages', {
+    query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx), orderBy: { pinnedAt: 'desc' } }),
+    totalCount: true,
+  }),
 }));
 
 builder.queryFields((t) => ({
@@ -98,11 +122,11 @@ builder.queryFields((t) => ({
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(messages, messageFilter(filterFromArgs(args))(messages)),
+    totalCount: (_parent, args, ctx) => ctx.db.$count(messages, visibleCondition(canReadMessage, ctx, messageFilter(filterFromArgs(args)))),
     resolve: (query, _root, args, ctx) =>
       ctx.db.query.messages.findMany(
         query({
-          where: { RAW: (table) => messageFilter(filterFromArgs(args))(table) },
+          where: visibleRows(canReadMessage, ctx, messageFilter(filterFromArgs(args))),
           orderBy: { createdAt: sortDirection(args.order, 'desc') },
         }),
       ),

@@ -1,8 +1,11 @@
-import { ilike } from 'drizzle-orm';
+import { eq, ilike } from 'drizzle-orm';
 import { builder } from '../builder.js';
-import { organizations } from '../db/schema/index.js';
+import { organizationMembers, organizations } from '../db/schema/index.js';
+import { canReadOrganizationDetails, canSeeOrganization, canSeeOrganizationMember } from '../policies/organization.js';
+import { canSeeUser } from '../policies/user.js';
 import { OrganizationRoleEnum } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
+import { guardedBy, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 
 export const Organization = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -12,20 +15,23 @@ export const Organization = builder.drizzleNode('organizations', {
     name: t.exposeString('name'),
     logoUrl: t.exposeString('logoUrl', { nullable: true }),
     isPublic: t.exposeBoolean('isPublic'),
-    defaultLocale: t.expose('defaultLocale', { type: 'Locale' }),
-    settings: t.expose('settings', { type: 'JSONObject' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    // Beyond name, slug and logo, an organization is for its members only.
+    defaultLocale: t.field({ type: 'Locale', nullable: true, ...guardedBy(canReadOrganizationDetails), resolve: (o) => o.defaultLocale }),
+    settings: t.field({ type: 'JSONObject', nullable: true, ...guardedBy(canReadOrganizationDetails), resolve: (o) => o.settings }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, ...guardedBy(canReadOrganizationDetails), resolve: (o) => o.createdAt }),
     members: t.relatedConnection('members', {
-      description: 'Live members, earliest first; `role` keeps one role.',
+      description: 'Live members, earliest first; `role` keeps one role. Empty for non-members.',
       args: { role: t.arg({ type: OrganizationRoleEnum }) },
-      query: (args) => ({ where: args.role ? { role: args.role } : {}, orderBy: { joinedAt: 'asc' } }),
+      query: (args, ctx) => ({
+        where: visibleRows(canSeeOrganizationMember, ctx, (member) => (args.role ? eq(member.role, args.role) : undefined)),
+        orderBy: { joinedAt: 'asc' },
+      }),
       totalCount: true,
     }),
-    memberCount: t.relatedCount('members'),
-    sections: t.relation('sections', { query: { orderBy: { position: 'asc', id: 'asc' } } }),
+    memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeOrganizationMember, ctx) }),
   }),
 });
+nodeReadRule('Organization', canSeeOrganization);
 
 export const OrganizationMember = builder.drizzleNode('organizationMembers', {
   name: 'OrganizationMember',
@@ -36,9 +42,10 @@ export const OrganizationMember = builder.drizzleNode('organizationMembers', {
     joinedAt: t.expose('joinedAt', { type: 'DateTime' }),
     organization: t.relation('organization'),
     user: t.relation('user'),
-    invitedBy: t.relation('inviter', { nullable: true }),
+    invitedBy: t.relation('inviter', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
   }),
 });
+nodeReadRule('OrganizationMember', canSeeOrganizationMember);
 
 /** Live organizations whose name contains `search`. */
 const organizationSearch = (search: string | null | undefined) => (table: typeof organizations) =>
@@ -48,19 +55,23 @@ builder.queryFields((t) => ({
   organization: t.drizzleField({
     type: Organization,
     nullable: true,
-    description: 'An organization by its slug; null when there is none.',
+    description: 'An organization by its slug; null when there is none or it is private to others.',
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.organizations.findFirst(query({ where: { slug: args.slug, deletedAt: { isNull: true } } })),
+      ctx.db.query.organizations.findFirst(
+        query({ where: { slug: args.slug, deletedAt: { isNull: true }, ...visibleRows(canSeeOrganization, ctx) } }),
+      ),
   }),
   organizations: t.drizzleConnection({
     type: 'organizations',
-    description: 'Organizations ordered by name.',
+    description: 'Organizations the viewer belongs to, and public ones, by name.',
     args: { search: t.arg.string({ description: 'Text contained in the name.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, organizationSearch(args.search)(organizations)),
+    totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, visibleCondition(canSeeOrganization, ctx, organizationSearch(args.search))),
     resolve: (query, _root, args, ctx) =>
       ctx.db.query.organizations.findMany(
-        query({ where: { RAW: (table) => organizationSearch(args.search)(table) }, orderBy: { name: 'asc' } }),
+        query({ where: visibleRows(canSeeOrganization, ctx, organizationSearch(args.search)), orderBy: { name: 'asc' } }),
       ),
   }),
 }));
+
+export { organizationMembers };

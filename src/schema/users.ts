@@ -1,14 +1,22 @@
 import { ilike, or } from 'drizzle-orm';
+import { assertCredentialsAccepted } from '../auth/guards.js';
 import { builder } from '../builder.js';
 import { users } from '../db/schema/index.js';
+import { canSeeBot } from '../policies/bot.js';
+import { canSeeChannelMember } from '../policies/channel-member.js';
+import { canReadMessage } from '../policies/message.js';
+import { canSeeOrganizationMember } from '../policies/organization.js';
+import { canReadUserPrivateFields, canSeeUser } from '../policies/user.js';
 import { UserTypeEnum } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
+import { guardedBy, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
   id: { column: (user) => user.id },
   fields: (t) => ({
-    email: t.expose('email', { type: 'EmailAddress' }),
+    // Email and settings: the user themselves, or P(users.users.view).
+    email: t.field({ type: 'EmailAddress', nullable: true, ...guardedBy(canReadUserPrivateFields), resolve: (user) => user.email }),
     displayName: t.exposeString('displayName'),
     firstName: t.exposeString('firstName', { nullable: true }),
     lastName: t.exposeString('lastName', { nullable: true }),
@@ -16,26 +24,31 @@ export const User = builder.drizzleNode('users', {
     userType: t.expose('userType', { type: UserTypeEnum }),
     locale: t.expose('locale', { type: 'Locale', nullable: true }),
     timezone: t.exposeString('timezone', { nullable: true }),
-    settings: t.expose('settings', { type: 'JSONObject' }),
+    settings: t.field({ type: 'JSONObject', nullable: true, ...guardedBy(canReadUserPrivateFields), resolve: (user) => user.settings }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     memberships: t.relatedConnection('memberships', {
-      description: 'Organizations this user belongs to.',
-      query: { orderBy: { joinedAt: 'asc' } },
+      description: 'Organizations this user belongs to (those the viewer shares).',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeOrganizationMember, ctx), orderBy: { joinedAt: 'asc' } }),
       totalCount: true,
     }),
     channelMemberships: t.relatedConnection('channelMemberships', {
-      query: { orderBy: { joinedAt: 'asc' } },
+      query: (_args, ctx) => ({ where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
       totalCount: true,
     }),
     messages: t.relatedConnection('messages', {
-      description: 'Messages this user wrote, newest first.',
-      query: { orderBy: { createdAt: 'desc' } },
+      description: 'Messages this user wrote that the viewer may read, newest first.',
+      query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx), orderBy: { createdAt: 'desc' } }),
       totalCount: true,
     }),
-    bot: t.relation('bot', { nullable: true, description: 'The bot behind this user, for a machine user.' }),
+    bot: t.relation('bot', {
+      nullable: true,
+      description: 'The bot behind this user, for a machine user.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeBot, ctx) }),
+    }),
   }),
 });
+nodeReadRule('User', canSeeUser);
 
 /** Live users whose name or email contains `search`. */
 const userSearch = (search: string | null | undefined) => (table: typeof users) => {
@@ -51,16 +64,18 @@ builder.queryFields((t) => ({
   viewer: t.drizzleField({
     type: User,
     nullable: true,
-    description: 'The signed-in user, or null for an anonymous request.',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.viewer ? ctx.db.query.users.findFirst(query({ where: { id: ctx.viewer.userId, deletedAt: { isNull: true } } })) : null,
+    description: 'The signed-in user, or null for an anonymous request; UNAUTHENTICATED for a refused (invalid, expired, revoked) token.',
+    resolve: (query, _root, _args, ctx) => {
+      assertCredentialsAccepted(ctx);
+      return ctx.viewer ? ctx.db.query.users.findFirst(query({ where: { id: ctx.viewer.userId, deletedAt: { isNull: true } } })) : null;
+    },
   }),
   users: t.drizzleConnection({
     type: 'users',
-    description: 'Users ordered by display name; `search` matches names and email, case-insensitively.',
+    description: 'Users the viewer may see, by display name; `search` matches names and email, case-insensitively.',
     args: { search: t.arg.string({ description: 'Text contained in the name or email.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(users, userSearch(args.search)(users)),
+    totalCount: (_parent, args, ctx) => ctx.db.$count(users, visibleCondition(canSeeUser, ctx, userSearch(args.search))),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.users.findMany(query({ where: { RAW: (table) => userSearch(args.search)(table) }, orderBy: { displayName: 'asc' } })),
+      ctx.db.query.users.findMany(query({ where: visibleRows(canSeeUser, ctx, userSearch(args.search)), orderBy: { displayName: 'asc' } })),
   }),
 }));

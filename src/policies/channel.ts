@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../context.js';
 import { channels } from '../db/schema/index.js';
 import { defineRule } from './rule.js';
-import { allOf, anyOf, isAdmin, isChannelMember, isMember, type Column } from './viewer.js';
+import { allOf, anyOf, isAdmin, isChannelMember, isMember, withinScope, type Column } from './viewer.js';
 
 /** The columns of a channel row, wherever it stands in a query (the table itself or a subquery alias). */
 export interface ChannelColumns {
@@ -53,7 +53,11 @@ export const canAddChannelMember = defineRule('channel.addMember', channels, (vi
   anyOf(isChannelMember(viewer, channel.id), isAdmin(viewer, channel.organizationId)),
 );
 
-/** Pin: See(c) and (not private or CM(c)). */
+/** Pin: See(c) and (not private or CM(c)); a bot also needs `messages:write`. */
 export const canPinInChannel = defineRule('channel.pin', channels, (viewer, channel) =>
-  allOf(seesChannel(viewer, channel), anyOf(sql`${channel.type} <> 'private'`, isChannelMember(viewer, channel.id))),
+  allOf(
+    withinScope(viewer, 'messages:write'),
+    seesChannel(viewer, channel),
+    anyOf(sql`${channel.type} <> 'private'`, isChannelMember(viewer, channel.id)),
+  ),
 );

@@ -19,14 +19,18 @@ export const canEditMessage = defineRule('message.update', messages, (viewer, me
   allOf(withinScope(viewer, 'messages:write'), isSelf(viewer, message.authorId)),
 );
 
-/** Delete (soft): the author, or A(o). */
+/** A(o) moderating a channel they can see: admins do not reach into private channels they have not joined. */
+const moderates = (viewer: Viewer | null, channelId: Column) =>
+  allOf(isAdmin(viewer, organizationOfChannel(channelId)), seesChannelOf(viewer, channelId));
+
+/** Delete (soft): the author, or A(o) (in a channel the admin can see). */
 export const canDeleteMessage = defineRule('message.delete', messages, (viewer, message) =>
-  allOf(withinScope(viewer, 'messages:write'), anyOf(isSelf(viewer, message.authorId), isAdmin(viewer, organizationOfChannel(message.channelId)))),
+  allOf(withinScope(viewer, 'messages:write'), anyOf(isSelf(viewer, message.authorId), moderates(viewer, message.channelId))),
 );
 
-/** Unpin: the pinner, or A(o). */
+/** Unpin: the pinner, or A(o) (in a channel the admin can see); a bot also needs `messages:write`. */
 export const canUnpinMessage = defineRule('message.unpin', messages, (viewer, message) =>
-  anyOf(isSelf(viewer, message.pinnedBy), isAdmin(viewer, organizationOfChannel(message.channelId))),
+  allOf(withinScope(viewer, 'messages:write'), anyOf(isSelf(viewer, message.pinnedBy), moderates(viewer, message.channelId))),
 );
 
 /** Reactions are listed with their message: See(c). */

@@ -6,7 +6,7 @@ import { anyOf, isAdmin, isMember, isOwner, isSelf } from './viewer.js';
 
 /** A row may be listed: members see their organizations, anyone sees a public one (name, slug, logo). */
 export const canSeeOrganization = defineRule('organization.read', organizations, (viewer, organization) =>
-  anyOf(sql`${organization.isPublic}`, isMember(viewer, organization.id)),
+  anyOf(sql`(${organization.isPublic} and ${organization.deletedAt} is null)`, isMember(viewer, organization.id)),
 );
 
 /** Everything beyond name, slug and logo: M(o). */
@@ -27,9 +27,9 @@ export const canDeleteOrganization = defineRule('organization.delete', organizat
 /** Create: signed in, and a person (bots do not found organizations). */
 export const canCreateOrganization = (viewer: Viewer | null): boolean => viewer?.userType === 'human';
 
-/** Join self: a public organization. */
+/** Join self: a public organization, for a person (a bot is installed by an admin instead). */
 export const canJoinOrganization = defineRule('organization.join', organizations, (viewer, organization) =>
-  viewer ? sql`${organization.isPublic}` : sql`false`,
+  viewer?.userType === 'human' ? sql`(${organization.isPublic} and ${organization.deletedAt} is null)` : sql`false`,
 );
 
 /** Add another member: A(o). */

@@ -43,10 +43,12 @@ export function hasPermission(viewer: Viewer | null, key: string): SQL {
     where vug.user_id = ${viewerId(viewer)} and vp.key = ${key})`;
 }
 
+// A soft-deleted organization has no members as far as any rule is concerned.
 const organizationRoleCondition = (viewer: Viewer, organizationId: Column, roles: readonly string[] | null) =>
   sql`exists (
-    select 1 from chat.organization_members vom
+    select 1 from chat.organization_members vom join chat.organizations vorg on vorg.id = vom.organization_id
     where vom.organization_id = ${organizationId} and vom.user_id = ${viewerId(viewer)} and vom.deleted_at is null
+      and vorg.deleted_at is null
     ${roles ? sql`and vom.role in (${sql.join(roles.map((role) => sql`${role}`), sql`, `)})` : sql``})`;
 
 /** M(o): a live member of the organization. */

@@ -7,6 +7,14 @@ import './organizations.js';
 import './channels.js';
 import './messages.js';
 import './bots.js';
+import './errors.js';
+import './auth.js';
+import './rbac.js';
+import './apps.js';
+import './locales.js';
+import './notifications.js';
+import './files.js';
+import './audit.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,5 +1,6 @@
-import { DateTimeResolver, EmailAddressResolver, JSONObjectResolver, JSONResolver, LocaleResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeResolver, EmailAddressResolver, JSONObjectResolver, JSONResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
 import { builder } from '../builder.js';
+import { LocaleScalar } from '../i18n/graphql.js';
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('UUID', UUIDResolver);
@@ -7,4 +8,5 @@ builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 builder.addScalarType('EmailAddress', EmailAddressResolver);
 builder.addScalarType('URL', URLResolver);
-builder.addScalarType('Locale', LocaleResolver);
+// Our own Locale: a malformed tag is a BAD_USER_INPUT error, and tags are read in canonical case.
+builder.addScalarType('Locale', LocaleScalar);

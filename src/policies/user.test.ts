@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
+import { openSeededDatabase } from '../../test/gateway.js';
+import { allowedIds, demoId, viewerOf, type DemoUser } from '../../test/policies.js';
+import type { Rule } from './rule.js';
+import { canReadUserPrivateFields, canSeeUser, canUpdateUser } from './user.js';
+
+let db: Database;
+let drop: () => Promise<void>;
+beforeAll(async () => ({ handle: { db }, drop } = await openSeededDatabase()));
+afterAll(() => drop());
+
+type Actor = DemoUser | 'anonymous';
+const viewer = (actor: Actor) => (actor === 'anonymous' ? null : viewerOf(actor));
+
+// 1 admin, 2 alice, 3 bob, 4 carol, 5 dave, 6 gina, 7 hanna, 8 istvan, 9 judit, 20 the bot's machine user
+const users = (...numbers: number[]) => numbers.map((n) => demoId(10, n)).sort();
+const EVERYONE = [1, 2, 3, 4, 5, 6, 7, 8, 9, 20];
+const ACME = [2, 3, 4, 5, 20];
+const GLOBEX = [4, 7, 8, 9];
+// users.users.view: admin (role administrator), alice and hanna (role manager), bob (group staff).
+// users.users.update: only admin.
+
+describe.each<[string, Rule, [Actor, number[]][]]>([
+  // profile: self, or shares an organization, or P(users.users.view)
+  [
+    'canSeeUser',
+    canSeeUser,
+    [
+      ['anonymous', []],
+      ['gina', [6]],
+      ['admin', EVERYONE],
+      ['bob', EVERYONE], // through the staff group
+      ['dave', ACME],
+      ['istvan', GLOBEX],
+      ['carol', [...new Set([...ACME, ...GLOBEX])]],
+      ['bot', ACME],
+    ],
+  ],
+  // email and settings: self or P(users.users.view)
+  [
+    'canReadUserPrivateFields',
+    canReadUserPrivateFields,
+    [
+      ['anonymous', []],
+      ['gina', [6]],
+      ['dave', [5]],
+      ['carol', [4]],
+      ['bot', [20]],
+      ['alice', EVERYONE],
+      ['bob', EVERYONE],
+      ['admin', EVERYONE],
+    ],
+  ],
+  // update: self or P(users.users.update)
+  [
+    'canUpdateUser',
+    canUpdateUser,
+    [
+      ['anonymous', []],
+      ['gina', [6]],
+      ['alice', [2]], // users.users.view is not enough
+      ['bob', [3]],
+      ['hanna', [7]],
+      ['admin', EVERYONE],
+    ],
+  ],
+])('%s', (_name, rule, cases) => {
+  it.each(cases)('%s: %j', async (actor, expected) => {
+    expect(await allowedIds(db, rule, viewer(actor))).toEqual(users(...expected));
+  });
+});

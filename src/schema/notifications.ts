@@ -1,0 +1,53 @@
+import { builder } from '../builder.js';
+import { canSeeNotification } from '../policies/notification.js';
+import { nodeReadRule, visibleRows } from './guards.js';
+import { localizedFields } from './localized.js';
+import { User } from './users.js';
+
+/** What a notification's texts read besides the row: the recipient's locale and the organization default. */
+interface LocaleSourcesShape {
+  user?: { locale: string | null } | null;
+  organization?: { defaultLocale: string } | null;
+}
+
+// Joined into the query that loads the notification itself: no statement of its own.
+const recipientLocale = {
+  select: { with: { user: { columns: { locale: true } }, organization: { columns: { defaultLocale: true } } } },
+  audienceLocale: (row: object) => (row as LocaleSourcesShape).user?.locale,
+  organizationLocale: (row: object) => (row as LocaleSourcesShape).organization?.defaultLocale,
+};
+
+export const Notification = builder.drizzleNode('notifications', {
+  name: 'Notification',
+  id: { column: (notification) => notification.id },
+  fields: (t) => ({
+    type: t.exposeString('type', { description: 'What happened, e.g. `mention` or `reaction`.' }),
+    // In the recipient's stored locale first (it is delivered to them), unless `locale` is given.
+    ...localizedFields(t, 'title', { ...recipientLocale, description: 'The title' }),
+    ...localizedFields(t, 'body', { ...recipientLocale, nullable: true, description: 'The body' }),
+    resourceType: t.exposeString('resourceType', { nullable: true, description: 'The kind of row it is about, e.g. `message`.' }),
+    resourceId: t.expose('resourceId', { type: 'UUID', nullable: true }),
+    data: t.expose('data', { type: 'JSONObject' }),
+    readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
+    isRead: t.boolean({ select: { columns: { readAt: true } }, resolve: (notification) => notification.readAt !== null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    user: t.relation('user', { description: 'The recipient.' }),
+    organization: t.relation('organization', { nullable: true }),
+  }),
+});
+nodeReadRule('Notification', canSeeNotification);
+
+builder.drizzleObjectFields(User, (t) => ({
+  notifications: t.relatedConnection('notifications', {
+    description: "The user's notifications, newest first; `unread: true` keeps the unread ones, `false` the read ones.",
+    args: { unread: t.arg.boolean() },
+    query: (args, ctx) => ({
+      where: {
+        ...(args.unread == null ? {} : { readAt: args.unread ? { isNull: true } : { isNotNull: true } }),
+        ...visibleRows(canSeeNotification, ctx),
+      },
+      orderBy: { createdAt: 'desc' },
+    }),
+    totalCount: true,
+  }),
+}));

@@ -1,0 +1,166 @@
+import { eq } from 'drizzle-orm';
+import { builder } from '../builder.js';
+import { groups, permissions, roles } from '../db/schema/index.js';
+import { canSeeApp } from '../policies/app.js';
+import { canSeeGroup, canSeePermission, canSeeResource, canSeeRole } from '../policies/rbac.js';
+import { canSeeUser } from '../policies/user.js';
+import { allOf } from './filters.js';
+import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { localizedFields, localizedSortKey } from './localized.js';
+import { User } from './users.js';
+
+export const Role = builder.drizzleNode('roles', {
+  name: 'Role',
+  id: { column: (role) => role.id },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    ...localizedFields(t, 'name', { description: "The role's name" }),
+    ...localizedFields(t, 'description', { nullable: true, description: "What the role is for" }),
+    isSystem: t.exposeBoolean('isSystem', { description: 'A built-in role; it cannot be deleted.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    permissions: t.relatedConnection('permissions', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
+      totalCount: true,
+    }),
+    users: t.relatedConnection('users', {
+      description: 'Live users holding the role.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
+      totalCount: true,
+    }),
+    apps: t.relatedConnection('apps', {
+      description: 'Apps the role opens.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
+      totalCount: true,
+    }),
+  }),
+});
+nodeReadRule('Role', canSeeRole);
+
+export const Group = builder.drizzleNode('groups', {
+  name: 'Group',
+  id: { column: (group) => group.id },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    ...localizedFields(t, 'name', { description: "The group's name" }),
+    ...localizedFields(t, 'description', { nullable: true, description: 'What the group is for' }),
+    isSystem: t.exposeBoolean('isSystem', { description: 'A built-in group; it cannot be deleted.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    permissions: t.relatedConnection('permissions', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
+      totalCount: true,
+    }),
+    users: t.relatedConnection('users', {
+      description: 'Live members of the group.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
+      totalCount: true,
+    }),
+    apps: t.relatedConnection('apps', {
+      description: 'Apps the group opens.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
+      totalCount: true,
+    }),
+  }),
+});
+nodeReadRule('Group', canSeeGroup);
+
+export const Resource = builder.drizzleNode('resources', {
+  name: 'Resource',
+  id: { column: (resource) => resource.id },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    ...localizedFields(t, 'description', { nullable: true, description: 'What the resource is' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    permissions: t.relatedConnection('permissions', {
+      query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
+      totalCount: true,
+    }),
+  }),
+});
+nodeReadRule('Resource', canSeeResource);
+
+export const Permission = builder.drizzleNode('permissions', {
+  name: 'Permission',
+  id: { column: (permission) => permission.id },
+  fields: (t) => ({
+    key: t.exposeString('key', { description: '`<resource key>.<action>`, e.g. `users.roles.update`.' }),
+    action: t.exposeString('action'),
+    ...localizedFields(t, 'description', { nullable: true, description: 'What the permission allows' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    resource: t.relation('resource'),
+    roles: t.relatedConnection('roles', {
+      description: 'Roles granting it.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
+      totalCount: true,
+    }),
+    groups: t.relatedConnection('groups', {
+      description: 'Groups granting it.',
+      query: (_args, ctx) => ({ where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
+      totalCount: true,
+    }),
+  }),
+});
+nodeReadRule('Permission', canSeePermission);
+
+builder.drizzleObjectFields(User, (t) => ({
+  roles: t.relatedConnection('roles', {
+    description: "The user's roles (needs users.roles.view).",
+    query: (_args, ctx) => ({ where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
+    totalCount: true,
+  }),
+  groups: t.relatedConnection('groups', {
+    description: "The user's groups (needs users.groups.view).",
+    query: (_args, ctx) => ({ where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
+    totalCount: true,
+  }),
+}));
+
+export const CatalogOrderEnum = builder.enumType('CatalogOrder', {
+  description: 'How roles and groups are listed.',
+  values: {
+    NAME: { description: 'By name in the request locale (SQL, with the collation of that locale where the server has one).' },
+    KEY: { description: 'By key.' },
+  } as const,
+});
+
+/** Permissions of one resource, or all. */
+const permissionFilter = (resourceId: string | undefined) => (table: typeof permissions) =>
+  allOf(resourceId ? eq(table.resourceId, resourceId) : undefined);
+
+builder.queryFields((t) => ({
+  roles: t.drizzleConnection({
+    type: 'roles',
+    description: 'Roles, by name in the request locale unless `orderBy: KEY`.',
+    args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }) },
+    totalCount: (_parent, _args, ctx) => ctx.db.$count(roles, visibleCondition(canSeeRole, ctx)),
+    resolve: async (query, _root, args, ctx) => {
+      const where = visibleRows(canSeeRole, ctx);
+      if (args.orderBy === 'KEY') return ctx.db.query.roles.findMany(query({ where, orderBy: { key: 'asc' } }));
+      const sortName = await localizedSortKey(ctx, (table: typeof roles) => table.name);
+      return ctx.db.query.roles.findMany(query({ where, extras: { sortName }, orderBy: { sortName: 'asc' } }));
+    },
+  }),
+  groups: t.drizzleConnection({
+    type: 'groups',
+    description: 'Groups, by name in the request locale unless `orderBy: KEY`.',
+    args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }) },
+    totalCount: (_parent, _args, ctx) => ctx.db.$count(groups, visibleCondition(canSeeGroup, ctx)),
+    resolve: async (query, _root, args, ctx) => {
+      const where = visibleRows(canSeeGroup, ctx);
+      if (args.orderBy === 'KEY') return ctx.db.query.groups.findMany(query({ where, orderBy: { key: 'asc' } }));
+      const sortName = await localizedSortKey(ctx, (table: typeof groups) => table.name);
+      return ctx.db.query.groups.findMany(query({ where, extras: { sortName }, orderBy: { sortName: 'asc' } }));
+    },
+  }),
+  permissions: t.drizzleConnection({
+    type: 'permissions',
+    description: 'The permission catalog by key; `resource` keeps the permissions of one resource.',
+    args: { resource: t.arg.globalID({ for: Resource }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(permissions, visibleCondition(canSeePermission, ctx, permissionFilter(args.resource?.id))),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.permissions.findMany(
+        query({ where: visibleRows(canSeePermission, ctx, permissionFilter(args.resource?.id)), orderBy: { key: 'asc' } }),
+      ),
+  }),
+}));

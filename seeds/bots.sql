@@ -1,12 +1,12 @@
 -- The Helper Bot: machine user 10000000-0000-4000-8000-000000000020 (users.sql), created by alice,
 -- installed in acme (an organization_members row for its machine user) and joined to #general.
--- Demo bearer token: demo-helper-bot-token — only its sha256 hex is stored.
+-- Demo bearer token: gw_b_demo-helper-bot-token-not-a-secret-2026 — only its sha256 hex is stored.
 
 insert into chat.bots (id, user_id, created_by, name, description, token_hash, scopes, is_public, created_at, updated_at) values
   ('50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000020', '10000000-0000-4000-8000-000000000002',
    'Helper Bot',
    '{"en": "Posts a daily digest and answers simple questions", "hu": "Napi összefoglalót küld és egyszerű kérdésekre válaszol"}',
-   encode(sha256(convert_to('demo-helper-bot-token', 'UTF8')), 'hex'),
+   encode(sha256(convert_to('gw_b_demo-helper-bot-token-not-a-secret-2026', 'UTF8')), 'hex'),
    '{messages:read,messages:write}', false, '2026-01-04T12:00:00Z', '2026-01-04T12:00:00Z')
 on conflict (id) do update set
   user_id = excluded.user_id,

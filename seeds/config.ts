@@ -67,4 +67,10 @@ export const seeds: SeedDefinition[] = [
     description: 'File metadata in every scope, two attached to messages',
   },
   { name: 'audit', file: 'audit.sql', dependsOn: ['messages'], description: 'A few audit log entries' },
+  {
+    name: 'accounts',
+    file: 'accounts.sql',
+    dependsOn: ['users'],
+    description: 'Password accounts for the demo people, all with the password demo-password-2026',
+  },
 ];

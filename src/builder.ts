@@ -7,7 +7,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.js';
-import { decodeGlobalID, denied, validationErrorToGraphQL } from './errors.js';
+import { denied } from './auth/guards.js';
+import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
 import { visibleNode, visibleNodes } from './schema/node-visibility.js';
 

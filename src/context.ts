@@ -1,15 +1,34 @@
+import type { IncomingMessage } from 'node:http';
+import { authenticate, type CredentialsError } from './auth/authenticate.js';
 import type { Database } from './db/client.js';
+import { cachedLocaleCatalog } from './i18n/catalog.js';
+import { createRequestLocale, type RequestLocale } from './i18n/request.js';
 
-/** Who is asking; filled by authentication (anonymous until then). */
+/** Who is asking, as established by a session or bot token (src/auth/authenticate.ts). */
 export interface Viewer {
   userId: string;
+  userType: 'human' | 'machine';
+  /** A bot's scopes (e.g. `messages:write`); null for a person, who is not limited by scopes. */
+  scopes: string[] | null;
+  /** The session the request came with; null for a bot token. */
+  sessionId: string | null;
+  /** The bot whose token the request came with; null for a person. */
+  botId: string | null;
+  /** The user's stored locale, read with the credentials (so the request locale costs no statement); absent: not read. */
+  locale?: string | null;
 }
 
 /** Everything a resolver may use for one request (or one subscription event). */
 export interface Context {
   db: Database;
   viewer: Viewer | null;
+  /** Set when the request presented credentials that were refused: protected fields answer UNAUTHENTICATED. */
+  credentialsError: CredentialsError | null;
+  /** The peer's address (no proxy header is trusted), stored on sessions; null outside a socket. */
+  clientIp: string | null;
   request?: Request;
+  /** The request's locale: Accept-Language, the viewer's stored locale, the platform's locales. */
+  locale: RequestLocale;
 }
 
 export interface ContextFactoryOptions {
@@ -17,5 +36,20 @@ export interface ContextFactoryOptions {
 }
 
 export function createContextFactory({ db }: ContextFactoryOptions) {
-  return async ({ request }: { request: Request }): Promise<Context> => ({ db, viewer: null, request });
+  // Warm the locale catalog so the first localized field of a request costs no statement.
+  void cachedLocaleCatalog(db).catch(() => undefined);
+  return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
+    // At most one statement, and none without an Authorization header.
+    const { viewer, credentialsError } = await authenticate(db, request);
+    const context: Context = {
+      db,
+      viewer,
+      credentialsError,
+      clientIp: req?.socket.remoteAddress ?? null,
+      request,
+      // The viewer is read lazily, so authentication may set it after the context exists.
+      locale: createRequestLocale({ db, acceptLanguage: request.headers.get('accept-language'), viewer: () => context.viewer }),
+    };
+    return context;
+  };
 }

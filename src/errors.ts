@@ -11,11 +11,6 @@ export function clientError(message: string, code: ErrorCode, extensions: Record
 
 export const badInput = (message: string) => clientError(message, 'BAD_USER_INPUT');
 
-/** A refusal: UNAUTHENTICATED for an anonymous caller or refused credentials, FORBIDDEN when signed in. */
-export function denied(ctx: { viewer: unknown; credentialsError?: unknown }, message = 'Not allowed.'): GraphQLError {
-  if (ctx.credentialsError) return clientError('The access token is invalid, expired or revoked.', 'UNAUTHENTICATED');
-  return ctx.viewer ? clientError(message, 'FORBIDDEN') : clientError('Sign in to do this.', 'UNAUTHENTICATED');
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,7 +60,8 @@ export function maskError(error: unknown, log: (error: unknown) => void = consol
     return clientError('Unexpected error.', 'INTERNAL_SERVER_ERROR');
   }
   const original = error.originalError;
-  if (!original) return error; // parse, validation and variable errors: already client-facing
+  // Parse, validation and variable errors are the client's; yoga leaves variable errors without a code.
+  if (!original) return error.extensions?.code ? error : withCode(error, error.message, 'BAD_USER_INPUT');
   // PothosValidationError is itself a GraphQLError, but carries no code.
   if (isPluginInputError(original)) return withCode(error, original.message, 'BAD_USER_INPUT');
   if (original instanceof GraphQLError) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from './gateway.js';
+import { headersFor } from './sign-in.js';
 
 // The deep query of the foundation issue: organization -> channels -> messages -> author, counts, replyTo -> author.
 const deepQuery = /* GraphQL */ `
@@ -26,18 +27,18 @@ const deepQuery = /* GraphQL */ `
 `;
 
 let gateway: TestGateway;
-let slug: string;
+let asAlice: Record<string, string>;
+const slug = 'acme';
 
 beforeAll(async () => {
   gateway = await createTestGateway();
-  const { data } = await gateway.execute('{ organizations(first: 1) { nodes { slug } } }');
-  slug = data.organizations.nodes[0].slug;
+  asAlice = await headersFor(gateway, 'alice'); // acme's owner, with every policy applied to her
 });
 afterAll(() => gateway.close());
 
 async function statementsFor(query: string, variables: Record<string, unknown>) {
   gateway.statements.reset();
-  const response = await gateway.execute(query, variables);
+  const response = await gateway.execute(query, variables, asAlice);
   expect(response.errors).toBeUndefined();
   return { count: gateway.statements.count, data: response.data };
 }
@@ -66,7 +67,7 @@ const messageTotal = (data: { organization: { channels: { nodes: { messages: { t
   data.organization.channels.nodes.reduce((sum, channel) => sum + channel.messages.totalCount, 0);
 
 describe('statement budget', () => {
-  it('answers the deep query with at most 2 SQL statements, and loads real nested data', async () => {
+  it('answers the deep query with at most 2 SQL statements (token lookup included), and loads real nested data', async () => {
     const { count, data } = await statementsFor(deepQuery, { slug });
     expect(count).toBeLessThanOrEqual(2);
     const channels = data.organization.channels.nodes;
@@ -85,14 +86,14 @@ describe('statement budget', () => {
     expect(after.count).toBe(before.count);
   });
 
-  it('plans node(id) and nodes(ids) with their relations into one statement', async () => {
-    const { data } = await gateway.execute('{ organizations(first: 2) { nodes { id } } }');
+  it('plans node(id) and nodes(ids) with their relations into one statement, plus one batched rule check', async () => {
+    const { data } = await gateway.execute('{ organizations(first: 2) { nodes { id } } }', {}, asAlice);
     const ids = data.organizations.nodes.map((node: { id: string }) => node.id);
     const single = await statementsFor('query ($id: ID!) { node(id: $id) { ... on Organization { name members(first: 5) { nodes { user { displayName } } } } } }', { id: ids[0] });
-    expect(single.count).toBe(1);
+    expect(single.count).toBe(3); // token lookup, the node with its relations, the read rule of the node's type
     expect(single.data.node.name).toBeTruthy();
     const many = await statementsFor('query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Organization { name channels(first: 3) { nodes { name } } } } }', { ids });
-    expect(many.count).toBe(1);
+    expect(many.count).toBe(3);
     expect(many.data.nodes).toHaveLength(ids.length);
   });
 });

@@ -1,0 +1,88 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { accounts, users } from '../db/schema/index.js';
+
+/** Consecutive failed sign-ins that lock an account, and for how long. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MINUTES = 15;
+
+const PASSWORD_PROVIDER = 'password';
+
+export interface PasswordAccount {
+  accountId: string;
+  userId: string;
+  userType: 'human' | 'machine';
+  locale: string | null;
+  passwordHash: string | null;
+  /** Set while the lock holds (judged by the database clock). */
+  lockedUntil: Date | null;
+}
+
+/** Emails compare case-insensitively (the live-email unique index is on lower(email)). */
+const sameEmail = (email: string) => sql`lower(${users.email}) = lower(${email})`;
+
+/** The password account of the live user with this email, if any. */
+export async function findPasswordAccount(db: Database, email: string): Promise<PasswordAccount | null> {
+  const [row] = await db
+    .select({
+      accountId: accounts.id,
+      userId: accounts.userId,
+      userType: users.userType,
+      locale: users.locale,
+      passwordHash: accounts.passwordHash,
+      lockedUntil: sql<Date | null>`case when ${accounts.lockedUntil} > now() then ${accounts.lockedUntil} end`.mapWith(accounts.lockedUntil),
+    })
+    .from(accounts)
+    .innerJoin(users, and(eq(users.id, accounts.userId), isNull(users.deletedAt)))
+    .where(and(sameEmail(email), eq(accounts.provider, PASSWORD_PROVIDER)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Counts a failure in one atomic statement; the failure that reaches the limit locks the account
+ * and restarts the count, so the next lock needs another full run of failures. Answers the lock's end.
+ */
+export async function recordFailedSignIn(db: Database, accountId: string): Promise<Date | null> {
+  const reachesLimit = sql`${accounts.failedLoginAttempts} + 1 >= ${MAX_FAILED_SIGN_INS}`;
+  const [row] = await db
+    .update(accounts)
+    .set({
+      failedLoginAttempts: sql`case when ${reachesLimit} then 0 else ${accounts.failedLoginAttempts} + 1 end`,
+      lockedUntil: sql`case when ${reachesLimit} then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+    })
+    .where(eq(accounts.id, accountId))
+    .returning({ lockedUntil: accounts.lockedUntil });
+  return row?.lockedUntil ?? null;
+}
+
+/** A success clears the failure count and any expired lock. */
+export async function recordSuccessfulSignIn(db: Database, accountId: string): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: sql`now()` })
+    .where(eq(accounts.id, accountId));
+}
+
+/** True when a live user already has this email (any case). */
+export async function emailTaken(db: Database, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(and(sameEmail(email), isNull(users.deletedAt))).limit(1);
+  return row !== undefined;
+}
+
+export interface NewPasswordUser {
+  email: string;
+  displayName: string;
+  locale: string | null;
+  passwordHash: string;
+}
+
+/** A human user with a password account; answers the user's id. */
+export async function createPasswordUser(db: Database, input: NewPasswordUser): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: input.email, displayName: input.displayName, locale: input.locale, userType: 'human' })
+    .returning({ id: users.id });
+  await db.insert(accounts).values({ userId: user!.id, provider: PASSWORD_PROVIDER, passwordHash: input.passwordHash });
+  return user!.id;
+}

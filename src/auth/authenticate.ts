@@ -1,0 +1,62 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Viewer } from '../context.js';
+import type { Database } from '../db/client.js';
+import { bots, sessions, users } from '../db/schema/index.js';
+import { hashToken, parseAuthorization, tokenKind } from './tokens.js';
+
+/** Why presented credentials were refused; absent credentials are not an error (anonymous). */
+export type CredentialsError = 'invalid' | 'expired' | 'revoked';
+
+/** The outcome of reading a request's credentials: a viewer, anonymous, or refused credentials. */
+export type Authentication = { viewer: Viewer; credentialsError: null } | { viewer: null; credentialsError: CredentialsError | null };
+
+export const ANONYMOUS: Authentication = { viewer: null, credentialsError: null };
+const refused = (credentialsError: CredentialsError): Authentication => ({ viewer: null, credentialsError });
+const accepted = (viewer: Viewer): Authentication => ({ viewer, credentialsError: null });
+
+/**
+ * Reads `Authorization: Bearer <token>` and resolves it to a viewer with at most one SQL statement
+ * (none without a header or for a token of the wrong shape). Tokens are never logged.
+ */
+export async function authenticate(db: Database, request: Request): Promise<Authentication> {
+  const header = parseAuthorization(request.headers.get('authorization'));
+  if (header.kind === 'none') return ANONYMOUS;
+  if (header.kind === 'malformed') return refused('invalid');
+  const kind = tokenKind(header.token);
+  if (kind === null) return refused('invalid');
+  const tokenHash = hashToken(header.token);
+  return kind === 'session' ? authenticateSession(db, tokenHash) : authenticateBot(db, tokenHash);
+}
+
+/** A session of a live user; expiry is judged by the database clock, like every other timestamp. */
+async function authenticateSession(db: Database, tokenHash: string): Promise<Authentication> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      userType: users.userType,
+      locale: users.locale,
+      revoked: sql<boolean>`${sessions.revokedAt} is not null`,
+      expired: sql<boolean>`${sessions.expiresAt} <= now()`,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.deletedAt)))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return refused('invalid');
+  if (row.revoked) return refused('revoked');
+  if (row.expired) return refused('expired');
+  return accepted({ userId: row.userId, userType: row.userType, scopes: null, sessionId: row.sessionId, botId: null, locale: row.locale });
+}
+
+/** A live bot whose machine user is live; it acts only within its scopes. */
+async function authenticateBot(db: Database, tokenHash: string): Promise<Authentication> {
+  const [row] = await db
+    .select({ botId: bots.id, userId: bots.userId, userType: users.userType, locale: users.locale, scopes: bots.scopes })
+    .from(bots)
+    .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt)))
+    .where(and(eq(bots.tokenHash, tokenHash), isNull(bots.deletedAt)))
+    .limit(1);
+  if (!row) return refused('invalid');
+  return accepted({ userId: row.userId, userType: row.userType, scopes: row.scopes, sessionId: null, botId: row.botId, locale: row.locale });
+}

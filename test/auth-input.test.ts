@@ -74,8 +74,7 @@ describe('malformed mutation input gets a typed error, never a 500', () => {
     const response = await post(query, variables, headers);
     expectCleanRefusal(response);
     const codes = response.body.errors?.map((error) => error.extensions?.code);
-    // graphql-js reports a variable of the wrong shape (HTTP 400) without a code; maskError does not add one yet.
-    const uncodedVariableError = response.status === 400 && /^Variable "\$input" /.test(response.body.errors?.[0]?.message ?? '');
-    expect(codes).toEqual(uncodedVariableError ? [undefined] : [code]);
+    // graphql-js reports a variable of the wrong shape without a code; maskError gives it BAD_USER_INPUT.
+    expect(codes).toEqual([code]);
   });
 });

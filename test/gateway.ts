@@ -22,6 +22,8 @@ export interface TestGateway {
   handle: DatabaseHandle;
   yoga: Yoga;
   statements: StatementCounter;
+  /** Headers every `execute` sends unless overridden, e.g. a signed-in actor's. */
+  defaultHeaders: Record<string, string>;
   execute(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
   /** The raw HTTP response, for status and header checks. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -62,15 +64,16 @@ export async function createTestGateway(): Promise<TestGateway> {
   const { handle, drop } = await openSeededDatabase(statements);
   const yoga = createYogaApp({ handle, logError: () => undefined });
   const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://gateway.test${path}`, init as never));
-  return {
+  const gateway: TestGateway = {
     handle,
     yoga,
     statements,
     fetch,
+    defaultHeaders: {},
     async execute(query, variables, headers = {}) {
       const response = await fetch('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...gateway.defaultHeaders, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
@@ -81,4 +84,5 @@ export async function createTestGateway(): Promise<TestGateway> {
       await drop();
     },
   };
+  return gateway;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/gateway.js';
 import { queryRows } from '../../test/database.js';
+import { headersFor } from '../../test/sign-in.js';
 
 // 50 more apps whose hu names exercise Hungarian collation (cs after c, ö after o, zs after z, á by a)
 // and whose de names exist for every other one (partial, like the demo data).
@@ -17,14 +18,16 @@ let collations: Set<string>;
 
 beforeAll(async () => {
   gateway = await createTestGateway();
+  // The platform administrator holds every permission, so roles, groups and permissions are readable.
+  gateway.defaultHeaders = await headersFor(gateway, 'admin');
   const values = HU_WORDS.map((hu, i) => {
     const name: Record<string, string> = { en: `Sample ${String(i).padStart(2, '0')}`, hu };
     if (i % 2 === 0) name.de = DE_WORDS[i / 2 % DE_WORDS.length]! + (i >= 2 * DE_WORDS.length ? ` ${i}` : '');
     const description = { en: `Description ${i}`, hu: `Leírás ${i}` };
-    return `('sample-${i}', '${JSON.stringify(name)}', '${JSON.stringify(description)}', ${1000 + i})`;
+    return `('sample-${i}', '${JSON.stringify(name)}', '${JSON.stringify(description)}', ${1000 + i}, true)`;
   });
   await gateway.handle.exec(`
-    insert into platform.apps (key, name, description, sort_order) values ${values.join(',\n')};
+    insert into platform.apps (key, name, description, sort_order, is_public) values ${values.join(',\n')};
     insert into platform.translations (locale, namespace, key, value) values
       ('en', 'desktop', 'window.close', 'Close'), ('hu', 'desktop', 'window.close', 'Bezárás'),
       ('en', 'desktop', 'window.minimize', 'Minimize');`);
@@ -33,9 +36,10 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.close());
 
+// Anonymous unless headers say otherwise (public apps, translations): no token lookup in the count.
 async function statementsFor(query: string, headers: Record<string, string> = {}) {
   gateway.statements.reset();
-  const response = await gateway.execute(query, {}, headers);
+  const response = await gateway.execute(query, {}, { authorization: '', ...headers });
   expect(response.errors).toBeUndefined();
   return { count: gateway.statements.count, data: response.data };
 }
@@ -63,8 +67,11 @@ describe('statements', () => {
   it('nested localized fields add no statement either', async () => {
     const query = (fields: string) =>
       `{ roles(first: 10, orderBy: KEY) { nodes { key ${fields} permissions(first: 50) { nodes { key ${fields ? 'description descriptionLocale' : ''} resource { key ${fields ? 'description' : ''} } } } } } }`;
-    const without = await statementsFor(query(''), { 'accept-language': 'de' });
-    const withFields = await statementsFor(query('name nameLocale description'), { 'accept-language': 'de' });
+    // The administrator may read roles and permissions (one more statement: the token lookup).
+    const headers = { ...gateway.defaultHeaders, 'accept-language': 'de' };
+    const without = await statementsFor(query(''), headers);
+    const withFields = await statementsFor(query('name nameLocale description'), headers);
+    expect(withFields.data.roles.nodes.length).toBeGreaterThan(0);
     expect(withFields.count).toBe(without.count);
   });
 

@@ -2,6 +2,7 @@ import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/gateway.js';
 import { queryRows } from '../../test/database.js';
+import { headersFor } from '../../test/sign-in.js';
 import type { Context } from '../context.js';
 import { createRequestLocale } from '../i18n/request.js';
 import { schema } from './index.js';
@@ -18,6 +19,16 @@ const ROLES = '{ roles(orderBy: KEY) { nodes { key name nameLocale nameTranslati
 let gateway: TestGateway;
 beforeAll(async () => {
   gateway = await createTestGateway();
+  // The platform administrator holds every permission, so roles, groups and permissions are readable.
+  gateway.defaultHeaders = await headersFor(gateway, 'admin');
+  // hanna and carol read roles in their own locales below: give them users.roles.view.
+  await gateway.handle.exec(`
+    insert into auth.roles (key, name) values ('role-reader', '{"en": "Role reader", "hu": "Szerepkör-olvasó", "de": "Rollenleser"}');
+    insert into auth.role_permissions (role_id, permission_id)
+      select r.id, p.id from auth.roles r, auth.permissions p where r.key = 'role-reader' and p.key = 'users.roles.view';
+    insert into auth.user_roles (user_id, role_id)
+      select u.id, r.id from auth.users u, auth.roles r
+      where r.key = 'role-reader' and u.email in ('hanna@example.com', 'carol@example.com');`);
 });
 afterAll(() => gateway.close());
 

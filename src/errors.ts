@@ -46,6 +46,16 @@ function isPluginInputError(error: Error): boolean {
   return error instanceof PothosValidationError || /^Invalid (cursor|global ID)/.test(error.message);
 }
 
+/**
+ * Errors graphql-js returns from execution without throwing (variables of the wrong shape) carry
+ * no code: they are the client's, so they get BAD_USER_INPUT.
+ */
+export function withInputCodes<Result extends { errors?: readonly GraphQLError[] }>(result: Result): Result {
+  if (!result.errors?.some((error) => !error.extensions?.code)) return result;
+  const errors = result.errors.map((error) => (error.extensions?.code ? error : withCode(error, error.message, 'BAD_USER_INPUT')));
+  return { ...result, errors };
+}
+
 function withCode(error: GraphQLError, message: string, code: ErrorCode): GraphQLError {
   return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
 }

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory, type Context } from './context.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
-import { maskError } from './errors.js';
+import { maskError, withInputCodes } from './errors.js';
 import { playgroundQuery } from './playground.js';
 import { schema } from './schema/index.js';
 
@@ -15,6 +15,15 @@ export interface GatewayOptions {
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
+const codeInputErrors: Plugin = {
+  onExecute: () => ({
+    onExecuteDone: ({ result, setResult }) => {
+      if (!isAsyncIterable(result)) setResult(withInputCodes(result));
+    },
+  }),
+};
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
 export function createYogaApp({ handle, logError = console.error }: GatewayOptions): Yoga {
@@ -29,6 +38,7 @@ export function createYogaApp({ handle, logError = console.error }: GatewayOptio
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
     graphiql: { title: 'Workspace GraphQL gateway', defaultQuery: playgroundQuery },
     plugins: [
+      codeInputErrors,
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => (await pendingMigrationCount(handle)) === 0,

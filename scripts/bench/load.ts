@@ -1,0 +1,89 @@
+import autocannon from 'autocannon';
+import { cpuMs, postgresCpuMs } from './processes.js';
+
+/** One HTTP request, repeated by every connection. */
+export interface Target {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** The exact body every response must have (reads only); differing ones are counted as mismatches. */
+  expectBody?: string;
+}
+
+export interface LoadOptions {
+  connections: number;
+  /** Seconds of the measured run. */
+  duration: number;
+  /** Seconds of load before it, not measured (JIT, pools, plan caches). */
+  warmup: number;
+  /** Waits until the previous run's requests have left the database, so they do not slow this one. */
+  settle?: () => Promise<void>;
+}
+
+export interface RunStats {
+  requests: number;
+  seconds: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  /** Non-2xx answers, connection errors and timeouts, and bodies that differ from the expected one. */
+  failures: number;
+  serverCpuMs: number;
+  databaseCpuMs: number;
+}
+
+function fire(target: Target, connections: number, duration: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: target.url,
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+    expectBody: target.expectBody,
+    connections,
+    duration,
+    timeout: 30,
+  });
+}
+
+/** Warms up, then measures throughput, latency and the CPU the server and PostgreSQL spent on it. */
+export async function measure(target: Target, serverPid: number, options: LoadOptions): Promise<RunStats> {
+  await options.settle?.();
+  if (options.warmup > 0) {
+    await fire(target, options.connections, options.warmup);
+    await options.settle?.();
+  }
+  const serverBefore = cpuMs(serverPid);
+  const databaseBefore = postgresCpuMs();
+  const result = await fire(target, options.connections, options.duration);
+  const serverCpu = cpuMs(serverPid) - serverBefore;
+  const databaseCpu = postgresCpuMs() - databaseBefore;
+  const requests = result['2xx'];
+  return {
+    requests,
+    seconds: result.duration,
+    reqPerSec: requests / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.mismatches,
+    serverCpuMs: serverCpu,
+    databaseCpuMs: databaseCpu,
+  };
+}
+
+/** Several rounds of one server and shape as one line: totals for rates, means for latencies. */
+export function combine(rounds: RunStats[]): RunStats {
+  const sum = (pick: (run: RunStats) => number) => rounds.reduce((total, run) => total + pick(run), 0);
+  const requests = sum((run) => run.requests);
+  const seconds = sum((run) => run.seconds);
+  return {
+    requests,
+    seconds,
+    reqPerSec: requests / seconds,
+    p50: sum((run) => run.p50) / rounds.length,
+    p99: sum((run) => run.p99) / rounds.length,
+    failures: sum((run) => run.failures),
+    serverCpuMs: sum((run) => run.serverCpuMs),
+    databaseCpuMs: sum((run) => run.databaseCpuMs),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * `npm run bench` (issue 7): the gateway against a raw-SQL server on the same database, per shape.
+ *   npm run bench -- [--duration 10] [--warmup 2] [--connections 10] [--rounds 1] [--shapes a,b,c]
+ * Needs the large data set (`npm run seed:large`) in DATABASE_URL or the default bench database.
+ * Starts both servers on free loopback ports, checks that they return the same data, counts the
+ * gateway's SQL statements per request, measures each shape (gateway, raw, interleaved), prints a
+ * table and saves it to bench/results/.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.js';
+import { datasetState } from '../seed-large/database.js';
+import { authorizationHeader, BENCH_VIEWER, benchDatabaseUrl } from './fixtures.js';
+import { countStatements, schemaProblem } from './in-process.js';
+import { combine, measure, type LoadOptions, type RunStats, type Target } from './load.js';
+import { killChildrenOnExit, runToCompletion, startServer, type ServerProcess } from './processes.js';
+import { describeMachine, saveReport, skippedLines, textTable, type BenchReport, type ShapeResult } from './report.js';
+import { loadShapeParams, selectShapes, type Shape, type ShapeParams } from './shapes.js';
+import { fetchBody, verifySameData } from './verify.js';
+
+interface Options extends LoadOptions {
+  rounds: number;
+  shapes: string | undefined;
+}
+
+function parseCli(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '1' },
+      shapes: { type: 'string' },
+    },
+  });
+  // Bounded on purpose: a benchmark here must stop by itself.
+  const number = (name: keyof typeof values, min: number, max: number) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+    return value;
+  };
+  return {
+    duration: number('duration', 1, 300),
+    warmup: number('warmup', 0, 60),
+    connections: number('connections', 1, 200),
+    rounds: number('rounds', 1, 10),
+    shapes: values.shapes,
+  };
+}
+
+const gatewayTarget = (server: ServerProcess, shape: Shape, params: ShapeParams): Target => ({
+  url: `${server.baseUrl}/graphql`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeader },
+  body: JSON.stringify({ query: shape.query, variables: shape.variables(params) }),
+});
+
+const rawTarget = (server: ServerProcess, path: string): Target => ({ url: `${server.baseUrl}${path}`, method: 'GET', headers: { ...authorizationHeader } });
+
+/** Why a mutation shape cannot be measured (its one trial answered errors or an Error member), or null. */
+async function mutationProblem(target: Target): Promise<string | null> {
+  const body = JSON.parse(await fetchBody(target)) as { errors?: unknown; data?: Record<string, { error?: string } | null> };
+  if (body.errors) return `the gateway answered errors: ${JSON.stringify(body.errors).slice(0, 300)}`;
+  const result = Object.values(body.data ?? {})[0];
+  return result?.error ? `the mutation refused: ${result.error}` : null;
+}
+
+/** The measured plan of one shape: targets with the exact bodies every response must repeat. */
+interface Plan {
+  shape: Shape;
+  result: ShapeResult;
+  gateway: Target;
+  raw?: Target;
+}
+
+async function planShape(shape: Shape, result: ShapeResult, servers: { gateway: ServerProcess; raw: ServerProcess }, params: ShapeParams): Promise<Plan | null> {
+  const gateway = gatewayTarget(servers.gateway, shape, params);
+  if (shape.mutates || !shape.rawPath) {
+    result.skipped = shape.mutates ? (await mutationProblem(gateway)) ?? undefined : undefined;
+    return result.skipped ? null : { shape, result, gateway };
+  }
+  const raw = rawTarget(servers.raw, shape.rawPath(params));
+  const same = await verifySameData(shape.key, gateway, raw);
+  console.log(`  shape ${shape.key}: same data from both servers (${same.nodes} list items, ${same.gatewayBody.length} bytes)`);
+  return { shape, result, gateway: { ...gateway, expectBody: same.gatewayBody }, raw: { ...raw, expectBody: same.rawBody } };
+}
+
+/**
+ * Waits (bounded: 120 s) until no other statement runs in the bench database, e.g. slow requests
+ * still running after autocannon stopped, which would otherwise slow down the next run.
+ */
+function databaseSettler(client: pg.Client): () => Promise<void> {
+  return async () => {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ busy: number }>(
+        `select count(*)::int as busy from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      );
+      if (rows[0]!.busy === 0) return;
+      await sleep(100);
+    }
+    console.warn('  (the database was still busy after 120 s; measuring anyway)');
+  };
+}
+
+async function measurePlans(plans: Plan[], servers: { gateway: ServerProcess; raw: ServerProcess }, options: Options): Promise<void> {
+  const runs = new Map<Plan, { gateway: RunStats[]; raw: RunStats[] }>(plans.map((plan) => [plan, { gateway: [], raw: [] }]));
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const plan of plans) {
+      // Gateway then raw for each shape, so both see the same machine state.
+      for (const server of ['gateway', 'raw'] as const) {
+        const target = plan[server];
+        if (!target) continue;
+        const stats = await measure(target, servers[server].pid, options);
+        runs.get(plan)![server].push(stats);
+        console.log(`  round ${round} shape ${plan.shape.key} ${server.padEnd(7)} ${stats.reqPerSec.toFixed(0)} req/s`);
+      }
+    }
+  }
+  for (const [plan, collected] of runs) {
+    plan.result.gateway = combine(collected.gateway);
+    if (collected.raw.length) plan.result.raw = combine(collected.raw);
+  }
+}
+
+/** A fresh clone has no data set: seed scale 1 into a missing or empty database; never overwrite other data. */
+async function ensureDataset(url: string): Promise<void> {
+  const state = await datasetState(url, BENCH_VIEWER.id);
+  if (state === 'bench') return;
+  if (state === 'other') throw new Error('the database holds other data: run `npm run seed:large -- --scale 1 --force` to replace it, or point DATABASE_URL elsewhere');
+  console.log(`no large data set yet (${state} database): running seed:large --scale 1 first`);
+  await runToCompletion('scripts/seed-large.ts', ['--scale', '1'], { DATABASE_URL: url });
+}
+
+async function bench(options: Options): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const url = benchDatabaseUrl();
+  const poolSize = loadConfig().poolSize;
+  await ensureDataset(url);
+  const params = await loadShapeParams(url);
+  const results: ShapeResult[] = selectShapes(options.shapes).map((shape) => ({ key: shape.key, title: shape.title, query: shape.query, skipped: schemaProblem(shape) ?? undefined }));
+  skippedLines(results).forEach((line) => console.log(line));
+  const runnable = selectShapes(options.shapes).filter((shape) => !results.find((result) => result.key === shape.key)!.skipped);
+
+  console.log('counting SQL statements per request (gateway in process)...');
+  const counts = await countStatements(url, runnable, params, poolSize);
+  for (const result of results) Object.assign(result, { statements: counts.get(result.key)?.statements, sql: counts.get(result.key)?.log });
+
+  console.log('starting the gateway and the raw server...');
+  const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: String(poolSize), NODE_ENV: 'production' };
+  const [gateway, raw] = await Promise.all([
+    startServer('gateway', 'src/main.ts', { ...env, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', LOG_QUERIES: 'false' }),
+    startServer('raw', 'scripts/bench/raw-server.ts', env),
+  ]);
+  const servers = { gateway, raw };
+  try {
+    const plans: Plan[] = [];
+    for (const shape of runnable) {
+      const plan = await planShape(shape, results.find((result) => result.key === shape.key)!, servers, params);
+      if (plan) plans.push(plan);
+    }
+    const client = new pg.Client({ connectionString: url, application_name: 'bench-runner' });
+    await client.connect();
+    try {
+      await measurePlans(plans, servers, { ...options, settle: databaseSettler(client) });
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await Promise.all([gateway.stop(), raw.stop()]);
+  }
+
+  const { machine, rows } = await describeMachine(url);
+  const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  const report: BenchReport = { startedAt, command, database: url.replace(/:[^:@/]*@/, ':***@'), rows, options: { ...options, poolSize }, machine, shapes: results };
+  console.log(`\n${textTable(results)}`);
+  skippedLines(results).forEach((line) => console.log(line));
+  console.log(`\nratio = gateway req/s / raw req/s; CPU = server process user+system; DB CPU = all postgres processes.`);
+  console.log(`saved ${saveReport(report).join(' and ')}`);
+}
+
+killChildrenOnExit();
+bench(parseCli(process.argv.slice(2))).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,50 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Target } from './load.js';
+
+/** The response body of one request (fails on a non-2xx status). */
+export async function fetchBody(target: Target): Promise<string> {
+  const response = await fetch(target.url, { method: target.method, headers: target.headers, body: target.body });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${target.method} ${target.url}: HTTP ${response.status}: ${text.slice(0, 500)}`);
+  return text;
+}
+
+/** The first place two JSON values differ, as a path like `data.channels.nodes[3].name`. */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 200)} != ${JSON.stringify(b)?.slice(0, 200)}`;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length !== b.length) return `${path}: ${a.length} items != ${b.length} items`;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const childPath = Array.isArray(a) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], childPath);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Nodes in every list of a response: a check that a shape really returns data. */
+export function countNodes(value: unknown): number {
+  if (Array.isArray(value)) return value.length + value.reduce((sum: number, item) => sum + countNodes(item), 0);
+  if (typeof value === 'object' && value !== null) return Object.values(value).reduce((sum: number, item) => sum + countNodes(item), 0);
+  return 0;
+}
+
+/**
+ * Both servers must return the same JSON for a shape, without errors and with data; throws with
+ * the first difference. Answers the two exact bodies, which every measured response must repeat.
+ */
+export async function verifySameData(shapeKey: string, gateway: Target, raw: Target): Promise<{ gatewayBody: string; rawBody: string; nodes: number }> {
+  const [gatewayBody, rawBody] = await Promise.all([fetchBody(gateway), fetchBody(raw)]);
+  const fromGateway = JSON.parse(gatewayBody) as { data?: unknown; errors?: unknown };
+  const fromRaw = JSON.parse(rawBody) as unknown;
+  if (fromGateway.errors) throw new Error(`shape ${shapeKey}: the gateway answered errors: ${JSON.stringify(fromGateway.errors).slice(0, 500)}`);
+  const difference = firstDifference(fromGateway, fromRaw);
+  if (difference) throw new Error(`shape ${shapeKey}: gateway and raw server differ at ${difference}`);
+  const nodes = countNodes(fromGateway.data);
+  const hasData = Object.values((fromGateway.data ?? {}) as Record<string, unknown>).every((value) => value !== null);
+  if (!hasData) throw new Error(`shape ${shapeKey}: no data (is the large data set loaded, and the viewer allowed?)`);
+  return { gatewayBody, rawBody, nodes };
+}

@@ -15,6 +15,7 @@ import './locales.js';
 import './notifications.js';
 import './files.js';
 import './audit.js';
+import './organization-mutations.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -50,3 +50,14 @@ describe('channel management', () => {
     expect(await allowedIds(db, canPinInChannel, viewerOf('carol'))).toEqual(ids(1, 2, 3, 4, 5, 11, 12, 14));
   });
 });
+
+describe('canPinInChannel: a bot also needs messages:write', () => {
+  it.each<[string, string[], number[]]>([
+    ['messages:read and messages:write', ['messages:read', 'messages:write'], [1, 2, 5]], // the channels it sees
+    ['messages:write', ['messages:write'], [1, 2, 5]],
+    ['messages:read', ['messages:read'], []],
+    ['no scope', [], []],
+  ])('a bot with %s', async (_name, scopes, expected) => {
+    expect(await allowedIds(db, canPinInChannel, viewerOf('bot', scopes))).toEqual(ids(...expected));
+  });
+});

@@ -48,9 +48,9 @@ export const canJoinChannel = defineRule('channel.join', channels, (viewer, chan
   allOf(sql`${channel.type} = 'public'`, isMember(viewer, channel.organizationId)),
 );
 
-/** Add another member: CM(c) or A(o) (the target must be M(o), checked by the mutation). */
+/** Add another member: CM(c) (while still M(o)) or A(o); the target must be M(o), checked by the mutation. */
 export const canAddChannelMember = defineRule('channel.addMember', channels, (viewer, channel) =>
-  anyOf(isChannelMember(viewer, channel.id), isAdmin(viewer, channel.organizationId)),
+  anyOf(allOf(isChannelMember(viewer, channel.id), isMember(viewer, channel.organizationId)), isAdmin(viewer, channel.organizationId)),
 );
 
 /** Pin: See(c) and (not private or CM(c)); a bot also needs `messages:write`. */

@@ -4,6 +4,7 @@ import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, demoId, viewerOf, type DemoUser } from '../../test/policies.js';
 import {
   canAddOrganizationMember,
+  canAddOrganizationOwner,
   canChangeMemberRole,
   canCreateOrganization,
   canDeleteOrganization,
@@ -13,6 +14,7 @@ import {
   canSeeOrganization,
   canSeeOrganizationMember,
   canUpdateOrganization,
+  withinOrganizationScope,
 } from './organization.js';
 import type { Rule } from './rule.js';
 
@@ -40,10 +42,12 @@ describe.each<[string, Rule, [Actor, number[]][]]>([
   ['canUpdateOrganization', canUpdateOrganization, [['anonymous', []], ['admin', []], ['alice', [1]], ['bob', [1]], ['carol', []], ['dave', []], ['hanna', [2]], ['istvan', [2]], ['judit', []]]],
   // delete: O(o)
   ['canDeleteOrganization', canDeleteOrganization, [['alice', [1]], ['bob', []], ['hanna', [2]], ['istvan', []], ['carol', []], ['admin', []]]],
-  // join self: a public organization, for anyone signed in
-  ['canJoinOrganization', canJoinOrganization, [['anonymous', []], ['gina', [1]], ['judit', [1]], ['hanna', [1]]]],
+  // join self: a public organization, for a person (a bot is installed by an admin, it does not join by itself)
+  ['canJoinOrganization', canJoinOrganization, [['anonymous', []], ['gina', [1]], ['judit', [1]], ['hanna', [1]], ['bot', []]]],
   // add another member: A(o)
   ['canAddOrganizationMember', canAddOrganizationMember, [['anonymous', []], ['gina', []], ['bob', [1]], ['dave', []], ['istvan', [2]], ['judit', []]]],
+  // add another member as an owner: O(o) (an admin may not make anyone owner)
+  ['canAddOrganizationOwner', canAddOrganizationOwner, [['anonymous', []], ['gina', []], ['alice', [1]], ['bob', []], ['dave', []], ['hanna', [2]], ['istvan', []]]],
 ])('%s', (_name, rule, cases) => {
   it.each(cases)('%s: %j', async (actor, expected) => {
     expect(await allowedIds(db, rule, viewer(actor))).toEqual(orgs(...expected));
@@ -58,6 +62,17 @@ describe('canCreateOrganization: Auth and human', () => {
     ['bot', false],
   ])('%s: %s', (actor, expected) => {
     expect(canCreateOrganization(viewer(actor))).toBe(expected);
+  });
+});
+
+describe('withinOrganizationScope: a person always, a bot only with organizations:write', () => {
+  it.each<[string, ReturnType<typeof viewer>, boolean]>([
+    ['anonymous', null, false],
+    ['dave', viewerOf('dave'), true],
+    ['bot with the messages scopes', viewerOf('bot'), false],
+    ['bot with organizations:write', viewerOf('bot', ['organizations:write']), true],
+  ])('%s: %s', (_name, actor, expected) => {
+    expect(withinOrganizationScope(actor)).toBe(expected);
   });
 });
 

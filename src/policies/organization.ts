@@ -62,3 +62,15 @@ export const canRemoveMember = defineRule('organizationMember.remove', organizat
     sql`(${member.role} <> 'owner' and ${isAdmin(viewer, member.organizationId)})`,
   ),
 );
+
+/** Add another member as an owner: O(o) (an admin adds admins and members only). */
+export const canAddOrganizationOwner = defineRule('organization.addOwner', organizations, (viewer, organization) =>
+  isOwner(viewer, organization.id),
+);
+
+/** The scope a bot needs to manage organizations and their members; no seeded bot holds it. */
+export const ORGANIZATIONS_WRITE_SCOPE = 'organizations:write';
+
+/** Organization writes are within the viewer's scopes: always for a person, with `organizations:write` for a bot. */
+export const withinOrganizationScope = (viewer: Viewer | null): boolean =>
+  viewer !== null && (viewer.scopes === null || viewer.scopes.includes(ORGANIZATIONS_WRITE_SCOPE));

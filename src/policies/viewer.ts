@@ -80,6 +80,7 @@ export function sharesOrganization(viewer: Viewer | null, userId: Column): SQL {
   return sql`exists (
     select 1 from chat.organization_members vmine
       join chat.organization_members vtheirs on vtheirs.organization_id = vmine.organization_id
+      join chat.organizations vshared on vshared.id = vmine.organization_id and vshared.deleted_at is null
     where vmine.user_id = ${viewerId(viewer)} and vmine.deleted_at is null
       and vtheirs.user_id = ${userId} and vtheirs.deleted_at is null)`;
 }

@@ -39,6 +39,8 @@ export const channels = chatSchema.table(
   },
   (t) => [
     index('channels_org_name_idx').on(t.organizationId, t.name, t.id).where(sql`${t.deletedAt} is null`),
+    // The root `channels` list pages by name across organizations.
+    index('channels_name_idx').on(t.name, t.id).where(sql`${t.deletedAt} is null`),
     index('channels_parent_idx').on(t.parentChannelId),
     index('channels_section_idx').on(t.sectionId),
     index('channels_created_by_idx').on(t.createdBy),

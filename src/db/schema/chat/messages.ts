@@ -23,7 +23,8 @@ export const messages = chatSchema.table(
     deletedAt: deletedAt(),
   },
   (t) => [
-    index('messages_channel_created_idx').on(t.channelId, t.createdAt.desc(), t.id),
+    // Matches the connection's `created_at desc, id desc` (the tie breaker follows the last direction).
+    index('messages_channel_created_idx').on(t.channelId, t.createdAt.desc(), t.id.desc()),
     index('messages_author_idx').on(t.authorId),
     index('messages_reply_to_idx').on(t.replyToMessageId),
     index('messages_thread_channel_idx').on(t.threadChannelId),

@@ -85,7 +85,7 @@ describe.each<[string, number, Rule, Cases]>([
   ['canDeleteMessage', 40, canDeleteMessage, [['alice', []], ['bob', []], ['dave', []]]],
   ['canUnpinMessage', 40, canUnpinMessage, [['alice', []], ['bob', []]]],
   // users: a shared deleted organization shares nothing; carol still shares globex with 7, 8, 9
-  ['canSeeUser', 10, canSeeUser, [['dave', [5]], ['bob', [3]], ['carol', [4, 7, 8, 9]]]], // alice, a manager, holds users.users.view
+  ['canSeeUser', 10, canSeeUser, [['dave', [5]], ['carol', [4, 7, 8, 9]]]], // alice and bob hold users.users.view (manager, staff)
   ['canSeeBot', 50, canSeeBot, [['dave', []], ['bob', []]]],
 ])('%s', (_name, prefix, rule, cases) => {
   it.each(cases)('%s: %j', async (actor, expected) => {

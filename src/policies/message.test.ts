@@ -4,7 +4,17 @@ import type { Database } from '../db/client.js';
 import { messageReactions } from '../db/schema/index.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, demoId, demoUsers, viewerOf, type DemoUser } from '../../test/policies.js';
-import { canDeleteMessage, canEditMessage, canPostInChannel, canReadMessage, canSeeReaction, canUnpinMessage } from './message.js';
+import {
+  canDeleteMessage,
+  canEditMessage,
+  canPinMessage,
+  canPostInChannel,
+  canReactToMessage,
+  canReadMessage,
+  canRequestUnpin,
+  canSeeReaction,
+  canUnpinMessage,
+} from './message.js';
 import type { Rule } from './rule.js';
 
 let db: Database;
@@ -54,6 +64,11 @@ function viewer(actor: Actor): Viewer | null {
 }
 
 type Case = [Actor, number[]];
+
+// Pinned messages (with 7 pinned by the bot above) and those pinned by someone else than the key.
+const PINNED = [1, 5, 7, 33, 60];
+const PINNED_BY_OTHERS_THAN = { carol: [1, 5, 7, 60], bot: [1, 5, 33, 60] };
+const without = (numbers: number[], excluded: number[]) => numbers.filter((n) => !excluded.includes(n));
 
 describe.each<[string, Rule, Case[]]>([
   // read: See(c), and messages:read for a bot
@@ -121,6 +136,52 @@ describe.each<[string, Rule, Case[]]>([
       ['bot', [7]], // pinner of 7
       ['bot without messages:write', []],
       ['bot without scopes', []],
+    ],
+  ],
+  // pin: See(c) and (not private or CM(c)) on the message's channel; and messages:write for a bot
+  [
+    'canPinMessage',
+    canPinMessage,
+    [
+      ['anonymous', []],
+      ['gina', []],
+      ['admin', []],
+      ['alice', ACME],
+      ['bob', [...GENERAL, ...RANDOM, ...Q1_THREAD]], // admin, not in #design nor the direct
+      ['dave', [...GENERAL, ...RANDOM, ...DESIGN, ...Q1_THREAD]],
+      ['istvan', [...ALTALANOS, ...HANNA_ISTVAN, ...JELENTES_THREAD]],
+      ['bot', [...GENERAL, ...RANDOM, ...Q1_THREAD]],
+      ['bot without messages:write', []],
+    ],
+  ],
+  // unpin as a request: canUnpinMessage on a pinned message, canPinMessage on an unpinned one (a no-op)
+  [
+    'canRequestUnpin',
+    canRequestUnpin,
+    [
+      ['anonymous', []],
+      ['gina', []],
+      ['carol', without([...ACME, ...ALTALANOS, ...PENZUGY, ...JELENTES_THREAD], PINNED_BY_OTHERS_THAN.carol)],
+      ['dave', without([...GENERAL, ...RANDOM, ...DESIGN, ...Q1_THREAD], PINNED)],
+      ['bob', [...GENERAL, ...RANDOM, ...Q1_THREAD]], // admin: every pin in the channels he sees
+      ['bot', without([...GENERAL, ...RANDOM, ...Q1_THREAD], PINNED_BY_OTHERS_THAN.bot)],
+      ['bot without messages:write', []],
+    ],
+  ],
+  // react (add or remove one's own): See(c) of the message's channel; and messages:write for a bot
+  [
+    'canReactToMessage',
+    canReactToMessage,
+    [
+      ['anonymous', []],
+      ['gina', []],
+      ['admin', []],
+      ['bob', [...GENERAL, ...RANDOM, ...Q1_THREAD]],
+      ['carol', [...ACME, ...ALTALANOS, ...PENZUGY, ...JELENTES_THREAD]],
+      ['istvan', [...ALTALANOS, ...HANNA_ISTVAN, ...JELENTES_THREAD]],
+      ['bot', [...GENERAL, ...RANDOM, ...Q1_THREAD]],
+      ['bot without messages:read', [...GENERAL, ...RANDOM, ...Q1_THREAD]], // the mutation still needs to read it
+      ['bot without messages:write', []],
     ],
   ],
 ])('%s', (_name, rule, cases) => {

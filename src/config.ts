@@ -12,6 +12,8 @@ export interface Config {
   seedOnStart: boolean;
   maxPageSize: number;
   logQueries: boolean;
+  /** How long accepted credentials are reused without a lookup; 0 looks every token up. */
+  authCacheTtlMs: number;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -42,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag('SEED_ON_START', true, env),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, env),
     logQueries: flag('LOG_QUERIES', false, env),
+    authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
   };
 }

@@ -23,7 +23,7 @@ async function main() {
     console.log(`[seed] empty database: loaded demo data (${ran.join(', ')})`);
   }
 
-  const yoga = createYogaApp({ handle });
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs });
   const gateway = await listen(yoga, config.port, config.host);
   console.log(`[gateway] GraphQL playground: ${gateway.url}`);
 

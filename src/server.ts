@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useCredentialCache } from './auth/credential-cache.js';
 import { createContextFactory, type Context } from './context.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
@@ -12,6 +13,8 @@ export interface GatewayOptions {
   handle: DatabaseHandle;
   /** Where unexpected errors go; their details never reach the client. */
   logError?: (error: unknown) => void;
+  /** Reuse accepted credentials this long without a lookup (0: look every token up). */
+  authCacheTtlMs?: number;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -26,7 +29,8 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0 }: GatewayOptions): Yoga {
+  useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db }),

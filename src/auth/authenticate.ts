@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { bots, sessions, users } from '../db/schema/index.js';
+import { credentialCacheOf } from './credential-cache.js';
 import { hashToken, parseAuthorization, tokenKind } from './tokens.js';
 
 /** Why presented credentials were refused; absent credentials are not an error (anonymous). */
@@ -25,11 +26,19 @@ export async function authenticate(db: Database, request: Request): Promise<Auth
   const kind = tokenKind(header.token);
   if (kind === null) return refused('invalid');
   const tokenHash = hashToken(header.token);
-  return kind === 'session' ? authenticateSession(db, tokenHash) : authenticateBot(db, tokenHash);
+  const cache = credentialCacheOf(db);
+  const cached = cache?.get(tokenHash);
+  if (cached) return accepted(cached);
+  const result = kind === 'session' ? await authenticateSession(db, tokenHash) : await authenticateBot(db, tokenHash);
+  if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt);
+  return result.credentialsError ? refused(result.credentialsError) : result.viewer ? accepted(result.viewer) : ANONYMOUS;
 }
 
+/** A lookup's outcome, with the session's expiry so a cache never outlives it. */
+type Lookup = Authentication & { expiresAt: Date | null };
+
 /** A session of a live user; expiry is judged by the database clock, like every other timestamp. */
-async function authenticateSession(db: Database, tokenHash: string): Promise<Authentication> {
+async function authenticateSession(db: Database, tokenHash: string): Promise<Lookup> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -38,25 +47,28 @@ async function authenticateSession(db: Database, tokenHash: string): Promise<Aut
       locale: users.locale,
       revoked: sql<boolean>`${sessions.revokedAt} is not null`,
       expired: sql<boolean>`${sessions.expiresAt} <= now()`,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.deletedAt)))
     .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
-  if (!row) return refused('invalid');
-  if (row.revoked) return refused('revoked');
-  if (row.expired) return refused('expired');
-  return accepted({ userId: row.userId, userType: row.userType, scopes: null, sessionId: row.sessionId, botId: null, locale: row.locale });
+  if (!row) return { ...refused('invalid'), expiresAt: null };
+  if (row.revoked) return { ...refused('revoked'), expiresAt: null };
+  if (row.expired) return { ...refused('expired'), expiresAt: null };
+  const viewer: Viewer = { userId: row.userId, userType: row.userType, scopes: null, sessionId: row.sessionId, botId: null, locale: row.locale };
+  return { ...accepted(viewer), expiresAt: row.expiresAt };
 }
 
 /** A live bot whose machine user is live; it acts only within its scopes. */
-async function authenticateBot(db: Database, tokenHash: string): Promise<Authentication> {
+async function authenticateBot(db: Database, tokenHash: string): Promise<Lookup> {
   const [row] = await db
     .select({ botId: bots.id, userId: bots.userId, userType: users.userType, locale: users.locale, scopes: bots.scopes })
     .from(bots)
     .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt)))
     .where(and(eq(bots.tokenHash, tokenHash), isNull(bots.deletedAt)))
     .limit(1);
-  if (!row) return refused('invalid');
-  return accepted({ userId: row.userId, userType: row.userType, scopes: row.scopes, sessionId: null, botId: row.botId, locale: row.locale });
+  if (!row) return { ...refused('invalid'), expiresAt: null };
+  const viewer: Viewer = { userId: row.userId, userType: row.userType, scopes: row.scopes, sessionId: null, botId: row.botId, locale: row.locale };
+  return { ...accepted(viewer), expiresAt: null };
 }

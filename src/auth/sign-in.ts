@@ -2,6 +2,7 @@ import type { Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { createPasswordUser, emailTaken, findPasswordAccount, recordFailedSignIn, recordSuccessfulSignIn, type NewPasswordUser } from './accounts.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.js';
+import { forgetCredentials } from './credential-cache.js';
 import { createSession, revokeSessions, type IssuedSession, type SessionOrigin } from './sessions.js';
 
 /** A new session, and the viewer it makes of the caller (the mutation's payload is read as them). */
@@ -57,8 +58,10 @@ function signedIn(session: IssuedSession, user: Pick<Viewer, 'userId' | 'userTyp
 }
 
 /** Ends the viewer's session (or all of their sessions); answers how many were revoked. */
-export function signOut(db: Database, viewer: Viewer & { sessionId: string }, everywhere: boolean): Promise<number> {
-  return db.transaction((tx) => revokeSessions(tx, { sessionId: viewer.sessionId, userId: viewer.userId }, everywhere));
+export async function signOut(db: Database, viewer: Viewer & { sessionId: string }, everywhere: boolean): Promise<number> {
+  const revoked = await db.transaction((tx) => revokeSessions(tx, { sessionId: viewer.sessionId, userId: viewer.userId }, everywhere));
+  forgetCredentials(db, viewer.userId);
+  return revoked;
 }
 
 /** PostgreSQL's unique_violation (23505) on the named index; drizzle wraps the driver's error in `cause`. */

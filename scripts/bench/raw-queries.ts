@@ -30,7 +30,7 @@ const nodes = (aggregate: string) => `json_build_object('nodes', coalesce(${aggr
 
 /** a: one user by global ID; readable by self, a fellow member of an organization, or P(users.users.view). */
 const userById = `with ${VIEWER}
-${response('node', `(select json_build_object('id', ${gid('User', 'u.id')}, 'displayName', u.display_name, 'firstName', u.first_name)
+${response('user', `(select json_build_object('id', ${gid('User', 'u.id')}, 'displayName', u.display_name, 'firstName', u.first_name)
   from auth.users u cross join viewer v
   where u.id = $2 and u.deleted_at is null and (
     u.id = v.id

@@ -28,7 +28,7 @@ export const SHAPES: Shape[] = [
   {
     key: 'a',
     title: 'one user by ID, three fields',
-    query: 'query A($id: ID!) { node(id: $id) { ... on User { id displayName firstName } } }',
+    query: 'query A($id: ID!) { user(id: $id) { id displayName firstName } }',
     variables: (p) => ({ id: globalId('User', p.userId) }),
     rawPath: (p) => `/a?id=${encodeURIComponent(globalId('User', p.userId))}`,
   },

@@ -70,6 +70,14 @@ builder.queryFields((t) => ({
       return ctx.viewer ? ctx.db.query.users.findFirst(query({ where: { id: ctx.viewer.userId, deletedAt: { isNull: true } } })) : null;
     },
   }),
+  user: t.drizzleField({
+    type: User,
+    nullable: true,
+    description: 'A user by ID; null when there is none or the viewer may not see them (one statement, unlike `node`).',
+    args: { id: t.arg.globalID({ required: true, for: User }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.query.users.findFirst(query({ where: { id: args.id.id, deletedAt: { isNull: true }, ...visibleRows(canSeeUser, ctx) } })),
+  }),
   users: t.drizzleConnection({
     type: 'users',
     description: 'Users the viewer may see, by display name; `search` matches names and email, case-insensitively.',

@@ -14,6 +14,8 @@ export interface Config {
   logQueries: boolean;
   /** How long accepted credentials are reused without a lookup; 0 looks every token up. */
   authCacheTtlMs: number;
+  /** A demo user whose session the playground opens with (empty: anonymous); never in production. */
+  playgroundUser: string;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer('MAX_PAGE_SIZE', 100, env),
     logQueries: flag('LOG_QUERIES', false, env),
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
+    playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
   };
 }

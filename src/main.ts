@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { isDatabaseEmpty, runSeeds } from './db/seed/runner.js';
+import { playgroundSessionHeaders } from './playground-session.js';
 import { createYogaApp, listen } from './server.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database, server. */
@@ -23,9 +24,11 @@ async function main() {
     console.log(`[seed] empty database: loaded demo data (${ran.join(', ')})`);
   }
 
-  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs });
+  const playgroundHeaders = await playgroundSessionHeaders(handle.db, config.playgroundUser);
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders });
   const gateway = await listen(yoga, config.port, config.host);
   console.log(`[gateway] GraphQL playground: ${gateway.url}`);
+  if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -15,6 +15,8 @@ export interface GatewayOptions {
   logError?: (error: unknown) => void;
   /** Reuse accepted credentials this long without a lookup (0: look every token up). */
   authCacheTtlMs?: number;
+  /** Headers GraphiQL opens with, e.g. a demo user's session so the default query shows data. */
+  playgroundHeaders?: Record<string, string>;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -29,7 +31,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0 }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -40,7 +42,11 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     maskedErrors: { maskError: (error) => maskError(error, logError) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
-    graphiql: { title: 'Workspace GraphQL gateway', defaultQuery: playgroundQuery },
+    graphiql: {
+      title: 'Workspace GraphQL gateway',
+      defaultQuery: playgroundQuery,
+      headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
+    },
     plugins: [
       codeInputErrors,
       useReadinessCheck({

@@ -66,7 +66,7 @@ export const SHAPES: Shape[] = [
     key: 'f',
     title: 'send a message (mutation)',
     query: `mutation F($channel: ID!, $content: String!) { sendMessage(input: { channel: $channel, content: $content }) {
-      __typename ... on SendMessagePayload { message { id content author { displayName } } } ... on Error { error: message } } }`,
+      __typename ... on MessagePayload { message { id content author { displayName } } } ... on Error { error: message } } }`,
     variables: (p) => ({ channel: globalId('Channel', p.sandboxChannelId), content: 'bench message' }),
     mutates: true,
   },

@@ -51,11 +51,12 @@ export const canPostInChannel = defineRule('channel.post', channels, (viewer, ch
 );
 
 // The channel of the message being judged, under its own alias so channel rules can be reused on it.
-const messageChannel = aliasedTable(channels, 'vmsgch');
+const MESSAGE_CHANNEL = 'vmsgch';
+const messageChannel = aliasedTable(channels, MESSAGE_CHANNEL);
 
 /** A channel rule judged on the (live) channel of the message. */
 const channelOfMessageAllows = (rule: Rule<typeof channels>, viewer: Viewer | null, channelId: Column) =>
-  sql`exists (select 1 from ${messageChannel} where ${messageChannel.id} = ${channelId} and ${messageChannel.deletedAt} is null
+  sql`exists (select 1 from ${channels} ${sql.identifier(MESSAGE_CHANNEL)} where ${messageChannel.id} = ${channelId} and ${messageChannel.deletedAt} is null
     and ${rule.where(viewer, messageChannel)})`;
 
 /** Pin: canPinInChannel on the message's channel (See(c) and (not private or CM(c)); `messages:write` for a bot). */

@@ -57,6 +57,11 @@ interface AuthorizeOptions<Table extends RuledTable> {
   id: string;
   /** Names the row in messages, e.g. "Organization". */
   what: string;
+  /**
+   * `update` (default) for the row the mutation changes; `share` for a row it only builds on
+   * (the channel a message is posted to), so concurrent writers do not queue behind each other.
+   */
+  lock?: 'update' | 'share';
 }
 
 /**
@@ -67,7 +72,7 @@ interface AuthorizeOptions<Table extends RuledTable> {
 export async function authorizeRow<Table extends RuledTable>(
   tx: Transaction,
   viewer: Viewer,
-  { rule, readRule, id, what }: AuthorizeOptions<Table>,
+  { rule, readRule, id, what, lock = 'update' }: AuthorizeOptions<Table>,
 ): Promise<InferSelectModel<Table>> {
   const table = rule.table;
   const live = 'deletedAt' in table ? isNull((table as unknown as { deletedAt: Parameters<typeof isNull>[0] }).deletedAt) : undefined;
@@ -79,7 +84,7 @@ export async function authorizeRow<Table extends RuledTable>(
     })
     .from(table as RuledTable)
     .where(and(eq(table.id, id), live))
-    .for('update');
+    .for(lock);
   if (!found || !found.visible) throw new NotFoundError(`${what} not found.`);
   if (!found.allowed) throw new ForbiddenError();
   return found.row as InferSelectModel<Table>;

@@ -51,10 +51,13 @@ function isPluginInputError(error: Error): boolean {
  * no code: they are the client's, so they get BAD_USER_INPUT.
  */
 export function withInputCodes<Result extends { errors?: readonly GraphQLError[] }>(result: Result): Result {
-  if (!result.errors?.some((error) => !error.extensions?.code)) return result;
-  const errors = result.errors.map((error) => (error.extensions?.code ? error : withCode(error, error.message, 'BAD_USER_INPUT')));
+  if (!result.errors?.some(isUncodedRequestError)) return result;
+  const errors = result.errors.map((error) => (isUncodedRequestError(error) ? withCode(error, error.message, 'BAD_USER_INPUT') : error));
   return { ...result, errors };
 }
+
+// A resolver's error has a path: it is left to maskError, which hides an unexpected one (e.g. SQL text).
+const isUncodedRequestError = (error: GraphQLError) => !error.extensions?.code && !error.path;
 
 function withCode(error: GraphQLError, message: string, code: ErrorCode): GraphQLError {
   return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { canSeeNotification } from '../policies/notification.js';
+import { canSeeOrganization } from '../policies/organization.js';
 import { nodeReadRule, visibleRows } from './guards.js';
 import { localizedFields } from './localized.js';
 import { User } from './users.js';
@@ -32,7 +33,8 @@ export const Notification = builder.drizzleNode('notifications', {
     isRead: t.boolean({ select: { columns: { readAt: true } }, resolve: (notification) => notification.readAt !== null }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     user: t.relation('user', { description: 'The recipient.' }),
-    organization: t.relation('organization', { nullable: true }),
+    // Null when the organization is private to the recipient (e.g. one they left), like every path to it.
+    organization: t.relation('organization', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeOrganization, ctx) }) }),
   }),
 });
 nodeReadRule('Notification', canSeeNotification);

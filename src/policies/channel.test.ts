@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, demoId, viewerOf, type DemoUser } from '../../test/policies.js';
-import { canAddChannelMember, canJoinChannel, canManageChannel, canPinInChannel, canSeeChannel } from './channel.js';
+import {
+  asChannelWrite,
+  canAddChannelMember,
+  canCreateChannel,
+  canCreateDirectChannel,
+  canCreateThread,
+  canJoinChannel,
+  canManageChannel,
+  canPinInChannel,
+  canSeeChannel,
+} from './channel.js';
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -59,5 +69,52 @@ describe('canPinInChannel: a bot also needs messages:write', () => {
     ['no scope', [], []],
   ])('a bot with %s', async (_name, scopes, expected) => {
     expect(await allowedIds(db, canPinInChannel, viewerOf('bot', scopes))).toEqual(ids(...expected));
+  });
+});
+
+describe('channel creation', () => {
+  const organizations = (...numbers: number[]) => numbers.map((n) => demoId(20, n)).sort();
+
+  it.each<[DemoUser | 'anonymous', number[]]>([
+    ['anonymous', []],
+    ['gina', []],
+    ['alice', [1]],
+    ['dave', [1]], // acme lets members create channels (settings.membersCanCreateChannels)
+    ['judit', []], // globex does not
+    ['istvan', [2]], // but its admins may
+    ['carol', [1]],
+    ['bot', []], // no channels:write scope
+  ])('create a public or private channel: %s may in %j', async (user, expected) => {
+    expect(await allowedIds(db, canCreateChannel, user === 'anonymous' ? null : viewerOf(user))).toEqual(organizations(...expected));
+  });
+
+  it('create a channel: a bot with channels:write may, as the member it is', async () => {
+    expect(await allowedIds(db, canCreateChannel, viewerOf('bot', ['channels:write']))).toEqual(organizations(1));
+  });
+
+  it('start a direct channel: M(o) (and channels:write for a bot)', async () => {
+    expect(await allowedIds(db, canCreateDirectChannel, viewerOf('judit'))).toEqual(organizations(2));
+    expect(await allowedIds(db, canCreateDirectChannel, viewerOf('carol'))).toEqual(organizations(1, 2));
+    expect(await allowedIds(db, canCreateDirectChannel, viewerOf('gina'))).toEqual([]);
+    expect(await allowedIds(db, canCreateDirectChannel, viewerOf('bot'))).toEqual([]);
+  });
+
+  it('start a thread: from a message of a channel the viewer sees (messages:write for a bot)', async () => {
+    const design = demoId(40, 30); // #design, private
+    const general = demoId(40, 2);
+    expect(await allowedIds(db, canCreateThread, viewerOf('bob'))).toContain(general);
+    expect(await allowedIds(db, canCreateThread, viewerOf('bob'))).not.toContain(design);
+    expect(await allowedIds(db, canCreateThread, viewerOf('dave'))).toContain(design);
+    expect(await allowedIds(db, canCreateThread, viewerOf('bot'))).toContain(general);
+    expect(await allowedIds(db, canCreateThread, viewerOf('bot', ['messages:read']))).toEqual([]);
+  });
+});
+
+describe('asChannelWrite: a bot changes channels only with channels:write', () => {
+  it('keeps the rule for people and adds the scope for a bot', async () => {
+    const canJoin = asChannelWrite(canJoinChannel);
+    expect(await allowedIds(db, canJoin, viewerOf('dave'))).toEqual(ids(1, 2));
+    expect(await allowedIds(db, canJoin, viewerOf('bot'))).toEqual([]);
+    expect(await allowedIds(db, canJoin, viewerOf('bot', ['channels:write']))).toEqual(ids(1, 2));
   });
 });

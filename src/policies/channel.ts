@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../context.js';
-import { channels } from '../db/schema/index.js';
-import { defineRule } from './rule.js';
+import { channels, messages, organizations } from '../db/schema/index.js';
+import { defineRule, type Rule, type RuledTable } from './rule.js';
 import { allOf, anyOf, isAdmin, isChannelMember, isMember, withinScope, type Column } from './viewer.js';
 
 /** The columns of a channel row, wherever it stands in a query (the table itself or a subquery alias). */
@@ -10,6 +10,7 @@ export interface ChannelColumns {
   organizationId: Column;
   type: Column;
   parentChannelId: Column;
+  deletedAt: Column;
 }
 
 /**
@@ -22,6 +23,7 @@ export function seesChannel(viewer: Viewer | null, channel: ChannelColumns): SQL
     where vparent.id = ${channel.parentChannelId} and vparent.deleted_at is null
       and (vparent.type = 'public' or ${isChannelMember(viewer, sql`vparent.id`)}))`;
   return allOf(
+    sql`${channel.deletedAt} is null`, // a deleted channel is gone for everyone, wherever it is referenced
     isMember(viewer, channel.organizationId),
     anyOf(
       sql`${channel.type} = 'public'`,
@@ -33,8 +35,14 @@ export function seesChannel(viewer: Viewer | null, channel: ChannelColumns): SQL
 
 /** See(c) for the channel a row points to by `channelId` (messages, members, files). */
 export function seesChannelOf(viewer: Viewer | null, channelId: Column): SQL {
-  const channel = { id: sql`vch.id`, organizationId: sql`vch.organization_id`, type: sql`vch.type`, parentChannelId: sql`vch.parent_channel_id` };
-  return sql`exists (select 1 from chat.channels vch where vch.id = ${channelId} and vch.deleted_at is null and ${seesChannel(viewer, channel)})`;
+  const channel = {
+    id: sql`vch.id`,
+    organizationId: sql`vch.organization_id`,
+    type: sql`vch.type`,
+    parentChannelId: sql`vch.parent_channel_id`,
+    deletedAt: sql`vch.deleted_at`,
+  };
+  return sql`exists (select 1 from chat.channels vch where vch.id = ${channelId} and ${seesChannel(viewer, channel)})`;
 }
 
 /** Channel read: See(c). */
@@ -60,4 +68,35 @@ export const canPinInChannel = defineRule('channel.pin', channels, (viewer, chan
     seesChannel(viewer, channel),
     anyOf(sql`${channel.type} <> 'private'`, isChannelMember(viewer, channel.id)),
   ),
+);
+
+/**
+ * A bot changes channels and memberships only with the `channels:write` scope (DOMAIN.md names no
+ * scope for it; decided here so a messages-only bot cannot reshape channels). People are not limited.
+ */
+export const CHANNELS_WRITE = 'channels:write';
+
+/** The same rule as a channel write: a bot also needs `channels:write`. */
+export function asChannelWrite<Table extends RuledTable>(rule: Rule<Table>): Rule<Table> {
+  return defineRule(`${rule.name}.write`, rule.table, (viewer, table) => allOf(withinScope(viewer, CHANNELS_WRITE), rule.where(viewer, table)));
+}
+
+/** The organization lets members (not only admins) create channels: settings.membersCanCreateChannels. */
+const membersCreateChannels = (settings: Column) => sql`coalesce((${settings} -> 'membersCanCreateChannels') = 'true'::jsonb, false)`;
+
+/** Create a public or private channel in organization o: A(o), or M(o) when o lets members create channels. */
+export const canCreateChannel = asChannelWrite(
+  defineRule('channel.create', organizations, (viewer, organization) =>
+    anyOf(isAdmin(viewer, organization.id), allOf(isMember(viewer, organization.id), membersCreateChannels(organization.settings))),
+  ),
+);
+
+/** Start a direct conversation in o: M(o) (that every participant is M(o) is checked by the mutation). */
+export const canCreateDirectChannel = asChannelWrite(
+  defineRule('channel.createDirect', organizations, (viewer, organization) => isMember(viewer, organization.id)),
+);
+
+/** Start a thread from a message: See(its channel); a bot also needs `messages:write`, as a thread is posting. */
+export const canCreateThread = defineRule('channel.createThread', messages, (viewer, message) =>
+  allOf(withinScope(viewer, 'messages:write'), seesChannelOf(viewer, message.channelId)),
 );

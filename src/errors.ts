@@ -15,15 +15,15 @@ export const badInput = (message: string) => clientError(message, 'BAD_USER_INPU
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Decodes a global ID (base64 of `Type:key`). Every key is a UUID or, for composite keys, a
- * JSON array; anything else is refused here so that no malformed value reaches SQL.
+ * Decodes a global ID (base64 of `Type:uuid`). Every node's key is a UUID; anything else is
+ * refused here so that no malformed value reaches SQL.
  */
 export function decodeGlobalID(globalID: string): { typename: string; id: string } {
   const decoded = Buffer.from(globalID, 'base64').toString('utf8');
   const separator = decoded.indexOf(':');
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  const wellFormed = separator > 0 && /^[A-Za-z_]\w*$/.test(typename) && (UUID.test(id) || id.startsWith('['));
+  const wellFormed = separator > 0 && /^[A-Za-z_]\w*$/.test(typename) && UUID.test(id);
   if (!wellFormed) throw badInput(`Invalid global ID: ${globalID}`);
   return { typename, id };
 }

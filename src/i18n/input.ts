@@ -23,6 +23,8 @@ function entryProblem(entry: LocalizedEntry, locale: string | null, rules: Local
   if (!rules.active.has(locale)) return `"${locale}" is not an active locale`;
   if (seen.has(locale)) return `"${locale}" is given more than once`;
   if (entry.text.trim() === '') return `the ${locale} text is empty`;
+  // PostgreSQL text and jsonb cannot hold NUL: refused as input rather than failing in SQL.
+  if (entry.text.includes('\0')) return `the ${locale} text contains a NUL character`;
   if (entry.text.length > MAX_LOCALIZED_TEXT_LENGTH) return `the ${locale} text is longer than ${MAX_LOCALIZED_TEXT_LENGTH} characters`;
   return null;
 }

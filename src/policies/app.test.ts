@@ -3,7 +3,7 @@ import type { Database } from '../db/client.js';
 import { apps } from '../db/schema/index.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, viewerOf, type DemoUser } from '../../test/policies.js';
-import { canSeeApp } from './app.js';
+import { canManageApp, canSeeApp } from './app.js';
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -33,5 +33,16 @@ describe('canSeeApp: active, and public or granted to a role or group of the vie
     ['admin', ALL_ACTIVE],
   ])('%s sees %j', async (user, expected) => {
     expect(await allowedIds(db, canSeeApp, user === 'anonymous' ? null : viewerOf(user))).toEqual(ids(...expected));
+  });
+});
+
+describe('canManageApp: P(apps.manage), over every app (inactive ones included)', () => {
+  it.each<[DemoUser | 'anonymous', string[]]>([
+    ['anonymous', []],
+    ['alice', []], // manager: no apps.manage
+    ['bot', []],
+    ['admin', [...ALL_ACTIVE, 'legacy-reports']], // role administrator and group administrators
+  ])('%s manages %j', async (user, expected) => {
+    expect(await allowedIds(db, canManageApp, user === 'anonymous' ? null : viewerOf(user))).toEqual(ids(...expected));
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { apps } from '../db/schema/index.js';
 import { defineRule } from './rule.js';
-import { allOf, anyOf } from './viewer.js';
+import { allOf, anyOf, hasPermission } from './viewer.js';
 
 /** List: active, and public or granted to one of the viewer's roles or groups. */
 export const canSeeApp = defineRule('app.read', apps, (viewer, app) => {
@@ -15,3 +15,6 @@ export const canSeeApp = defineRule('app.read', apps, (viewer, app) => {
     : sql`false`;
   return allOf(sql`${app.isActive}`, anyOf(sql`${app.isPublic}`, granted));
 });
+
+/** Grant or revoke an app to a role or group (and see every app to do so): P(apps.manage). */
+export const canManageApp = defineRule('app.manage', apps, (viewer) => hasPermission(viewer, 'apps.manage'));

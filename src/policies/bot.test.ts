@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, demoId, demoUsers, viewerOf, type DemoUser } from '../../test/policies.js';
-import { canCreateBotIn, canInstallBotIn, canManageBot, canSeeBot } from './bot.js';
+import { canCreateBotIn, canInstallBotIn, canManageBot, canPickBot, canSeeBot } from './bot.js';
 import type { Rule } from './rule.js';
 
 let db: Database;
@@ -50,6 +50,8 @@ describe.each<[string, Rule, Cases]>([
   ],
   // update, delete, rotate the token: the creator
   ['canManageBot', canManageBot, [['anonymous', []], ['alice', [1]], ['bob', []], ['hanna', [2, 3]], ['istvan', []], ['bot', []]]],
+  // install where one may (DOMAIN.md is silent): public bots, and one's own private ones
+  ['canPickBot', canPickBot, [['anonymous', [2]], ['alice', [1, 2]], ['bob', [2]], ['hanna', [2, 3]], ['bot', [2]]]],
 ])('%s', (_name, rule, cases) => {
   it.each(cases)('%s: %j', async (user, expected) => {
     expect(await allowedIds(db, rule, viewer(user))).toEqual(bots(...expected));

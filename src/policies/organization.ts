@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../context.js';
 import { organizationMembers, organizations } from '../db/schema/index.js';
 import { defineRule } from './rule.js';
-import { anyOf, isAdmin, isMember, isOwner, isSelf } from './viewer.js';
+import { anyOf, isAdmin, isMember, isOwner, isSelf, scopeAllows } from './viewer.js';
 
 /** A row may be listed: members see their organizations, anyone sees a public one (name, slug, logo). */
 export const canSeeOrganization = defineRule('organization.read', organizations, (viewer, organization) =>
@@ -72,5 +72,4 @@ export const canAddOrganizationOwner = defineRule('organization.addOwner', organ
 export const ORGANIZATIONS_WRITE_SCOPE = 'organizations:write';
 
 /** Organization writes are within the viewer's scopes: always for a person, with `organizations:write` for a bot. */
-export const withinOrganizationScope = (viewer: Viewer | null): boolean =>
-  viewer !== null && (viewer.scopes === null || viewer.scopes.includes(ORGANIZATIONS_WRITE_SCOPE));
+export const withinOrganizationScope = (viewer: Viewer | null): boolean => scopeAllows(viewer, ORGANIZATIONS_WRITE_SCOPE);

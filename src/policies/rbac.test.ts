@@ -4,7 +4,9 @@ import { groups, permissions, resources, roles } from '../db/schema/index.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, demoUsers, viewerOf, type DemoUser } from '../../test/policies.js';
 import {
+  canAssignGroup,
   canAssignPermission,
+  canAssignRole,
   canSeeGroup,
   canSeePermission,
   canSeeResource,
@@ -24,8 +26,13 @@ beforeAll(async () => {
   // Seeds hold only system roles and groups, and users.permissions.assign only with every other permission (the
   // platform admin). Added: a custom role, and a custom group `delegates` granting only users.permissions.assign
   // to bob (who holds users.users.view and users.groups.view through staff) and hanna (the six of role manager).
+  // The role `auditor` grants dave users.roles.update, users.groups.update and users.users.view.
   await handle.exec(`
     insert into auth.roles (key, name, is_system) values ('auditor', '{"en": "Auditor"}', false);
+    insert into auth.role_permissions (role_id, permission_id)
+      select r.id, p.id from auth.roles r, auth.permissions p
+      where r.key = 'auditor' and p.key in ('users.roles.update', 'users.groups.update', 'users.users.view');
+    insert into auth.user_roles (user_id, role_id) select '${demoUsers.dave}', id from auth.roles where key = 'auditor';
     insert into auth.groups (key, name, is_system) values ('delegates', '{"en": "Delegates"}', false);
     insert into auth.group_permissions (group_id, permission_id)
       select g.id, p.id from auth.groups g, auth.permissions p where g.key = 'delegates' and p.key = 'users.permissions.assign';
@@ -86,6 +93,15 @@ describe.each<[string, Rule, string, [DemoUser | 'anonymous', string[]][]]>([
       ['admin', PERMISSIONS],
     ],
   ],
+  // give or take a role or group: P(users.roles.update) / P(users.groups.update), and every permission it grants held
+  // (user, guest, everyone and guests grant none; dave holds only the auditor's three)
+  [
+    'canAssignRole',
+    canAssignRole,
+    'role',
+    [['anonymous', []], ['hanna', []], ['dave', ['auditor', 'guest', 'user']], ['admin', ROLES]],
+  ],
+  ['canAssignGroup', canAssignGroup, 'group', [['anonymous', []], ['bob', []], ['dave', ['everyone', 'guests']], ['admin', GROUPS]]],
 ])('%s', (_name, rule, kind, cases) => {
   it.each(cases)('%s', async (user, expected) => {
     expect(await allowedIds(db, rule, user === 'anonymous' ? null : viewerOf(user))).toEqual(ids(kind, expected));

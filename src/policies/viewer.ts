@@ -22,10 +22,13 @@ export const signedIn = (viewer: Viewer | null): SQL => (viewer ? TRUE : FALSE);
 /** A person (not a bot's machine user): some actions are for humans only. */
 export const isHuman = (viewer: Viewer | null): SQL => (viewer?.userType === 'human' ? TRUE : FALSE);
 
-/** A bot acts only within its scopes; a person is not limited by scopes. */
+/** A bot acts only within its scopes; a person is not limited by scopes (nobody without a viewer). */
+export const scopeAllows = (viewer: Viewer | null, scope: string): boolean =>
+  viewer !== null && (viewer.scopes === null || viewer.scopes.includes(scope));
+
+/** The same as SQL, for rules. */
 export function withinScope(viewer: Viewer | null, scope: string): SQL {
-  if (!viewer) return FALSE;
-  return viewer.scopes === null || viewer.scopes.includes(scope) ? TRUE : FALSE;
+  return scopeAllows(viewer, scope) ? TRUE : FALSE;
 }
 
 /** P(k): the viewer holds permission `key` through one of their roles or groups. */

@@ -2,12 +2,14 @@ import { builder } from '../builder.js';
 import { canSeeBot } from '../policies/bot.js';
 import { canSeeUser } from '../policies/user.js';
 import { nodeReadRule, visibleRows } from './guards.js';
+import { localizedFields } from './localized.js';
 
 export const Bot = builder.drizzleNode('bots', {
   name: 'Bot',
   id: { column: (bot) => bot.id },
   fields: (t) => ({
     name: t.exposeString('name'),
+    ...localizedFields(t, 'description', { nullable: true, description: 'What the bot does' }),
     scopes: t.exposeStringList('scopes'),
     isPublic: t.exposeBoolean('isPublic'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -16,6 +16,14 @@ import './notifications.js';
 import './files.js';
 import './audit.js';
 import './organization-mutations.js';
+import './channel-mutations.js';
+import './organization-member-mutations.js';
+import './message-mutations.js';
+import './user-mutations.js';
+import './rbac-mutations.js';
+import './rbac-grant-mutations.js';
+import './bot-mutations.js';
+import './platform-mutations.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -39,9 +39,10 @@ export const TranslationNamespace = builder.objectRef<TranslationNamespaceShape>
   }),
 });
 
-/** Namespaces one request may ask for; each is a short name such as `common` or `chat`. */
+/** Namespaces one request may ask for. */
 const MAX_NAMESPACES = 50;
-const NAMESPACE = /^[A-Za-z0-9_.-]{1,100}$/;
+/** A translation namespace: a short name such as `common` or `chat`. */
+export const NAMESPACE = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** The distinct namespaces asked for, or BAD_USER_INPUT. */
 function checkNamespaces(namespaces: readonly string[]): string[] {

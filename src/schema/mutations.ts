@@ -30,6 +30,7 @@ function asClientError(error: unknown): unknown {
     case '23514': // check_violation
     case '22001': // string too long
     case '22P02': // invalid text representation
+    case '22P05': // untranslatable character (NUL in jsonb)
       return new ValidationError([{ path: [], message: 'A value was refused by the database.' }]);
     default:
       return error;

@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { datasetState } from '../seed-large/database.js';
+import { openDatabase } from '../../src/db/client.js';
+import { runMigrations } from '../../src/db/migrate.js';
 import { authorizationHeader, BENCH_VIEWER, benchDatabaseUrl } from './fixtures.js';
 import { countStatements, schemaProblem } from './in-process.js';
 import { combine, measure, type LoadOptions, type RunStats, type Target } from './load.js';
@@ -128,10 +130,20 @@ async function measurePlans(plans: Plan[], servers: { gateway: ServerProcess; ra
 /** A fresh clone has no data set: seed scale 1 into a missing or empty database; never overwrite other data. */
 async function ensureDataset(url: string): Promise<void> {
   const state = await datasetState(url, BENCH_VIEWER.id);
-  if (state === 'bench') return;
+  if (state === 'bench') return migrateDataset(url);
   if (state === 'other') throw new Error('the database holds other data: run `npm run seed:large -- --scale 1 --force` to replace it, or point DATABASE_URL elsewhere');
   console.log(`no large data set yet (${state} database): running seed:large --scale 1 first`);
   await runToCompletion('scripts/seed-large.ts', ['--scale', '1'], { DATABASE_URL: url });
+}
+
+/** A data set seeded before newer migrations (indexes, triggers) gets them, as a deployment would. */
+async function migrateDataset(url: string): Promise<void> {
+  const handle = await openDatabase({ url });
+  try {
+    await runMigrations(handle);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function bench(options: Options): Promise<void> {

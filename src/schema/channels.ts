@@ -44,6 +44,8 @@ export const channelFilter =
 
 export const Channel = builder.drizzleNode('channels', {
   name: 'Channel',
+  // Only the columns the requested fields need; deletedAt lets `node` refuse a deleted row.
+  select: { columns: { deletedAt: true } },
   id: { column: (channel) => channel.id },
   fields: (t) => ({
     type: t.expose('type', { type: ChannelTypeEnum }),

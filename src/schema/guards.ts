@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import type { InferSelectModel, SQL } from 'drizzle-orm';
 import type { Context } from '../context.js';
 import { allows, type Rule, type RuledTable } from '../policies/rule.js';
 import { allOf } from './filters.js';
@@ -22,15 +22,20 @@ export function visibleCondition<Table extends RuledTable>(rule: Rule<Table>, ct
 const flagName = (rule: Rule) => `allowed_${rule.name.replace(/\W/g, '_')}`;
 
 /**
- * Options for a field that only viewers allowed by `rule` may read: the rule is computed as an
- * extra column of the row's own query (no extra statement) and the field's auth scope reads it.
+ * Options for a field exposing `column`, that only viewers allowed by `rule` may read: the rule is
+ * computed as an extra column of the row's own query (no extra statement) and the field's auth
+ * scope reads it.
  */
-export function guardedBy<Table extends RuledTable>(rule: Rule<Table>) {
+export function guardedColumn<Table extends RuledTable>(rule: Rule<Table>, column: keyof InferSelectModel<Table> & string) {
   const flag = flagName(rule as unknown as Rule);
   return {
     // Typed as no selection, so the field keeps the row type; the extra column is only read by the scope.
-    select: ((_args: object, ctx: Context) => ({ extras: { [flag]: (table: Table) => rule.where(ctx.viewer, table) } })) as unknown as {},
+    select: ((_args: object, ctx: Context) => ({
+      columns: { [column]: true },
+      extras: { [flag]: (table: Table) => rule.where(ctx.viewer, table) },
+    })) as unknown as {},
     authScopes: (row: object) => (row as Record<string, unknown>)[flag] === true,
+    resolve: (row: object) => (row as Record<string, unknown>)[column] as never,
   };
 }
 

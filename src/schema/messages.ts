@@ -13,6 +13,8 @@ import { User } from './users.js';
 
 export const Message = builder.drizzleNode('messages', {
   name: 'Message',
+  // Only the columns the requested fields need; deletedAt lets `node` refuse a deleted row.
+  select: { columns: { deletedAt: true } },
   id: { column: (message) => message.id },
   fields: (t) => ({
     content: t.string({

@@ -5,10 +5,12 @@ import { canReadOrganizationDetails, canSeeOrganization, canSeeOrganizationMembe
 import { canSeeUser } from '../policies/user.js';
 import { OrganizationRoleEnum } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
-import { guardedBy, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { guardedColumn, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 
 export const Organization = builder.drizzleNode('organizations', {
   name: 'Organization',
+  // Only the columns the requested fields need; deletedAt lets `node` refuse a deleted row.
+  select: { columns: { deletedAt: true } },
   id: { column: (organization) => organization.id },
   fields: (t) => ({
     slug: t.exposeString('slug'),
@@ -16,9 +18,9 @@ export const Organization = builder.drizzleNode('organizations', {
     logoUrl: t.exposeString('logoUrl', { nullable: true }),
     isPublic: t.exposeBoolean('isPublic'),
     // Beyond name, slug and logo, an organization is for its members only.
-    defaultLocale: t.field({ type: 'Locale', nullable: true, ...guardedBy(canReadOrganizationDetails), resolve: (o) => o.defaultLocale }),
-    settings: t.field({ type: 'JSONObject', nullable: true, ...guardedBy(canReadOrganizationDetails), resolve: (o) => o.settings }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, ...guardedBy(canReadOrganizationDetails), resolve: (o) => o.createdAt }),
+    defaultLocale: t.field({ type: 'Locale', nullable: true, ...guardedColumn(canReadOrganizationDetails, 'defaultLocale') }),
+    settings: t.field({ type: 'JSONObject', nullable: true, ...guardedColumn(canReadOrganizationDetails, 'settings') }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, ...guardedColumn(canReadOrganizationDetails, 'createdAt') }),
     members: t.relatedConnection('members', {
       description: 'Live members, earliest first; `role` keeps one role. Empty for non-members.',
       args: { role: t.arg({ type: OrganizationRoleEnum }) },

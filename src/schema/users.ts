@@ -9,14 +9,16 @@ import { canSeeOrganizationMember } from '../policies/organization.js';
 import { canReadUserPrivateFields, canSeeUser } from '../policies/user.js';
 import { UserTypeEnum } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
-import { guardedBy, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { guardedColumn, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
+  // Only the columns the requested fields need; deletedAt lets `node` refuse a deleted row.
+  select: { columns: { deletedAt: true } },
   id: { column: (user) => user.id },
   fields: (t) => ({
     // Email and settings: the user themselves, or P(users.users.view).
-    email: t.field({ type: 'EmailAddress', nullable: true, ...guardedBy(canReadUserPrivateFields), resolve: (user) => user.email }),
+    email: t.field({ type: 'EmailAddress', nullable: true, ...guardedColumn(canReadUserPrivateFields, 'email') }),
     displayName: t.exposeString('displayName'),
     firstName: t.exposeString('firstName', { nullable: true }),
     lastName: t.exposeString('lastName', { nullable: true }),
@@ -24,7 +26,7 @@ export const User = builder.drizzleNode('users', {
     userType: t.expose('userType', { type: UserTypeEnum }),
     locale: t.expose('locale', { type: 'Locale', nullable: true }),
     timezone: t.exposeString('timezone', { nullable: true }),
-    settings: t.field({ type: 'JSONObject', nullable: true, ...guardedBy(canReadUserPrivateFields), resolve: (user) => user.settings }),
+    settings: t.field({ type: 'JSONObject', nullable: true, ...guardedColumn(canReadUserPrivateFields, 'settings') }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     memberships: t.relatedConnection('memberships', {

@@ -9,61 +9,45 @@ import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 import { localizedFields, localizedSortKey } from './localized.js';
 import { User } from './users.js';
 
-export const Role = builder.drizzleNode('roles', {
-  name: 'Role',
-  id: { column: (role) => role.id },
-  fields: (t) => ({
-    key: t.exposeString('key'),
-    ...localizedFields(t, 'name', { description: "The role's name" }),
-    ...localizedFields(t, 'description', { nullable: true, description: "What the role is for" }),
-    isSystem: t.exposeBoolean('isSystem', { description: 'A built-in role; it cannot be deleted.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    permissions: t.relatedConnection('permissions', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
-      totalCount: true,
+/**
+ * Roles and groups are the same kind of catalog row (key, localized name, grants, holders, apps):
+ * one definition serves both, with the GraphQL name, noun and read rule of each.
+ */
+function defineCatalogNode(table: 'roles' | 'groups', name: 'Role' | 'Group', readRule: typeof canSeeRole | typeof canSeeGroup) {
+  const noun = name.toLowerCase();
+  // The two tables have the same columns and relations; typing the builder for one covers both.
+  const ref = builder.drizzleNode(table as 'roles', {
+    name,
+    id: { column: (row) => row.id },
+    fields: (t) => ({
+      key: t.exposeString('key'),
+      ...localizedFields(t, 'name', { description: `The ${noun}'s name` }),
+      ...localizedFields(t, 'description', { nullable: true, description: `What the ${noun} is for` }),
+      isSystem: t.exposeBoolean('isSystem', { description: `A built-in ${noun}; it cannot be deleted.` }),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+      permissions: t.relatedConnection('permissions', {
+        query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
+        totalCount: true,
+      }),
+      users: t.relatedConnection('users', {
+        description: `Live users holding the ${noun}.`,
+        query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
+        totalCount: true,
+      }),
+      apps: t.relatedConnection('apps', {
+        description: `Apps the ${noun} opens.`,
+        query: (_args, ctx) => ({ where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
+        totalCount: true,
+      }),
     }),
-    users: t.relatedConnection('users', {
-      description: 'Live users holding the role.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
-      totalCount: true,
-    }),
-    apps: t.relatedConnection('apps', {
-      description: 'Apps the role opens.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
-      totalCount: true,
-    }),
-  }),
-});
-nodeReadRule('Role', canSeeRole);
+  });
+  nodeReadRule(name, readRule as typeof canSeeRole);
+  return ref;
+}
 
-export const Group = builder.drizzleNode('groups', {
-  name: 'Group',
-  id: { column: (group) => group.id },
-  fields: (t) => ({
-    key: t.exposeString('key'),
-    ...localizedFields(t, 'name', { description: "The group's name" }),
-    ...localizedFields(t, 'description', { nullable: true, description: 'What the group is for' }),
-    isSystem: t.exposeBoolean('isSystem', { description: 'A built-in group; it cannot be deleted.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    permissions: t.relatedConnection('permissions', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
-      totalCount: true,
-    }),
-    users: t.relatedConnection('users', {
-      description: 'Live members of the group.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
-      totalCount: true,
-    }),
-    apps: t.relatedConnection('apps', {
-      description: 'Apps the group opens.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
-      totalCount: true,
-    }),
-  }),
-});
-nodeReadRule('Group', canSeeGroup);
+export const Role = defineCatalogNode('roles', 'Role', canSeeRole);
+export const Group = defineCatalogNode('groups', 'Group', canSeeGroup);
 
 export const Resource = builder.drizzleNode('resources', {
   name: 'Resource',

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { seeds } from '../seeds/config.js';
-import { openDatabase } from '../src/db/client.js';
+import { describeDatabase, openConfiguredDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { runSeeds } from '../src/db/seed/runner.js';
 import { loadConfig } from '../src/config.js';
@@ -51,10 +51,9 @@ function printRegistry(): void {
 
 async function seed(options: CliOptions): Promise<void> {
   const config = loadConfig();
-  const { databaseUrl, pgliteDataDir } = config;
-  const handle = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: pgliteDataDir });
+  const handle = await openConfiguredDatabase(config);
   try {
-    console.log(databaseUrl ? 'database: PostgreSQL (DATABASE_URL)' : `database: PGlite in ${pgliteDataDir}`);
+    console.log(`database: ${describeDatabase(config)}`);
     await runMigrations(handle);
     const { ran } = await runSeeds(handle, {
       only: options.only,

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import { relations } from './relations.js';
 
 /** One database type for both drivers, so every query is written once. */
@@ -129,3 +130,18 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     close: () => pglite.close(),
   };
 }
+
+/** The database the configuration names: PostgreSQL with DATABASE_URL, else PGlite in its data directory. */
+export function openConfiguredDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
+  return openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.pgliteDataDir,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    logger,
+  });
+}
+
+/** Names the database in logs without its credentials. */
+export const describeDatabase = (config: Config) =>
+  config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite at ${config.pgliteDataDir}`;

@@ -38,6 +38,7 @@ export const channels = chatSchema.table(
     deletedAt: deletedAt(),
   },
   (t) => [
+    index('channels_organization_idx').on(t.organizationId), // the foreign key, deleted rows included (cascades)
     index('channels_org_name_idx').on(t.organizationId, t.name, t.id).where(sql`${t.deletedAt} is null`),
     // The root `channels` list pages by name across organizations.
     index('channels_name_idx').on(t.name, t.id).where(sql`${t.deletedAt} is null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "channels_organization_idx" ON "chat"."channels" ("organization_id");

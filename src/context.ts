@@ -3,6 +3,7 @@ import { authenticate, type CredentialsError } from './auth/authenticate.js';
 import type { Database } from './db/client.js';
 import { cachedLocaleCatalog } from './i18n/catalog.js';
 import { createRequestLocale, type RequestLocale } from './i18n/request.js';
+import type { RealtimeHub } from './realtime/hub.js';
 
 /** Who is asking, as established by a session or bot token (src/auth/authenticate.ts). */
 export interface Viewer {
@@ -29,13 +30,16 @@ export interface Context {
   request?: Request;
   /** The request's locale: Accept-Language, the viewer's stored locale, the platform's locales. */
   locale: RequestLocale;
+  /** Where subscriptions get their events; absent when the server was built without realtime. */
+  realtime?: RealtimeHub;
 }
 
 export interface ContextFactoryOptions {
   db: Database;
+  realtime?: RealtimeHub;
 }
 
-export function createContextFactory({ db }: ContextFactoryOptions) {
+export function createContextFactory({ db, realtime }: ContextFactoryOptions) {
   // Warm the locale catalog so the first localized field of a request costs no statement.
   void cachedLocaleCatalog(db).catch(() => undefined);
   return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
@@ -43,6 +47,7 @@ export function createContextFactory({ db }: ContextFactoryOptions) {
     const { viewer, credentialsError } = await authenticate(db, request);
     const context: Context = {
       db,
+      realtime,
       viewer,
       credentialsError,
       clientIp: req?.socket.remoteAddress ?? null,
@@ -52,4 +57,20 @@ export function createContextFactory({ db }: ContextFactoryOptions) {
     };
     return context;
   };
+}
+
+/**
+ * The context one subscription event is resolved with: the subscriber's viewer and request, but
+ * new caches (rule loaders, Pothos DataLoaders, locale), which are keyed by the context object.
+ */
+export function createEventContext(subscription: Context): Context {
+  const context: Context = {
+    ...subscription,
+    locale: createRequestLocale({
+      db: subscription.db,
+      acceptLanguage: subscription.request?.headers.get('accept-language'),
+      viewer: () => context.viewer,
+    }),
+  };
+  return context;
 }

@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
-import { createContextFactory, type Context } from './context.js';
+import { createContextFactory, createEventContext, type Context } from './context.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { playgroundQuery } from './playground.js';
+import { useFreshContextPerEvent } from './realtime/fresh-context.js';
+import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions {
@@ -17,6 +20,8 @@ export interface GatewayOptions {
   authCacheTtlMs?: number;
   /** Headers GraphiQL opens with, e.g. a demo user's session so the default query shows data. */
   playgroundHeaders?: Record<string, string>;
+  /** Events for subscriptions (src/realtime/); without it subscriptions answer an error. */
+  realtime?: Realtime;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -31,11 +36,11 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ db: handle.db }),
+    context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -49,6 +54,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     },
     plugins: [
       codeInputErrors,
+      // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
+      useGraphQLSSE({ endpoint: '/graphql/stream' }),
+      useFreshContextPerEvent<Context>(createEventContext),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => (await pendingMigrationCount(handle)) === 0,
@@ -77,8 +85,13 @@ export async function listen(yoga: Yoga, port: number, host: string): Promise<Ru
     url: `http://${shownHost}:${address.port}/graphql`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
+        // Idle keep-alive sockets would hold close() open; busy ones finish their response first
+        // and are closed once idle (e.g. an event stream that ended because its subscription did).
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

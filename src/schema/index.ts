@@ -24,6 +24,7 @@ import './rbac-mutations.js';
 import './rbac-grant-mutations.js';
 import './bot-mutations.js';
 import './platform-mutations.js';
+import './subscriptions.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -239,7 +239,7 @@ async function main() {
     // Warm-up: post until every subscriber has received an event (all connected and delivering), at most 120 s.
     for (let round = 1; warmed.size < options.subscribers; round++) {
       if (Date.now() - opened > 120_000) throw new Error(`only ${warmed.size} of ${options.subscribers} subscribers received events within 120 s`);
-      await graphql(server, 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }', { input: { channel: GENERAL, content: `bench -${round} 0` } }, author);
+      await graphql(server, 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }', { input: { channelId: GENERAL, content: `bench -${round} 0` } }, author);
       await sleep(1_000);
     }
     const connectMs = Date.now() - opened;
@@ -251,7 +251,7 @@ async function main() {
     for (let seq = 0; seq < options.messages; seq++) {
       const content = `bench ${seq} ${Date.now()}`;
       // Not awaited: writes go out on schedule however long delivery takes.
-      graphql(server, 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }', { input: { channel: GENERAL, content } }, author).catch(
+      graphql(server, 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }', { input: { channelId: GENERAL, content } }, author).catch(
         (error: unknown) => console.error(`message ${seq}: ${String(error)}`),
       );
       await sleep(options.intervalMs);

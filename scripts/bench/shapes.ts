@@ -65,7 +65,7 @@ export const SHAPES: Shape[] = [
   {
     key: 'f',
     title: 'send a message (mutation)',
-    query: `mutation F($channel: ID!, $content: String!) { sendMessage(input: { channel: $channel, content: $content }) {
+    query: `mutation F($channel: ID!, $content: String!) { sendMessage(input: { channelId: $channel, content: $content }) {
       __typename ... on MessagePayload { message { id content author { displayName } } } ... on Error { error: message } } }`,
     variables: (p) => ({ channel: globalId('Channel', p.sandboxChannelId), content: 'bench message' }),
     mutates: true,

@@ -52,7 +52,7 @@ const SCOPES_DESCRIPTION = `What the bot may do: any of ${BOT_SCOPES.join(', ')}
 
 const CreateBotInput = builder.inputType('CreateBotInput', {
   fields: (t) => ({
-    organization: t.globalID({ required: true, for: Organization, description: 'Where the bot is installed first (you must be its admin).' }),
+    organizationId: t.globalID({ required: true, for: Organization, description: 'Where the bot is installed first (you must be its admin).' }),
     name: t.string({ required: true, description: '1 to 80 characters; also the display name of its machine user.' }),
     description: t.field({ type: [LocalizedTextInput] }),
     scopes: t.stringList({ required: true, description: SCOPES_DESCRIPTION }),
@@ -75,8 +75,8 @@ const BotInput = builder.inputType('BotInput', { fields: (t) => ({ id: t.globalI
 
 const BotInstallationInput = builder.inputType('BotInstallationInput', {
   fields: (t) => ({
-    bot: t.globalID({ required: true, for: Bot }),
-    organization: t.globalID({ required: true, for: Organization }),
+    botId: t.globalID({ required: true, for: Bot }),
+    organizationId: t.globalID({ required: true, for: Organization }),
   }),
 });
 
@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
         requirePerson(viewer);
         const { name, scopes } = parseInput(z.object(botFields), input);
         const description = await localizedValue(ctx, input.description, 'description');
-        const organization = await authorizeInstallTarget(tx, viewer, input.organization.id, canCreateBotIn);
+        const organization = await authorizeInstallTarget(tx, viewer, input.organizationId.id, canCreateBotIn);
         // The machine user's address is never mailed: `.invalid` is reserved for that (RFC 2606).
         const [user] = await tx.insert(users).values({ email: `bot-${randomUUID()}@bots.invalid`, displayName: name, userType: 'machine' }).returning();
         const token = generateToken('bot');
@@ -220,8 +220,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       mutate(ctx, async (tx, viewer) => {
         requirePerson(viewer);
-        const organization = await authorizeInstallTarget(tx, viewer, input.organization.id);
-        const bot = await authorizeRow(tx, viewer, { rule: canPickBot, readRule: canSeeBot, id: input.bot.id, what: 'Bot' });
+        const organization = await authorizeInstallTarget(tx, viewer, input.organizationId.id);
+        const bot = await authorizeRow(tx, viewer, { rule: canPickBot, readRule: canSeeBot, id: input.botId.id, what: 'Bot' });
         if (await install(tx, organization.id, bot.userId, viewer.userId)) {
           await writeAudit(tx, ctx, viewer, { action: 'bot.install', resourceType: 'bot', resourceId: bot.id, organizationId: organization.id });
         }
@@ -236,8 +236,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       mutate(ctx, async (tx, viewer) => {
         requirePerson(viewer);
-        const organization = await authorizeInstallTarget(tx, viewer, input.organization.id);
-        const bot = await authorizeRow(tx, viewer, { rule: canSeeBot, readRule: canSeeBot, id: input.bot.id, what: 'Bot' });
+        const organization = await authorizeInstallTarget(tx, viewer, input.organizationId.id);
+        const bot = await authorizeRow(tx, viewer, { rule: canSeeBot, readRule: canSeeBot, id: input.botId.id, what: 'Bot' });
         if (await uninstall(tx, bot.userId, organization.id)) {
           await writeAudit(tx, ctx, viewer, { action: 'bot.uninstall', resourceType: 'bot', resourceId: bot.id, organizationId: organization.id });
         }

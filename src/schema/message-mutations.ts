@@ -79,9 +79,9 @@ const messageTextSchema = z.object({ content: contentSchema, embeds: embedsSchem
 
 const SendMessageInput = builder.inputType('SendMessageInput', {
   fields: (t) => ({
-    channel: t.globalID({ required: true, for: Channel, description: 'The channel to post in; to post in a thread, the thread channel.' }),
+    channelId: t.globalID({ required: true, for: Channel, description: 'The channel to post in; to post in a thread, the thread channel.' }),
     content: t.string({ required: true, description: `1 to ${MAX_CONTENT_LENGTH} characters, not blank.` }),
-    replyTo: t.globalID({
+    replyToId: t.globalID({
       for: Message,
       description: "A live message of the same channel, or, in a thread, of the thread's parent channel.",
     }),
@@ -124,7 +124,7 @@ const reactionSchema = z.object({ emoji: emojiSchema });
 
 const ReactionInput = builder.inputType('ReactionInput', {
   fields: (t) => ({
-    message: t.globalID({ required: true, for: Message }),
+    messageId: t.globalID({ required: true, for: Message }),
     emoji: t.string({ required: true, description: 'One emoji (👍, ❤️) or a :shortcode:; at most 64 characters.' }),
   }),
 });
@@ -143,7 +143,7 @@ async function assertReplyTarget(tx: Transaction, viewer: Viewer, channel: Chann
   if (!target) throw new NotFoundError('The message to reply to was not found.');
   const allowedChannels = channel.type === 'thread' ? [channel.id, channel.parentChannelId] : [channel.id];
   if (!allowedChannels.includes(target.channelId)) {
-    throw new ValidationError([{ path: ['replyTo'], message: "must be a message of the same channel (or of a thread's parent channel)" }]);
+    throw new ValidationError([{ path: ['replyToId'], message: "must be a message of the same channel (or of a thread's parent channel)" }]);
   }
 }
 
@@ -169,14 +169,14 @@ builder.mutationFields((t) => ({
         const channel = await authorizeRow(tx, viewer, {
           rule: canPostInChannel,
           readRule: canSeeChannel,
-          id: input.channel.id,
+          id: input.channelId.id,
           what: 'Channel',
           lock: 'share',
         });
-        if (input.replyTo) await assertReplyTarget(tx, viewer, channel, input.replyTo.id);
+        if (input.replyToId) await assertReplyTarget(tx, viewer, channel, input.replyToId.id);
         const [created] = await tx
           .insert(messages)
-          .values({ channelId: channel.id, authorId: viewer.userId, ...fields, replyToMessageId: input.replyTo?.id ?? null })
+          .values({ channelId: channel.id, authorId: viewer.userId, ...fields, replyToMessageId: input.replyToId?.id ?? null })
           .returning({ id: messages.id });
         return { messageId: created!.id };
       }),
@@ -267,7 +267,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       mutate(ctx, async (tx, viewer) => {
         const { emoji } = parseInput(reactionSchema, { emoji: input.emoji });
-        const message = await authorizeMessage(tx, viewer, canReactToMessage, input.message.id);
+        const message = await authorizeMessage(tx, viewer, canReactToMessage, input.messageId.id);
         // The primary key (message, user, emoji) settles two concurrent identical reactions: one row.
         await tx
           .insert(messageReactions)
@@ -284,7 +284,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       mutate(ctx, async (tx, viewer) => {
         const { emoji } = parseInput(reactionSchema, { emoji: input.emoji });
-        const message = await authorizeMessage(tx, viewer, canReactToMessage, input.message.id);
+        const message = await authorizeMessage(tx, viewer, canReactToMessage, input.messageId.id);
         // Own only: the row removed is always the viewer's.
         await tx
           .delete(messageReactions)

@@ -41,7 +41,7 @@ const MarkAllNotificationsReadPayload = builder.objectRef<{ count: number }>('Ma
 const NotificationInput = builder.inputType('NotificationInput', { fields: (t) => ({ id: t.globalID({ required: true, for: Notification }) }) });
 
 const MarkAllNotificationsReadInput = builder.inputType('MarkAllNotificationsReadInput', {
-  fields: (t) => ({ organization: t.globalID({ for: Organization, description: "Only this organization's notifications." }) }),
+  fields: (t) => ({ organizationId: t.globalID({ for: Organization, description: "Only this organization's notifications." }) }),
 });
 
 const FilePayload = builder.objectRef<{ fileId: string }>('FilePayload').implement({
@@ -71,9 +71,9 @@ const RegisterFileInput = builder.inputType('RegisterFileInput', {
       defaultValue: 'user',
       description: 'USER: yours (and readers of its message); ORGANIZATION: members; SHARED: anyone signed in.',
     }),
-    organization: t.globalID({ for: Organization, description: 'Implied by a channel or message.' }),
-    channel: t.globalID({ for: Channel, description: 'Implied by a message.' }),
-    message: t.globalID({ for: Message }),
+    organizationId: t.globalID({ for: Organization, description: 'Implied by a channel or message.' }),
+    channelId: t.globalID({ for: Channel, description: 'Implied by a message.' }),
+    messageId: t.globalID({ for: Message }),
   }),
 });
 
@@ -100,7 +100,7 @@ interface Attachment {
 /** `given` must agree with what a more specific attachment implies; the implied value otherwise. */
 function agree(given: string | undefined, implied: string, field: string): string {
   if (given !== undefined && given !== implied) {
-    throw new ValidationError([{ path: [field], message: `does not match the ${field === 'channel' ? 'message' : 'channel'}` }]);
+    throw new ValidationError([{ path: [field], message: `does not match the ${field === 'channelId' ? 'message' : 'channel'}` }]);
   }
   return implied;
 }
@@ -112,22 +112,22 @@ function agree(given: string | undefined, implied: string, field: string): strin
 async function resolveAttachment(
   tx: Transaction,
   viewer: Viewer,
-  input: { organization?: { id: string } | null; channel?: { id: string } | null; message?: { id: string } | null },
+  input: { organizationId?: { id: string } | null; channelId?: { id: string } | null; messageId?: { id: string } | null },
 ): Promise<Attachment> {
-  let channelId = input.channel?.id;
-  let organizationId = input.organization?.id;
-  if (input.message) {
-    const message = await authorizeRow(tx, viewer, { rule: canEditMessage, readRule: canReadMessage, id: input.message.id, what: 'Message' });
-    channelId = agree(channelId, message.channelId, 'channel');
+  let channelId = input.channelId?.id;
+  let organizationId = input.organizationId?.id;
+  if (input.messageId) {
+    const message = await authorizeRow(tx, viewer, { rule: canEditMessage, readRule: canReadMessage, id: input.messageId.id, what: 'Message' });
+    channelId = agree(channelId, message.channelId, 'channelId');
   }
   if (channelId) {
     const channel = await authorizeRow(tx, viewer, { rule: canPostInChannel, readRule: canSeeChannel, id: channelId, what: 'Channel' });
-    organizationId = agree(organizationId, channel.organizationId, 'organization');
+    organizationId = agree(organizationId, channel.organizationId, 'organizationId');
   }
   if (organizationId) {
     await authorizeRow(tx, viewer, { rule: canReadOrganizationDetails, readRule: canSeeOrganization, id: organizationId, what: 'Organization' });
   }
-  return { organizationId: organizationId ?? null, channelId: channelId ?? null, messageId: input.message?.id ?? null };
+  return { organizationId: organizationId ?? null, channelId: channelId ?? null, messageId: input.messageId?.id ?? null };
 }
 
 builder.mutationFields((t) => ({
@@ -153,7 +153,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       mutate(ctx, async (tx, viewer) => {
         requireScope(viewer, 'notifications:write');
-        const organizationId = input?.organization?.id;
+        const organizationId = input?.organizationId?.id;
         const marked = await tx
           .update(notifications)
           .set({ readAt: new Date() })
@@ -180,7 +180,7 @@ builder.mutationFields((t) => ({
         const scope = input.scope ?? 'user';
         const attachment = await resolveAttachment(tx, viewer, input);
         if (scope === 'organization' && attachment.organizationId === null) {
-          throw new ValidationError([{ path: ['organization'], message: 'an organization-scoped file needs an organization' }]);
+          throw new ValidationError([{ path: ['organizationId'], message: 'an organization-scoped file needs an organization' }]);
         }
         // Opaque and unique: the owner's prefix and a random name, never the client's file name.
         const storageKey = `uploads/${viewer.userId}/${randomUUID()}`;

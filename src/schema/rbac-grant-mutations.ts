@@ -64,8 +64,8 @@ async function unlink(tx: Transaction, table: PgTable, ends: Record<string, stri
 
 type Change = 'grant' | 'revoke';
 
-/** The role or group ID of an input whose field is named after the kind (`role` / `group`). */
-const ownerIdIn = (input: object, kind: CatalogKind) => (input as Record<string, { id: string }>)[kind.kind]!.id;
+/** The role or group ID of an input whose field is named after the owner's key (`roleId` / `groupId`). */
+const ownerIdIn = (input: object, kind: CatalogKind) => (input as Record<string, { id: string }>)[LINKS[kind.kind].owner]!.id;
 const capitalized = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
 interface LinkAudit {
@@ -91,8 +91,8 @@ function permissionMutations(kind: CatalogKind) {
   const links = LINKS[kind.kind];
   const Input = builder.inputType(`${kind.what}PermissionInput`, {
     fields: (t) => ({
-      [kind.kind]: t.globalID({ required: true, for: kind.ref }),
-      permission: t.globalID({ required: true, for: Permission }),
+      [links.owner]: t.globalID({ required: true, for: kind.ref }),
+      permissionId: t.globalID({ required: true, for: Permission }),
     }),
   });
   const field = (change: Change) =>
@@ -109,7 +109,7 @@ function permissionMutations(kind: CatalogKind) {
             const permission = await authorizeRow(tx, viewer, {
               rule: canAssignPermission,
               readRule: canSeePermission,
-              id: input.permission!.id,
+              id: input.permissionId!.id,
               what: 'Permission',
             });
             await applyChange(tx, ctx, viewer, change, links.permissions, { [links.owner]: owner.id, permissionId: permission.id }, {
@@ -135,8 +135,8 @@ function membershipMutations(kind: CatalogKind) {
   const links = LINKS[kind.kind];
   const Input = builder.inputType(`User${kind.what}Input`, {
     fields: (t) => ({
-      user: t.globalID({ required: true, for: User }),
-      [kind.kind]: t.globalID({ required: true, for: kind.ref }),
+      userId: t.globalID({ required: true, for: User }),
+      [links.owner]: t.globalID({ required: true, for: kind.ref }),
     }),
   });
   const field = (change: Change, name: string, verb: string) =>
@@ -149,7 +149,7 @@ function membershipMutations(kind: CatalogKind) {
         resolve: (_root, { input }, ctx) =>
           mutate(ctx, async (tx, viewer) => {
             await requirePermission(tx, viewer, `${kind.permission}.update`);
-            const user = await authorizeRow(tx, viewer, { rule: canSeeUser, readRule: canSeeUser, id: input.user!.id, what: 'User' });
+            const user = await authorizeRow(tx, viewer, { rule: canSeeUser, readRule: canSeeUser, id: input.userId!.id, what: 'User' });
             const owner = await authorizeCatalogRow(tx, viewer, kind, ownerIdIn(input, kind), links.assignRule);
             await applyChange(tx, ctx, viewer, change, links.users, { userId: user.id, [links.owner]: owner.id }, {
               action: `user.${kind.kind}_${change}`,
@@ -173,9 +173,9 @@ membershipMutations(groupKind);
 const AppAccessInput = builder.inputType('AppAccessInput', {
   description: 'An app and exactly one of a role or a group.',
   fields: (t) => ({
-    app: t.globalID({ required: true, for: App }),
-    role: t.globalID({ for: roleKind.ref }),
-    group: t.globalID({ for: groupKind.ref }),
+    appId: t.globalID({ required: true, for: App }),
+    roleId: t.globalID({ for: roleKind.ref }),
+    groupId: t.globalID({ for: groupKind.ref }),
   }),
 });
 
@@ -213,19 +213,19 @@ function appAccessMutation(change: Change) {
       resolve: (_root, { input }, ctx) =>
         mutate(ctx, async (tx, viewer) => {
           await requirePermission(tx, viewer, 'apps.manage');
-          if ((input.role == null) === (input.group == null)) {
-            throw new ValidationError([{ path: ['role'], message: 'give exactly one of role and group' }]);
+          if ((input.roleId == null) === (input.groupId == null)) {
+            throw new ValidationError([{ path: ['roleId'], message: 'give exactly one of roleId and groupId' }]);
           }
-          const kind = input.role ? roleKind : groupKind;
-          const app = await authorizeRow(tx, viewer, { rule: canManageApp, readRule: canManageApp, id: input.app.id, what: 'App' });
-          const owner = await authorizeCatalogRow(tx, viewer, kind, (input.role ?? input.group)!.id);
+          const kind = input.roleId ? roleKind : groupKind;
+          const app = await authorizeRow(tx, viewer, { rule: canManageApp, readRule: canManageApp, id: input.appId.id, what: 'App' });
+          const owner = await authorizeCatalogRow(tx, viewer, kind, (input.roleId ?? input.groupId)!.id);
           await applyChange(tx, ctx, viewer, change, LINKS[kind.kind].apps, { appId: app.id, [LINKS[kind.kind].owner]: owner.id }, {
             action: `app.access_${change}`,
             resourceType: 'app',
             resourceId: app.id,
             values: { app: app.key, [kind.kind]: owner.key },
           });
-          return { appId: app.id, roleId: input.role ? owner.id : null, groupId: input.group ? owner.id : null };
+          return { appId: app.id, roleId: input.roleId ? owner.id : null, groupId: input.groupId ? owner.id : null };
         }),
     }),
   );

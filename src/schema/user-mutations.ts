@@ -30,7 +30,7 @@ const MAX_SETTINGS_DEPTH = 10;
 const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   description: 'Absent fields stay as they are; null clears a nullable field.',
   fields: (t) => ({
-    user: t.globalID({ for: User, description: "Whose profile: the viewer's own by default; another user's needs users.users.update." }),
+    userId: t.globalID({ for: User, description: "Whose profile: the viewer's own by default; another user's needs users.users.update." }),
     displayName: t.string({ description: '1 to 100 characters; cannot be cleared.' }),
     firstName: t.string(),
     lastName: t.string(),
@@ -121,7 +121,7 @@ builder.mutationFields((t) => ({
         const changes = parseInput(profileSchema, input);
         const locale = await activeLocale(ctx, input.locale);
         if (input.settings === null) throw new ValidationError([{ path: ['settings'], message: 'cannot be null: send { "key": null } to remove a key' }]);
-        const before = await authorizeRow(tx, viewer, { rule: canUpdateUser, readRule: canSeeUser, id: input.user?.id ?? viewer.userId, what: 'User' });
+        const before = await authorizeRow(tx, viewer, { rule: canUpdateUser, readRule: canSeeUser, id: input.userId?.id ?? viewer.userId, what: 'User' });
         const settings = input.settings === undefined ? undefined : mergeSettings(before.settings, input.settings);
         const patch = definedOnly({ ...changes, locale, settings });
         const [after] = await tx.update(users).set(patch).where(eq(users.id, before.id)).returning();

@@ -276,11 +276,11 @@ describe.each(TARGETS)("$label is unreachable to bob (acme admin, not a member),
   it("the message and file mutations on its messages answer NOT_FOUND, never its data", async () => {
     const message = messageGid(target.messages[0]!);
     const attempts: [string, string, Record<string, unknown>][] = [
-      ['sendMessage', 'SendMessageInput', { channel: channelGid(target.channel), content: 'Hello?' }],
+      ['sendMessage', 'SendMessageInput', { channelId: channelGid(target.channel), content: 'Hello?' }],
       ['editMessage', 'EditMessageInput', { id: message, content: 'Edited' }],
       ['deleteMessage', 'MessageIdInput', { id: message }],
       ['pinMessage', 'MessageIdInput', { id: message }],
-      ['addReaction', 'ReactionInput', { message, emoji: '👍' }],
+      ['addReaction', 'ReactionInput', { messageId: message, emoji: '👍' }],
       ['deleteFile', 'FileInput', { id: gid('File', target.file) }],
     ];
     for (const [mutation, inputType, input] of attempts) {

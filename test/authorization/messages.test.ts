@@ -176,10 +176,10 @@ describe.each(writes)('%s', (name, mutation, target, outcomes) => {
     const id = mutation === 'sendMessage' ? '' : await freshMessage(target, actor);
     const content = `matrix ${name} ${actor} ${Math.random()}`;
     const input: Record<string, unknown> = {
-      sendMessage: { channel: channelGid(target.channel), content },
+      sendMessage: { channelId: channelGid(target.channel), content },
       editMessage: { id: globalId('Message', id), content },
-      addReaction: { message: globalId('Message', id), emoji: '👍' },
-      removeReaction: { message: globalId('Message', id), emoji: '👍' },
+      addReaction: { messageId: globalId('Message', id), emoji: '👍' },
+      removeReaction: { messageId: globalId('Message', id), emoji: '👍' },
     }[mutation as string] ?? { id: globalId('Message', id) };
     const { kind } = await runner.run(await actAs(actor), mutation, input as Record<string, unknown>);
     expect(OUTCOME_OF[kind] ?? kind).toBe(outcome);

@@ -37,7 +37,7 @@ const HELPER_BOT = demoId(50, 1);
 /** A bot made through the API by its creator in one organization; its global ID. */
 async function createBot(creator: DemoUser, organization: string, isPublic: boolean): Promise<string> {
   const response = await run(creator, mutation('createBot', 'CreateBotInput', '... on BotTokenPayload { bot { id } }'), {
-    input: { organization: gid('Organization', organization), name: `Bot ${randomUUID().slice(0, 6)}`, scopes: ['messages:read'], isPublic },
+    input: { organizationId: gid('Organization', organization), name: `Bot ${randomUUID().slice(0, 6)}`, scopes: ['messages:read'], isPublic },
   });
   return response.data.createBot.bot.id;
 }
@@ -64,7 +64,7 @@ const write =
 
 const user = (who: DemoUser) => () => userGid(who);
 const fixed = (typename: string, prefix: number, n: number) => () => gid(typename, demoId(prefix, n));
-const installation = (bot: () => string, organization: string) => () => ({ bot: bot(), organization: gid('Organization', organization) });
+const installation = (bot: () => string, organization: string) => () => ({ botId: bot(), organizationId: gid('Organization', organization) });
 const self = (actor: Actor): DemoUser => (actor === 'anonymous' ? 'dave' : actor);
 
 const MATRIX: MatrixRow[] = [
@@ -78,7 +78,7 @@ const MATRIX: MatrixRow[] = [
   { rule: 'User update (own)', probe: write('updateProfile', 'UpdateProfileInput', () => ({ timezone: 'UTC' })), expected: { anonymous: U, bot: F, gina: A, dave: A, admin: A } },
   {
     rule: "User update (dave's)",
-    probe: write('updateProfile', 'UpdateProfileInput', () => ({ user: userGid('dave'), displayName: 'Dave Davis' })),
+    probe: write('updateProfile', 'UpdateProfileInput', () => ({ userId: userGid('dave'), displayName: 'Dave Davis' })),
     expected: { anonymous: U, gina: N, carol: F, alice: F, bot: F, admin: A },
   },
 
@@ -121,17 +121,17 @@ const MATRIX: MatrixRow[] = [
   {
     rule: 'File register (in #general)',
     scope: 'files:write',
-    probe: write('registerFile', 'RegisterFileInput', () => ({ fileName: 'a.txt', mimeType: 'text/plain', sizeBytes: 1, channel: gid('Channel', demoId(30, 1)) })),
+    probe: write('registerFile', 'RegisterFileInput', () => ({ fileName: 'a.txt', mimeType: 'text/plain', sizeBytes: 1, channelId: gid('Channel', demoId(30, 1)) })),
     expected: { anonymous: U, gina: N, hanna: N, bot: F, 'bot+scope': A, dave: A, bob: A },
   },
   {
     rule: 'File register (in acme)',
-    probe: write('registerFile', 'RegisterFileInput', () => ({ fileName: 'a.txt', mimeType: 'text/plain', sizeBytes: 1, scope: 'ORGANIZATION', organization: gid('Organization', ACME) })),
+    probe: write('registerFile', 'RegisterFileInput', () => ({ fileName: 'a.txt', mimeType: 'text/plain', sizeBytes: 1, scope: 'ORGANIZATION', organizationId: gid('Organization', ACME) })),
     expected: { gina: F, hanna: F, dave: A },
   },
   {
     rule: 'File register (in private #design)',
-    probe: write('registerFile', 'RegisterFileInput', () => ({ fileName: 'a.txt', mimeType: 'text/plain', sizeBytes: 1, channel: gid('Channel', demoId(30, 3)) })),
+    probe: write('registerFile', 'RegisterFileInput', () => ({ fileName: 'a.txt', mimeType: 'text/plain', sizeBytes: 1, channelId: gid('Channel', demoId(30, 3)) })),
     expected: { bob: N, dave: A },
   },
   // File delete: the owner (a bot also needs files:write)
@@ -146,8 +146,8 @@ const MATRIX: MatrixRow[] = [
   { rule: 'Bot read (private, installed in acme)', probe: node(fixed('Bot', 50, 1)), expected: { anonymous: H, gina: H, hanna: H, dave: A, alice: A, bot: A } },
   { rule: 'Bot read (public)', probe: node(() => publicBot), expected: { anonymous: H, gina: A, dave: A } },
   // Bot create: A(o) and human
-  { rule: 'Bot create (in acme)', probe: write('createBot', 'CreateBotInput', () => ({ organization: gid('Organization', ACME), name: 'B', scopes: [] })), expected: { anonymous: U, gina: F, hanna: F, carol: F, bot: F, bob: A, alice: A } },
-  { rule: 'Bot create (in globex)', probe: write('createBot', 'CreateBotInput', () => ({ organization: gid('Organization', GLOBEX), name: 'B', scopes: [] })), expected: { bob: N, judit: F, istvan: A } },
+  { rule: 'Bot create (in acme)', probe: write('createBot', 'CreateBotInput', () => ({ organizationId: gid('Organization', ACME), name: 'B', scopes: [] })), expected: { anonymous: U, gina: F, hanna: F, carol: F, bot: F, bob: A, alice: A } },
+  { rule: 'Bot create (in globex)', probe: write('createBot', 'CreateBotInput', () => ({ organizationId: gid('Organization', GLOBEX), name: 'B', scopes: [] })), expected: { bob: N, judit: F, istvan: A } },
   // Bot update, delete, rotate token: the creator
   { rule: 'Bot update (helper bot)', probe: write('updateBot', 'UpdateBotInput', () => ({ id: gid('Bot', HELPER_BOT), name: 'Helper Bot' })), expected: { anonymous: U, hanna: N, bob: F, dave: F, bot: F, alice: A } },
   { rule: 'Bot rotate token', probe: write('rotateBotToken', 'BotInput', () => ({ id: rotatingBot })), expected: { anonymous: U, hanna: N, bob: F, alice: A } },

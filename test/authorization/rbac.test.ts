@@ -121,66 +121,66 @@ const MATRIX: MatrixRow[] = [
   // grant, revoke: P(users.permissions.assign), and only permissions the granter holds
   {
     rule: 'Role permission grant (one the granter lacks)',
-    probe: write('grantRolePermission', 'RolePermissionInput', async () => ({ role: await fresh('role'), permission: permission('apps.manage') })),
+    probe: write('grantRolePermission', 'RolePermissionInput', async () => ({ roleId: await fresh('role'), permissionId: permission('apps.manage') })),
     expected: { anonymous: U, dave: F, alice: F, istvan: F, bot: F, admin: A },
   },
   {
     rule: 'Role permission grant (one the granter holds)',
-    probe: write('grantRolePermission', 'RolePermissionInput', async () => ({ role: await fresh('role'), permission: permission('users.roles.view') })),
+    probe: write('grantRolePermission', 'RolePermissionInput', async () => ({ roleId: await fresh('role'), permissionId: permission('users.roles.view') })),
     expected: { alice: F, istvan: A, admin: A },
   },
   {
     rule: 'Role permission revoke (one the revoker lacks)',
-    probe: write('revokeRolePermission', 'RolePermissionInput', async () => ({ role: await fresh('role', ['apps.manage']), permission: permission('apps.manage') })),
+    probe: write('revokeRolePermission', 'RolePermissionInput', async () => ({ roleId: await fresh('role', ['apps.manage']), permissionId: permission('apps.manage') })),
     expected: { anonymous: U, alice: F, istvan: F, admin: A },
   },
   {
     rule: 'Role permission revoke (one the revoker holds)',
-    probe: write('revokeRolePermission', 'RolePermissionInput', async () => ({ role: await fresh('role', ['users.roles.view']), permission: permission('users.roles.view') })),
+    probe: write('revokeRolePermission', 'RolePermissionInput', async () => ({ roleId: await fresh('role', ['users.roles.view']), permissionId: permission('users.roles.view') })),
     expected: { istvan: A },
   },
   {
     rule: 'Group permission grant',
-    probe: write('grantGroupPermission', 'GroupPermissionInput', async () => ({ group: await fresh('group'), permission: permission('users.users.view') })),
+    probe: write('grantGroupPermission', 'GroupPermissionInput', async () => ({ groupId: await fresh('group'), permissionId: permission('users.users.view') })),
     expected: { anonymous: U, bob: F, dave: F, istvan: N, admin: A }, // istvan may assign, but sees no groups
   },
   {
     rule: 'Group permission revoke',
-    probe: write('revokeGroupPermission', 'GroupPermissionInput', async () => ({ group: await fresh('group', ['users.users.view']), permission: permission('users.users.view') })),
+    probe: write('revokeGroupPermission', 'GroupPermissionInput', async () => ({ groupId: await fresh('group', ['users.users.view']), permissionId: permission('users.users.view') })),
     expected: { anonymous: U, bob: F, admin: A },
   },
 
   // user roles and groups (DOMAIN.md is silent): P(users.roles.update) / P(users.groups.update) and every permission held
   {
     rule: 'User role assign (self, administrator)',
-    probe: write('assignUserRole', 'UserRoleInput', (actor) => ({ user: userGid(self(actor)), role: role('administrator') })),
+    probe: write('assignUserRole', 'UserRoleInput', (actor) => ({ userId: userGid(self(actor)), roleId: role('administrator') })),
     expected: { anonymous: U, dave: F, alice: F, istvan: F, bot: F, admin: A },
   },
   {
     rule: 'User role assign (a role without permissions)',
-    probe: write('assignUserRole', 'UserRoleInput', () => ({ user: userGid('judit'), role: role('guest') })),
+    probe: write('assignUserRole', 'UserRoleInput', () => ({ userId: userGid('judit'), roleId: role('guest') })),
     expected: { anonymous: U, judit: F, alice: F, bot: F, istvan: A, admin: A },
   },
   // istvan shares no organization with dave and may not view users
-  { rule: 'User role assign (a user the actor cannot see)', probe: write('assignUserRole', 'UserRoleInput', () => ({ user: userGid('dave'), role: role('guest') })), expected: { istvan: N } },
-  { rule: 'User role remove (manager)', probe: write('removeUserRole', 'UserRoleInput', () => ({ user: userGid('hanna'), role: role('manager') })), expected: { hanna: F, istvan: F, alice: F } },
-  { rule: 'User role remove (guest)', probe: write('removeUserRole', 'UserRoleInput', () => ({ user: userGid('judit'), role: role('guest') })), expected: { judit: F, istvan: A, admin: A } },
+  { rule: 'User role assign (a user the actor cannot see)', probe: write('assignUserRole', 'UserRoleInput', () => ({ userId: userGid('dave'), roleId: role('guest') })), expected: { istvan: N } },
+  { rule: 'User role remove (manager)', probe: write('removeUserRole', 'UserRoleInput', () => ({ userId: userGid('hanna'), roleId: role('manager') })), expected: { hanna: F, istvan: F, alice: F } },
+  { rule: 'User role remove (guest)', probe: write('removeUserRole', 'UserRoleInput', () => ({ userId: userGid('judit'), roleId: role('guest') })), expected: { judit: F, istvan: A, admin: A } },
   {
     rule: 'User group assign (self, administrators)',
-    probe: write('assignUserGroup', 'UserGroupInput', (actor) => ({ user: userGid(self(actor)), group: group('administrators') })),
+    probe: write('assignUserGroup', 'UserGroupInput', (actor) => ({ userId: userGid(self(actor)), groupId: group('administrators') })),
     expected: { anonymous: U, dave: F, bob: F, istvan: F, admin: A },
   },
-  { rule: 'User group remove (everyone)', probe: write('removeUserGroup', 'UserGroupInput', () => ({ user: userGid('judit'), group: group('everyone') })), expected: { judit: F, bob: F, admin: A } },
+  { rule: 'User group remove (everyone)', probe: write('removeUserGroup', 'UserGroupInput', () => ({ userId: userGid('judit'), groupId: group('everyone') })), expected: { judit: F, bob: F, admin: A } },
 
   // app access: P(apps.manage)
   {
     rule: 'App access grant',
-    probe: write('grantAppAccess', 'AppAccessInput', () => ({ app: gid('App', id('app:users')), role: role('matrix-role') })),
+    probe: write('grantAppAccess', 'AppAccessInput', () => ({ appId: gid('App', id('app:users')), roleId: role('matrix-role') })),
     expected: { anonymous: U, dave: F, alice: F, bot: F, admin: A },
   },
   {
     rule: 'App access revoke',
-    probe: write('revokeAppAccess', 'AppAccessInput', () => ({ app: gid('App', id('app:users')), role: role('matrix-role') })),
+    probe: write('revokeAppAccess', 'AppAccessInput', () => ({ appId: gid('App', id('app:users')), roleId: role('matrix-role') })),
     expected: { anonymous: U, alice: F, istvan: F, admin: A },
   },
 ];

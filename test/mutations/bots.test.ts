@@ -53,7 +53,7 @@ let publicBot: string;
 describe('createBot', () => {
   it('creates the machine user, the bot and its installation; the token works, only its hash is stored; audited', async () => {
     const response = await createBot('alice', {
-      organization: org(ACME),
+      organizationId: org(ACME),
       name: ' Standup Bot ',
       description: [{ locale: 'en', text: 'Runs the daily standup' }],
       scopes: ['messages:write', 'messages:read', 'messages:write'],
@@ -78,7 +78,7 @@ describe('createBot', () => {
     ['a description without the default locale', { description: [{ locale: 'hu', text: 'Csak magyarul' }] }, 'description'],
   ])('refuses %s (ValidationError) and creates nothing', async (_name, override, field) => {
     const before = await snapshot(gateway, ['chat.bots', 'auth.users']);
-    const response = await createBot('alice', { organization: org(ACME), name: 'Valid', scopes: [], ...override });
+    const response = await createBot('alice', { organizationId: org(ACME), name: 'Valid', scopes: [], ...override });
     expect(outcomeOf(response, 'createBot')).toBe('ValidationError');
     expect(response.data.createBot.fieldErrors[0].path[0]).toBe(field);
     expect(await snapshot(gateway, ['chat.bots', 'auth.users'])).toBe(before);
@@ -92,7 +92,7 @@ describe('createBot', () => {
     ['an unknown organization', 'alice', UNKNOWN, 'NotFoundError'],
     ['anonymous', 'anonymous', ACME, 'UNAUTHENTICATED'],
   ])('refuses %s: %s', async (_name, actor, organization, expected) => {
-    expect(outcomeOf(await createBot(actor, { organization: org(organization), name: 'Nope', scopes: [] }), 'createBot')).toBe(expected);
+    expect(outcomeOf(await createBot(actor, { organizationId: org(organization), name: 'Nope', scopes: [] }), 'createBot')).toBe(expected);
     expect(await sqlRows(gateway, `select 1 from chat.bots where name = 'Nope'`)).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('createBot', () => {
     const before = await snapshot(gateway, tables);
     const restore = await failAuditOf(gateway, 'bot.create');
     try {
-      expect(outcomeOf(await createBot('alice', { organization: org(ACME), name: 'Doomed', scopes: [] }), 'createBot')).toBe('INTERNAL_SERVER_ERROR');
+      expect(outcomeOf(await createBot('alice', { organizationId: org(ACME), name: 'Doomed', scopes: [] }), 'createBot')).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await restore();
     }
@@ -130,9 +130,9 @@ describe('updateBot, rotateBotToken', () => {
   it.each<[string, (actor: Actor, input: Record<string, unknown>) => ReturnType<typeof run>, Record<string, unknown>]>([
     ['rotateBotToken', rotate, {}],
     ['deleteBot', deleteBot, {}],
-    ['uninstallBot', uninstall, { organization: org(ACME) }],
+    ['uninstallBot', uninstall, { organizationId: org(ACME) }],
   ])('%s: an unknown bot is NOT_FOUND, an ID of another type BAD_USER_INPUT', async (name, send, extra) => {
-    const field = name === 'uninstallBot' ? 'bot' : 'id';
+    const field = name === 'uninstallBot' ? 'botId' : 'id';
     expect(outcomeOf(await send('alice', { ...extra, [field]: bot(UNKNOWN) }), name)).toBe('NotFoundError');
     expect(outcomeOf(await send('alice', { ...extra, [field]: gid('User', HELPER_BOT) }), name)).toBe('BAD_USER_INPUT');
   });
@@ -154,12 +154,12 @@ describe('updateBot, rotateBotToken', () => {
 
 describe('installBot, uninstallBot', () => {
   beforeAll(async () => {
-    const response = await createBot('hanna', { organization: org(GLOBEX), name: 'Public Bot', scopes: ['messages:read'], isPublic: true });
+    const response = await createBot('hanna', { organizationId: org(GLOBEX), name: 'Public Bot', scopes: ['messages:read'], isPublic: true });
     publicBot = decode(response.data.createBot.bot.id);
   });
 
   it('an admin installs a public bot; again, or twice at once, leaves one membership and one audit row', async () => {
-    const input = { bot: bot(publicBot), organization: org(ACME) };
+    const input = { botId: bot(publicBot), organizationId: org(ACME) };
     const results = await Promise.all([install('bob', input), install('bob', input)]);
     expect(results.map((response) => outcomeOf(response, 'installBot'))).toEqual(['BotPayload', 'BotPayload']);
     expect(outcomeOf(await install('bob', input), 'installBot')).toBe('BotPayload');
@@ -178,14 +178,14 @@ describe('installBot, uninstallBot', () => {
     ['anonymous', 'anonymous', 'public', ACME, 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, which, organization, expected) => {
     const id = which === 'public' ? publicBot : which === 'helper' ? HELPER_BOT : UNKNOWN;
-    expect(outcomeOf(await install(actor, { bot: bot(id), organization: org(organization) }), 'installBot')).toBe(expected);
+    expect(outcomeOf(await install(actor, { botId: bot(id), organizationId: org(organization) }), 'installBot')).toBe(expected);
     expect(await liveOrganizations(demoUsers.bot)).toEqual([ACME]);
   });
 
   it('an admin uninstalls it (organization and channels), idempotently; a member may not', async () => {
     const { user_id: userId } = await botRow(publicBot);
     await gateway.handle.exec(`insert into chat.channel_members (channel_id, user_id) values ('${demoId(30, 1)}', '${userId}')`);
-    const input = { bot: bot(publicBot), organization: org(ACME) };
+    const input = { botId: bot(publicBot), organizationId: org(ACME) };
     expect(outcomeOf(await uninstall('carol', input), 'uninstallBot')).toBe('ForbiddenError');
     expect(outcomeOf(await uninstall('bob', input), 'uninstallBot')).toBe('BotPayload');
     expect(outcomeOf(await uninstall('bob', input), 'uninstallBot')).toBe('BotPayload');

@@ -15,11 +15,11 @@ beforeAll(async () => {
   gateway = await createTestGateway();
   runner = mutationRunner(gateway);
   const { run } = runner;
-  const sent = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.general), content: `${SECRET} in #general` });
+  const sent = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: `${SECRET} in #general` });
   target = sent.message.id;
-  reply = (await run('carol', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'a reply', replyTo: target })).message.id;
+  reply = (await run('carol', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'a reply', replyToId: target })).message.id;
   await run('dave', 'pinMessage', { id: target });
-  await run('alice', 'addReaction', { message: target, emoji: '👀' });
+  await run('alice', 'addReaction', { messageId: target, emoji: '👀' });
   // Reach it from a read position and an attached file too.
   const uuid = Buffer.from(target, 'base64').toString().split(':')[1];
   await gateway.handle.exec(`

@@ -17,20 +17,20 @@ const general = channelGid(CHANNEL.general);
 const welcome = messageGid(MESSAGE.welcome);
 
 const cases: [string, MutationName, Record<string, unknown>][] = [
-  ['a megabyte of content', 'sendMessage', { channel: general, content: 'a'.repeat(1_000_000) }],
-  ['content of NULs', 'sendMessage', { channel: general, content: '\u0000'.repeat(10) }],
-  ['content of lone surrogates', 'sendMessage', { channel: general, content: '\uDC00\uD800' }],
-  ['content of a number', 'sendMessage', { channel: general, content: 42 }],
-  ['no content', 'sendMessage', { channel: general }],
-  ['an empty channel ID', 'sendMessage', { channel: '', content: 'x' }],
-  ['a channel ID of garbage', 'sendMessage', { channel: '%%%', content: 'x' }],
-  ['a channel ID of a long name', 'sendMessage', { channel: Buffer.from(`Channel:${'f'.repeat(5000)}`).toString('base64'), content: 'x' }],
-  ['a channel ID without a type', 'sendMessage', { channel: Buffer.from(':2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d').toString('base64'), content: 'x' }],
-  ['a replyTo of another type', 'sendMessage', { channel: general, content: 'x', replyTo: general }],
-  ['embeds of a string', 'sendMessage', { channel: general, content: 'x', embeds: 'embed' }],
-  ['embeds of 100000 objects', 'sendMessage', { channel: general, content: 'x', embeds: Array.from({ length: 100_000 }, () => ({})) }],
-  ['embeds with a NUL key', 'sendMessage', { channel: general, content: 'x', embeds: [{ '\u0000': 1 }] }],
-  ['embeds with a lone surrogate', 'sendMessage', { channel: general, content: 'x', embeds: [{ a: '\uD800' }] }],
+  ['a megabyte of content', 'sendMessage', { channelId: general, content: 'a'.repeat(1_000_000) }],
+  ['content of NULs', 'sendMessage', { channelId: general, content: '\u0000'.repeat(10) }],
+  ['content of lone surrogates', 'sendMessage', { channelId: general, content: '\uDC00\uD800' }],
+  ['content of a number', 'sendMessage', { channelId: general, content: 42 }],
+  ['no content', 'sendMessage', { channelId: general }],
+  ['an empty channel ID', 'sendMessage', { channelId: '', content: 'x' }],
+  ['a channel ID of garbage', 'sendMessage', { channelId: '%%%', content: 'x' }],
+  ['a channel ID of a long name', 'sendMessage', { channelId: Buffer.from(`Channel:${'f'.repeat(5000)}`).toString('base64'), content: 'x' }],
+  ['a channel ID without a type', 'sendMessage', { channelId: Buffer.from(':2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d').toString('base64'), content: 'x' }],
+  ['a replyTo of another type', 'sendMessage', { channelId: general, content: 'x', replyToId: general }],
+  ['embeds of a string', 'sendMessage', { channelId: general, content: 'x', embeds: 'embed' }],
+  ['embeds of 100000 objects', 'sendMessage', { channelId: general, content: 'x', embeds: Array.from({ length: 100_000 }, () => ({})) }],
+  ['embeds with a NUL key', 'sendMessage', { channelId: general, content: 'x', embeds: [{ '\u0000': 1 }] }],
+  ['embeds with a lone surrogate', 'sendMessage', { channelId: general, content: 'x', embeds: [{ a: '\uD800' }] }],
   ['an edit with a NUL', 'editMessage', { id: welcome, content: '\u0000' }],
   ['an edit of a channel ID', 'editMessage', { id: general, content: 'x' }],
   ['an edit with embeds nested deep', 'editMessage', { id: welcome, content: 'x', embeds: [deep(50)] }],
@@ -38,12 +38,12 @@ const cases: [string, MutationName, Record<string, unknown>][] = [
   ['a delete of an array ID', 'deleteMessage', { id: Buffer.from('Message:["a"]').toString('base64') }],
   ['a pin without an ID', 'pinMessage', {}],
   ['an unpin of a number', 'unpinMessage', { id: 7 }],
-  ['a reaction of 10000 characters', 'addReaction', { message: welcome, emoji: '👍'.repeat(10_000) }],
-  ['a reaction of a zero-width joiner', 'addReaction', { message: welcome, emoji: '\u200D' }],
-  ['a reaction of a combining mark', 'addReaction', { message: welcome, emoji: '\u0301' }],
-  ['a reaction of a bidi override', 'addReaction', { message: welcome, emoji: '\u202E👍' }],
-  ['a reaction of "::"', 'addReaction', { message: welcome, emoji: '::' }],
-  ['a reaction removal of a NUL', 'removeReaction', { message: welcome, emoji: '\u0000' }],
+  ['a reaction of 10000 characters', 'addReaction', { messageId: welcome, emoji: '👍'.repeat(10_000) }],
+  ['a reaction of a zero-width joiner', 'addReaction', { messageId: welcome, emoji: '\u200D' }],
+  ['a reaction of a combining mark', 'addReaction', { messageId: welcome, emoji: '\u0301' }],
+  ['a reaction of a bidi override', 'addReaction', { messageId: welcome, emoji: '\u202E👍' }],
+  ['a reaction of "::"', 'addReaction', { messageId: welcome, emoji: '::' }],
+  ['a reaction removal of a NUL', 'removeReaction', { messageId: welcome, emoji: '\u0000' }],
   ['a reaction without a message', 'removeReaction', { emoji: '👍' }],
 ];
 
@@ -60,7 +60,7 @@ describe('malformed input to message mutations', () => {
     const levels = 100_000;
     const embeds = `[{"a": ${'['.repeat(levels)}${']'.repeat(levels)}}]`;
     const query = 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }';
-    const body = `{"query": ${JSON.stringify(query)}, "variables": {"input": {"channel": "${general}", "content": "x", "embeds": ${embeds}}}}`;
+    const body = `{"query": ${JSON.stringify(query)}, "variables": {"input": {"channelId": "${general}", "content": "x", "embeds": ${embeds}}}}`;
     const response = await gateway.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(await runner.headers('alice')) },
@@ -72,7 +72,7 @@ describe('malformed input to message mutations', () => {
 
   it('a literal input in the query text gets a clear error too', async () => {
     const response = await gateway.execute(
-      'mutation { sendMessage(input: { channel: "x", content: 1 }) { __typename } }',
+      'mutation { sendMessage(input: { channelId: "x", content: 1 }) { __typename } }',
       {},
       await runner.headers('alice'),
     );

@@ -13,8 +13,8 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 
 const UNKNOWN = '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d';
-const react = (actor: Parameters<typeof run>[0], message: number, emoji: string) => run(actor, 'addReaction', { message: messageGid(message), emoji });
-const unreact = (actor: Parameters<typeof run>[0], message: number, emoji: string) => run(actor, 'removeReaction', { message: messageGid(message), emoji });
+const react = (actor: Parameters<typeof run>[0], message: number, emoji: string) => run(actor, 'addReaction', { messageId: messageGid(message), emoji });
+const unreact = (actor: Parameters<typeof run>[0], message: number, emoji: string) => run(actor, 'removeReaction', { messageId: messageGid(message), emoji });
 const mine = (user: keyof typeof demoUsers, emojis: string[]) => emojis.map((emoji) => `${demoUsers[user]} ${emoji}`);
 
 describe('addReaction', () => {
@@ -81,8 +81,8 @@ describe('addReaction', () => {
   });
 
   it('an unknown message is NotFoundError; a channel ID is BAD_USER_INPUT; anonymous is UNAUTHENTICATED', async () => {
-    expect((await run('alice', 'addReaction', { message: globalId('Message', UNKNOWN), emoji: '👍' })).kind).toBe('NotFoundError');
-    expect((await run('alice', 'addReaction', { message: globalId('Channel', UNKNOWN), emoji: '👍' })).kind).toBe('BAD_USER_INPUT');
+    expect((await run('alice', 'addReaction', { messageId: globalId('Message', UNKNOWN), emoji: '👍' })).kind).toBe('NotFoundError');
+    expect((await run('alice', 'addReaction', { messageId: globalId('Channel', UNKNOWN), emoji: '👍' })).kind).toBe('BAD_USER_INPUT');
     expect((await react('anonymous', MESSAGE.welcome, '👍')).kind).toBe('UNAUTHENTICATED');
   });
 });
@@ -134,6 +134,6 @@ describe('removeReaction', () => {
   });
 
   it('an unknown message is NotFoundError', async () => {
-    expect((await run('alice', 'removeReaction', { message: globalId('Message', UNKNOWN), emoji: '👍' })).kind).toBe('NotFoundError');
+    expect((await run('alice', 'removeReaction', { messageId: globalId('Message', UNKNOWN), emoji: '👍' })).kind).toBe('NotFoundError');
   });
 });

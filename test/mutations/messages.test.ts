@@ -30,14 +30,14 @@ const idOf = (outcome: { message?: { id: string } }) => Buffer.from(outcome.mess
 
 /** Posts a fresh message as `actor` in #general (or `channel`) and returns its uuid. */
 async function post(actor: 'alice' | 'bob' | 'carol' | 'dave', content = `note ${Math.random()}`, channel: number = CHANNEL.general) {
-  const outcome = await run(actor, 'sendMessage', { channel: channelGid(channel), content });
+  const outcome = await run(actor, 'sendMessage', { channelId: channelGid(channel), content });
   expect(outcome.kind).toBe('MessagePayload');
   return idOf(outcome);
 }
 
 describe('sendMessage', () => {
   it('posts in a channel the viewer sees and returns the message', async () => {
-    const outcome = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'Hello from the tests' });
+    const outcome = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'Hello from the tests' });
     expect(outcome.kind).toBe('MessagePayload');
     expect(outcome.message).toMatchObject({ content: 'Hello from the tests', isDeleted: false, editedAt: null, embeds: [], replyTo: null });
     const row = await messageRow(gateway, idOf(outcome));
@@ -46,17 +46,17 @@ describe('sendMessage', () => {
 
   it('stores embeds and keeps the text as written', async () => {
     const embeds = [{ type: 'link', url: 'https://example.com', title: 'Example' }];
-    const outcome = await run('carol', 'sendMessage', { channel: channelGid(CHANNEL.design), content: '  indented\n', embeds });
+    const outcome = await run('carol', 'sendMessage', { channelId: channelGid(CHANNEL.design), content: '  indented\n', embeds });
     expect(outcome.message).toMatchObject({ content: '  indented\n', embeds });
   });
 
   it('replies to a message of the same channel', async () => {
-    const outcome = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'Agreed', replyTo: messageGid(MESSAGE.welcome) });
+    const outcome = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'Agreed', replyToId: messageGid(MESSAGE.welcome) });
     expect(outcome.message.replyTo).toMatchObject({ id: messageGid(MESSAGE.welcome) });
   });
 
   it("posts in a thread (the thread channel), replying to a message of the thread's parent channel", async () => {
-    const outcome = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.q1Thread), content: 'On it', replyTo: messageGid(MESSAGE.q1Plan) });
+    const outcome = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.q1Thread), content: 'On it', replyToId: messageGid(MESSAGE.q1Plan) });
     expect(outcome.kind).toBe('MessagePayload');
     expect(outcome.message.channel.id).toBe(channelGid(CHANNEL.q1Thread));
   });
@@ -65,9 +65,9 @@ describe('sendMessage', () => {
     ['another channel', CHANNEL.random, MESSAGE.welcome],
     ['a thread, from its parent channel', CHANNEL.general, MESSAGE.q1Reply],
   ])('refuses a reply to a message of %s (ValidationError on replyTo)', async (_name, channel, replyTo) => {
-    const outcome = await run('dave', 'sendMessage', { channel: channelGid(channel), content: 'x', replyTo: messageGid(replyTo) });
+    const outcome = await run('dave', 'sendMessage', { channelId: channelGid(channel), content: 'x', replyToId: messageGid(replyTo) });
     expect(outcome.kind).toBe('ValidationError');
-    expect(outcome.fieldErrors?.map((error) => error.path)).toEqual([['replyTo']]);
+    expect(outcome.fieldErrors?.map((error) => error.path)).toEqual([['replyToId']]);
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe('sendMessage', () => {
   ] as const)('a reply to %s is NotFoundError', async (_name, actor, replyTo) => {
     const before = await channelSnapshot(gateway, channelId(CHANNEL.general));
     const target = replyTo ? messageGid(replyTo) : globalId('Message', UNKNOWN);
-    const outcome = await run(actor, 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'x', replyTo: target });
+    const outcome = await run(actor, 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'x', replyToId: target });
     expect(outcome.kind).toBe('NotFoundError');
     expect(await channelSnapshot(gateway, channelId(CHANNEL.general))).toBe(before);
   });
@@ -96,14 +96,14 @@ describe('sendMessage', () => {
     ['embeds with a NUL character', { content: 'x', embeds: [{ text: 'a\u0000' }] }, 'embeds'],
   ])('refuses %s (ValidationError)', async (_name, fields, path) => {
     const before = await channelSnapshot(gateway, channelId(CHANNEL.general));
-    const outcome = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.general), ...fields });
+    const outcome = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.general), ...fields });
     expect(outcome.kind).toBe('ValidationError');
     expect(outcome.fieldErrors?.map((error) => error.path[0])).toContain(path);
     expect(await channelSnapshot(gateway, channelId(CHANNEL.general))).toBe(before);
   });
 
   it('accepts 4000 characters, counting an emoji once', async () => {
-    const outcome = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.random), content: '🎉'.repeat(4000) });
+    const outcome = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.random), content: '🎉'.repeat(4000) });
     expect(outcome.kind).toBe('MessagePayload');
   });
 
@@ -114,33 +114,33 @@ describe('sendMessage', () => {
     ['an unknown channel', 'alice', null],
   ] as const)('posting in %s is NotFoundError', async (_name, actor, channel) => {
     const target = channel ? channelGid(channel) : globalId('Channel', UNKNOWN);
-    expect((await run(actor, 'sendMessage', { channel: target, content: 'x' })).kind).toBe('NotFoundError');
+    expect((await run(actor, 'sendMessage', { channelId: target, content: 'x' })).kind).toBe('NotFoundError');
   });
 
   it('a deleted channel is NotFoundError', async () => {
     const archived = demoId(30, 99);
     await gateway.handle.exec(`insert into chat.channels (id, organization_id, type, name, deleted_at)
       values ('${archived}', '${demoId(20, 1)}', 'public', 'archived', now())`);
-    expect((await run('alice', 'sendMessage', { channel: globalId('Channel', archived), content: 'x' })).kind).toBe('NotFoundError');
+    expect((await run('alice', 'sendMessage', { channelId: globalId('Channel', archived), content: 'x' })).kind).toBe('NotFoundError');
   });
 
   it('an ID of another type is BAD_USER_INPUT', async () => {
-    expect((await run('alice', 'sendMessage', { channel: messageGid(MESSAGE.welcome), content: 'x' })).kind).toBe('BAD_USER_INPUT');
+    expect((await run('alice', 'sendMessage', { channelId: messageGid(MESSAGE.welcome), content: 'x' })).kind).toBe('BAD_USER_INPUT');
   });
 
   it('anonymous is UNAUTHENTICATED', async () => {
-    expect((await run('anonymous', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'x' })).kind).toBe('UNAUTHENTICATED');
+    expect((await run('anonymous', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'x' })).kind).toBe('UNAUTHENTICATED');
   });
 
   it('a bot with only messages:read cannot send a message (FORBIDDEN)', async () => {
     await setBotScopes(gateway, ['messages:read']);
     try {
-      const outcome = await run('bot', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'beep' });
+      const outcome = await run('bot', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'beep' });
       expect(outcome.kind).toBe('ForbiddenError');
     } finally {
       await setBotScopes(gateway, ['messages:read', 'messages:write']);
     }
-    expect((await run('bot', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'beep' })).kind).toBe('MessagePayload');
+    expect((await run('bot', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'beep' })).kind).toBe('MessagePayload');
   });
 });
 
@@ -155,7 +155,7 @@ describe('editMessage', () => {
   });
 
   it('replaces the embeds when given and keeps them when omitted', async () => {
-    const sent = await run('dave', 'sendMessage', { channel: channelGid(CHANNEL.general), content: 'x', embeds: [{ type: 'a' }] });
+    const sent = await run('dave', 'sendMessage', { channelId: channelGid(CHANNEL.general), content: 'x', embeds: [{ type: 'a' }] });
     const id = sent.message.id as string;
     expect((await run('dave', 'editMessage', { id, content: 'y' })).message.embeds).toEqual([{ type: 'a' }]);
     expect((await run('dave', 'editMessage', { id, content: 'z', embeds: [] })).message.embeds).toEqual([]);

@@ -64,7 +64,7 @@ describe('markNotificationRead, markAllNotificationsRead', () => {
 
   it("marks all of the viewer's unread ones (of one organization when asked) and counts them", async () => {
     expect(await unread('admin')).toBe(2); // one about globex, one of no organization
-    const globex = await run('admin', MARK_ALL, { input: { organization: gid('Organization', GLOBEX) } });
+    const globex = await run('admin', MARK_ALL, { input: { organizationId: gid('Organization', GLOBEX) } });
     expect(globex.data.markAllNotificationsRead.count).toBe(1);
     expect(await unread('admin')).toBe(1);
     const rest = await run('admin', MARK_ALL, {});
@@ -72,7 +72,7 @@ describe('markNotificationRead, markAllNotificationsRead', () => {
     expect((await run('admin', MARK_ALL, {})).data.markAllNotificationsRead.count).toBe(0);
     expect(await unread('admin')).toBe(0);
     expect(await unread('hanna')).toBeGreaterThan(0); // nobody else's
-    expect(outcomeOf(await run('admin', MARK_ALL, { input: { organization: gid('Channel', GLOBEX) } }), 'markAllNotificationsRead')).toBe('BAD_USER_INPUT');
+    expect(outcomeOf(await run('admin', MARK_ALL, { input: { organizationId: gid('Channel', GLOBEX) } }), 'markAllNotificationsRead')).toBe('BAD_USER_INPUT');
     expect(outcomeOf(await run('anonymous', MARK_ALL, {}), 'markAllNotificationsRead')).toBe('UNAUTHENTICATED');
   });
 });
@@ -84,7 +84,7 @@ describe('registerFile, deleteFile', () => {
   const fileCount = () => sqlRows<{ n: number }>(gateway, 'select count(*)::int as n from platform.files').then((rows) => rows[0]!.n);
 
   it('registers the metadata in a channel: the organization follows from it, the storage key is generated', async () => {
-    const response = await register('dave', { fileName: 'minutes.pdf', mimeType: 'Application/PDF', sizeBytes: 5 * 1024 ** 3, scope: 'ORGANIZATION', channel: gid('Channel', GENERAL) });
+    const response = await register('dave', { fileName: 'minutes.pdf', mimeType: 'Application/PDF', sizeBytes: 5 * 1024 ** 3, scope: 'ORGANIZATION', channelId: gid('Channel', GENERAL) });
     const file = response.data.registerFile.file;
     expect(file).toMatchObject({
       fileName: 'minutes.pdf',
@@ -101,7 +101,7 @@ describe('registerFile, deleteFile', () => {
   });
 
   it('attaches to a message of the viewer (its channel and organization follow)', async () => {
-    const response = await register('dave', { message: gid('Message', demoId(40, 3)) });
+    const response = await register('dave', { messageId: gid('Message', demoId(40, 3)) });
     expect(response.data.registerFile.file).toMatchObject({ scope: 'USER', message: { id: gid('Message', demoId(40, 3)) }, channel: { id: gid('Channel', GENERAL) } });
   });
 
@@ -113,8 +113,8 @@ describe('registerFile, deleteFile', () => {
     ['an empty file name', { fileName: '' }, 'fileName'],
     ['a file name with a NUL', { fileName: 'a\u0000b' }, 'fileName'],
     ['a malformed media type', { mimeType: 'not a type' }, 'mimeType'],
-    ['an organization scope without an organization', { scope: 'ORGANIZATION' }, 'organization'],
-    ['a channel of another organization', { organization: gid('Organization', GLOBEX), channel: gid('Channel', GENERAL) }, 'organization'],
+    ['an organization scope without an organization', { scope: 'ORGANIZATION' }, 'organizationId'],
+    ['a channel of another organization', { organizationId: gid('Organization', GLOBEX), channelId: gid('Channel', GENERAL) }, 'organizationId'],
   ])('refuses %s (ValidationError) and registers nothing', async (_name, input, field) => {
     const before = await fileCount();
     const response = await register('carol', input);
@@ -124,11 +124,11 @@ describe('registerFile, deleteFile', () => {
   });
 
   it.each<[string, Actor, Record<string, unknown>, string]>([
-    ['a private channel the viewer is not in', 'bob', { channel: gid('Channel', DESIGN) }, 'NotFoundError'],
-    ["someone else's message", 'bob', { message: gid('Message', demoId(40, 3)) }, 'ForbiddenError'],
-    ['a public organization the viewer is not in', 'gina', { organization: gid('Organization', ACME) }, 'ForbiddenError'],
-    ['a private organization the viewer is not in', 'bob', { organization: gid('Organization', GLOBEX) }, 'NotFoundError'],
-    ['an unknown channel', 'bob', { channel: gid('Channel', UNKNOWN) }, 'NotFoundError'],
+    ['a private channel the viewer is not in', 'bob', { channelId: gid('Channel', DESIGN) }, 'NotFoundError'],
+    ["someone else's message", 'bob', { messageId: gid('Message', demoId(40, 3)) }, 'ForbiddenError'],
+    ['a public organization the viewer is not in', 'gina', { organizationId: gid('Organization', ACME) }, 'ForbiddenError'],
+    ['a private organization the viewer is not in', 'bob', { organizationId: gid('Organization', GLOBEX) }, 'NotFoundError'],
+    ['an unknown channel', 'bob', { channelId: gid('Channel', UNKNOWN) }, 'NotFoundError'],
     ['a bot without files:write', 'bot', {}, 'ForbiddenError'],
     ['anonymous', 'anonymous', {}, 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, input, expected) => {
@@ -140,7 +140,7 @@ describe('registerFile, deleteFile', () => {
   it('a bot with files:write registers into a channel it may post in', async () => {
     await setBotScopes(gateway, ['messages:read', 'messages:write', 'files:write']);
     try {
-      expect(outcomeOf(await register('bot', { channel: gid('Channel', GENERAL) }), 'registerFile')).toBe('FilePayload');
+      expect(outcomeOf(await register('bot', { channelId: gid('Channel', GENERAL) }), 'registerFile')).toBe('FilePayload');
     } finally {
       await setBotScopes(gateway, ['messages:read', 'messages:write']);
     }
@@ -231,8 +231,8 @@ describe('upsertTranslations', () => {
 describe('malformed input to any platform mutation: a client error, never a 500 or SQL text', () => {
   const long = 'x'.repeat(100_000);
   const CASES: [string, string, Record<string, unknown>][] = [
-    ['updateProfile', 'UpdateProfileInput', { user: 'garbage' }],
-    ['updateProfile', 'UpdateProfileInput', { user: gid('User', 'not-a-uuid') }],
+    ['updateProfile', 'UpdateProfileInput', { userId: 'garbage' }],
+    ['updateProfile', 'UpdateProfileInput', { userId: gid('User', 'not-a-uuid') }],
     ['updateProfile', 'UpdateProfileInput', { displayName: 12345 }],
     ['updateProfile', 'UpdateProfileInput', { settings: 'not an object' }],
     ['updateProfile', 'UpdateProfileInput', { settings: [1, 2] }],
@@ -243,22 +243,22 @@ describe('malformed input to any platform mutation: a client error, never a 500 
     ['createRole', 'CreateRoleInput', { key: long, name: [{ locale: 'en', text: long }] }],
     ['createRole', 'CreateRoleInput', { key: 'ok-key', name: [{ locale: 'en' }] }],
     ['createGroup', 'CreateGroupInput', { key: 'ok-key', name: [{ locale: 'x-'.repeat(50), text: 'X' }] }],
-    ['grantRolePermission', 'RolePermissionInput', { role: '', permission: '' }],
-    ['grantRolePermission', 'RolePermissionInput', { role: gid('Role', '["a"]'), permission: gid('Permission', '[1]') }],
-    ['assignUserGroup', 'UserGroupInput', { user: gid('User', '[]'), group: null }],
-    ['grantAppAccess', 'AppAccessInput', { app: gid('App', '["x"]'), role: gid('Role', '["y"]') }],
-    ['createBot', 'CreateBotInput', { organization: gid('Organization', '[1,2]'), name: 'B', scopes: [long] }],
-    ['createBot', 'CreateBotInput', { organization: gid('Organization', ACME), name: long, scopes: Array(10_000).fill('messages:read') }],
+    ['grantRolePermission', 'RolePermissionInput', { roleId: '', permissionId: '' }],
+    ['grantRolePermission', 'RolePermissionInput', { roleId: gid('Role', '["a"]'), permissionId: gid('Permission', '[1]') }],
+    ['assignUserGroup', 'UserGroupInput', { userId: gid('User', '[]'), groupId: null }],
+    ['grantAppAccess', 'AppAccessInput', { appId: gid('App', '["x"]'), roleId: gid('Role', '["y"]') }],
+    ['createBot', 'CreateBotInput', { organizationId: gid('Organization', '[1,2]'), name: 'B', scopes: [long] }],
+    ['createBot', 'CreateBotInput', { organizationId: gid('Organization', ACME), name: long, scopes: Array(10_000).fill('messages:read') }],
     ['updateBot', 'UpdateBotInput', { id: gid('Bot', demoId(50, 1)), description: [{ locale: 'en', text: 'a\u0000b' }] }],
-    ['installBot', 'BotInstallationInput', { bot: gid('Bot', 'nope'), organization: gid('Organization', 'nope') }],
+    ['installBot', 'BotInstallationInput', { botId: gid('Bot', 'nope'), organizationId: gid('Organization', 'nope') }],
     ['registerFile', 'RegisterFileInput', { fileName: 'a', mimeType: 'text/plain', sizeBytes: 1e300 }],
     ['registerFile', 'RegisterFileInput', { fileName: '\uD800', mimeType: 'text/plain; charset=\u0000', sizeBytes: 0 }],
     ['registerFile', 'RegisterFileInput', { fileName: 'a', mimeType: 'text/plain', sizeBytes: 'ten' }],
     ['registerFile', 'RegisterFileInput', { fileName: 'a', mimeType: 'text/plain', sizeBytes: 1, scope: 'EVERYONE' }],
-    ['registerFile', 'RegisterFileInput', { fileName: 'a', mimeType: 'text/plain', sizeBytes: 1, message: gid('Message', '["m"]') }],
+    ['registerFile', 'RegisterFileInput', { fileName: 'a', mimeType: 'text/plain', sizeBytes: 1, messageId: gid('Message', '["m"]') }],
     ['deleteFile', 'FileInput', { id: gid('File', '{}') }],
     ['markNotificationRead', 'NotificationInput', { id: gid('Notification', '[]') }],
-    ['markAllNotificationsRead', 'MarkAllNotificationsReadInput', { organization: 'x' }],
+    ['markAllNotificationsRead', 'MarkAllNotificationsReadInput', { organizationId: 'x' }],
     ['upsertTranslations', 'UpsertTranslationsInput', { namespace: long, entries: [{ locale: 'en', key: long, value: long }] }],
     ['upsertTranslations', 'UpsertTranslationsInput', { namespace: 'common', entries: [{ locale: 'en', key: 'k', value: '\uD800' }] }],
     ['upsertTranslations', 'UpsertTranslationsInput', { namespace: 'common', entries: Array.from({ length: 2_000 }, (_, i) => ({ locale: 'en', key: `k${i}`, value: 'v' })) }],

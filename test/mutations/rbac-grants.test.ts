@@ -56,7 +56,7 @@ const holdings = (table: 'role' | 'group', user: DemoUser) =>
 
 describe('grant and revoke a permission of a role or group', () => {
   it('grants, repeats without effect (one audit row), and revokes, each audited', async () => {
-    const input = { role: role('auditor'), permission: permission('log.activity.view') };
+    const input = { roleId: role('auditor'), permissionId: permission('log.activity.view') };
     const granted = await grantPermission('admin', 'Role', 'grant', input);
     expect(granted.data.grantRolePermission).toEqual({ __typename: 'RolePayload', role: { key: 'auditor', permissions: { nodes: [{ key: 'log.activity.view' }] } } });
     expect(outcomeOf(await grantPermission('admin', 'Role', 'grant', input), 'grantRolePermission')).toBe('RolePayload');
@@ -73,7 +73,7 @@ describe('grant and revoke a permission of a role or group', () => {
   });
 
   it('two concurrent grants leave one row', async () => {
-    const input = { group: group('delegates'), permission: permission('apps.manage') };
+    const input = { groupId: group('delegates'), permissionId: permission('apps.manage') };
     const twins = await Promise.all([grantPermission('admin', 'Group', 'grant', input), grantPermission('admin', 'Group', 'grant', input)]);
     expect(twins.map((response) => outcomeOf(response, 'grantGroupPermission'))).toEqual(['GroupPayload', 'GroupPayload']);
     try {
@@ -87,7 +87,7 @@ describe('grant and revoke a permission of a role or group', () => {
   it('escalation: without users.permissions.assign nobody grants, not even to their own role', async () => {
     // carol holds role user: she tries to give it the administrator's powers.
     for (const actor of ['carol', 'alice', 'dave'] as const) {
-      const response = await grantPermission(actor, 'Role', 'grant', { role: role('user'), permission: permission('users.roles.delete') });
+      const response = await grantPermission(actor, 'Role', 'grant', { roleId: role('user'), permissionId: permission('users.roles.delete') });
       expect(outcomeOf(response, 'grantRolePermission')).toBe('ForbiddenError');
     }
     expect(await grantsOf('role', 'user')).toEqual([]);
@@ -95,32 +95,32 @@ describe('grant and revoke a permission of a role or group', () => {
 
   it('escalation: with users.permissions.assign, only permissions the granter holds', async () => {
     // bob holds users.permissions.assign and .view, users.users.view, users.groups.view; staff is his own group.
-    const lacking = await grantPermission('bob', 'Group', 'grant', { group: group('staff'), permission: permission('apps.manage') });
+    const lacking = await grantPermission('bob', 'Group', 'grant', { groupId: group('staff'), permissionId: permission('apps.manage') });
     expect(outcomeOf(lacking, 'grantGroupPermission')).toBe('ForbiddenError');
-    const lackingRevoke = await grantPermission('bob', 'Group', 'revoke', { group: group('administrators'), permission: permission('apps.manage') });
+    const lackingRevoke = await grantPermission('bob', 'Group', 'revoke', { groupId: group('administrators'), permissionId: permission('apps.manage') });
     expect(outcomeOf(lackingRevoke, 'revokeGroupPermission')).toBe('ForbiddenError');
     expect(await grantsOf('group', 'staff')).toEqual(['users.groups.view', 'users.users.view']);
 
-    const held = await grantPermission('bob', 'Group', 'grant', { group: group('everyone'), permission: permission('users.users.view') });
+    const held = await grantPermission('bob', 'Group', 'grant', { groupId: group('everyone'), permissionId: permission('users.users.view') });
     expect(outcomeOf(held, 'grantGroupPermission')).toBe('GroupPayload');
     expect(await grantsOf('group', 'everyone')).toEqual(['users.users.view']);
-    await grantPermission('bob', 'Group', 'revoke', { group: group('everyone'), permission: permission('users.users.view') });
+    await grantPermission('bob', 'Group', 'revoke', { groupId: group('everyone'), permissionId: permission('users.users.view') });
   });
 
   it('a role the granter may not see is NOT_FOUND; an unknown permission too; IDs of another type are BAD_USER_INPUT', async () => {
     // bob holds users.permissions.assign but not users.roles.view.
-    expect(outcomeOf(await grantPermission('bob', 'Role', 'grant', { role: role('user'), permission: permission('users.users.view') }), 'grantRolePermission')).toBe('NotFoundError');
-    expect(outcomeOf(await grantPermission('admin', 'Role', 'grant', { role: role('user'), permission: gid('Permission', UNKNOWN) }), 'grantRolePermission')).toBe('NotFoundError');
-    expect(outcomeOf(await grantPermission('admin', 'Role', 'grant', { role: group('staff'), permission: permission('apps.manage') }), 'grantRolePermission')).toBe('BAD_USER_INPUT');
-    expect(outcomeOf(await grantPermission('anonymous', 'Role', 'grant', { role: role('user'), permission: permission('apps.manage') }), 'grantRolePermission')).toBe('UNAUTHENTICATED');
-    expect(outcomeOf(await grantPermission('bot', 'Role', 'grant', { role: role('user'), permission: permission('apps.manage') }), 'grantRolePermission')).toBe('ForbiddenError');
+    expect(outcomeOf(await grantPermission('bob', 'Role', 'grant', { roleId: role('user'), permissionId: permission('users.users.view') }), 'grantRolePermission')).toBe('NotFoundError');
+    expect(outcomeOf(await grantPermission('admin', 'Role', 'grant', { roleId: role('user'), permissionId: gid('Permission', UNKNOWN) }), 'grantRolePermission')).toBe('NotFoundError');
+    expect(outcomeOf(await grantPermission('admin', 'Role', 'grant', { roleId: group('staff'), permissionId: permission('apps.manage') }), 'grantRolePermission')).toBe('BAD_USER_INPUT');
+    expect(outcomeOf(await grantPermission('anonymous', 'Role', 'grant', { roleId: role('user'), permissionId: permission('apps.manage') }), 'grantRolePermission')).toBe('UNAUTHENTICATED');
+    expect(outcomeOf(await grantPermission('bot', 'Role', 'grant', { roleId: role('user'), permissionId: permission('apps.manage') }), 'grantRolePermission')).toBe('ForbiddenError');
   });
 });
 
 describe('assign and remove a role or group of a user', () => {
   it('escalation: a member cannot give themselves a role', async () => {
     for (const key of ['administrator', 'manager', 'auditor']) {
-      const response = await membership('dave', 'assignUserRole', { user: userGid('dave'), role: role(key) });
+      const response = await membership('dave', 'assignUserRole', { userId: userGid('dave'), roleId: role(key) });
       expect(outcomeOf(response, 'assignUserRole')).toBe('ForbiddenError');
     }
     expect(await holdings('role', 'dave')).toEqual(['user']);
@@ -128,15 +128,15 @@ describe('assign and remove a role or group of a user', () => {
 
   it('escalation: even with users.roles.update, not a role with permissions the actor lacks (nor take it away)', async () => {
     // hanna holds users.roles.update and the manager permissions, not the administrator's.
-    expect(outcomeOf(await membership('hanna', 'assignUserRole', { user: userGid('hanna'), role: role('administrator') }), 'assignUserRole')).toBe('ForbiddenError');
-    expect(outcomeOf(await membership('hanna', 'removeUserRole', { user: userGid('admin'), role: role('administrator') }), 'removeUserRole')).toBe('ForbiddenError');
-    expect(outcomeOf(await membership('hanna', 'assignUserGroup', { user: userGid('hanna'), group: group('administrators') }), 'assignUserGroup')).toBe('ForbiddenError');
+    expect(outcomeOf(await membership('hanna', 'assignUserRole', { userId: userGid('hanna'), roleId: role('administrator') }), 'assignUserRole')).toBe('ForbiddenError');
+    expect(outcomeOf(await membership('hanna', 'removeUserRole', { userId: userGid('admin'), roleId: role('administrator') }), 'removeUserRole')).toBe('ForbiddenError');
+    expect(outcomeOf(await membership('hanna', 'assignUserGroup', { userId: userGid('hanna'), groupId: group('administrators') }), 'assignUserGroup')).toBe('ForbiddenError');
     expect(await holdings('role', 'hanna')).toEqual(['manager']);
     expect(await holdings('role', 'admin')).toEqual(['administrator']);
   });
 
   it('assigns a role whose permissions the actor holds, idempotently, and removes it; each change audited', async () => {
-    const input = { user: userGid('dave'), role: role('manager') };
+    const input = { userId: userGid('dave'), roleId: role('manager') };
     const twins = await Promise.all([membership('hanna', 'assignUserRole', input), membership('hanna', 'assignUserRole', input)]);
     expect(twins.map((response) => response.data.assignUserRole)).toEqual([
       { __typename: 'UserPayload', user: { id: userGid('dave') } },
@@ -153,20 +153,20 @@ describe('assign and remove a role or group of a user', () => {
   });
 
   it('groups the same way: staff (whose permissions hanna holds) yes, with an audit row', async () => {
-    expect(outcomeOf(await membership('hanna', 'assignUserGroup', { user: userGid('judit'), group: group('staff') }), 'assignUserGroup')).toBe('UserPayload');
+    expect(outcomeOf(await membership('hanna', 'assignUserGroup', { userId: userGid('judit'), groupId: group('staff') }), 'assignUserGroup')).toBe('UserPayload');
     expect(await holdings('group', 'judit')).toEqual(['everyone', 'staff']);
     expect(await auditRows(gateway, 'user.group_grant')).toMatchObject([{ new_values: { group: 'staff' } }]);
-    expect(outcomeOf(await membership('hanna', 'removeUserGroup', { user: userGid('judit'), group: group('staff') }), 'removeUserGroup')).toBe('UserPayload');
+    expect(outcomeOf(await membership('hanna', 'removeUserGroup', { userId: userGid('judit'), groupId: group('staff') }), 'removeUserGroup')).toBe('UserPayload');
     expect(await holdings('group', 'judit')).toEqual(['everyone']);
   });
 
   it('an unknown user or role is NOT_FOUND; an ID of another type BAD_USER_INPUT; anonymous UNAUTHENTICATED; a bot is refused', async () => {
-    expect(outcomeOf(await membership('admin', 'removeUserGroup', { user: userGid('gina'), group: role('guest') }), 'removeUserGroup')).toBe('BAD_USER_INPUT');
-    expect(outcomeOf(await membership('admin', 'removeUserGroup', { user: userGid('gina'), group: gid('Group', UNKNOWN) }), 'removeUserGroup')).toBe('NotFoundError');
-    expect(outcomeOf(await membership('admin', 'assignUserRole', { user: gid('User', UNKNOWN), role: role('guest') }), 'assignUserRole')).toBe('NotFoundError');
-    expect(outcomeOf(await membership('admin', 'assignUserRole', { user: userGid('gina'), role: gid('Role', UNKNOWN) }), 'assignUserRole')).toBe('NotFoundError');
-    expect(outcomeOf(await membership('anonymous', 'assignUserRole', { user: userGid('gina'), role: role('guest') }), 'assignUserRole')).toBe('UNAUTHENTICATED');
-    expect(outcomeOf(await membership('bot', 'assignUserRole', { user: userGid('bot'), role: role('guest') }), 'assignUserRole')).toBe('ForbiddenError');
+    expect(outcomeOf(await membership('admin', 'removeUserGroup', { userId: userGid('gina'), groupId: role('guest') }), 'removeUserGroup')).toBe('BAD_USER_INPUT');
+    expect(outcomeOf(await membership('admin', 'removeUserGroup', { userId: userGid('gina'), groupId: gid('Group', UNKNOWN) }), 'removeUserGroup')).toBe('NotFoundError');
+    expect(outcomeOf(await membership('admin', 'assignUserRole', { userId: gid('User', UNKNOWN), roleId: role('guest') }), 'assignUserRole')).toBe('NotFoundError');
+    expect(outcomeOf(await membership('admin', 'assignUserRole', { userId: userGid('gina'), roleId: gid('Role', UNKNOWN) }), 'assignUserRole')).toBe('NotFoundError');
+    expect(outcomeOf(await membership('anonymous', 'assignUserRole', { userId: userGid('gina'), roleId: role('guest') }), 'assignUserRole')).toBe('UNAUTHENTICATED');
+    expect(outcomeOf(await membership('bot', 'assignUserRole', { userId: userGid('bot'), roleId: role('guest') }), 'assignUserRole')).toBe('ForbiddenError');
   });
 
   it('an assignment that fails at its audit row leaves nothing behind', async () => {
@@ -174,7 +174,7 @@ describe('assign and remove a role or group of a user', () => {
     const before = await snapshot(gateway, tables);
     const restore = await failAuditOf(gateway, 'user.role_grant');
     try {
-      expect(outcomeOf(await membership('admin', 'assignUserRole', { user: userGid('gina'), role: role('administrator') }), 'assignUserRole')).toBe('INTERNAL_SERVER_ERROR');
+      expect(outcomeOf(await membership('admin', 'assignUserRole', { userId: userGid('gina'), roleId: role('administrator') }), 'assignUserRole')).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await restore();
     }
@@ -184,7 +184,7 @@ describe('assign and remove a role or group of a user', () => {
 
 describe('grant and revoke app access', () => {
   it('opens an app to a role, repeats without effect, closes it; audited', async () => {
-    const input = { app: app('files'), group: group('everyone') };
+    const input = { appId: app('files'), groupId: group('everyone') };
     const response = await appAccess('admin', 'grant', input);
     // The admin may open files (role administrator), so the app reads back.
     expect(response.data.grantAppAccess).toEqual({ __typename: 'AppAccessPayload', app: { key: 'files' }, role: null, group: { key: 'everyone' } });
@@ -200,11 +200,11 @@ describe('grant and revoke app access', () => {
   });
 
   it('needs exactly one of role and group (ValidationError), apps.manage (FORBIDDEN), a known app (NOT_FOUND)', async () => {
-    expect(outcomeOf(await appAccess('admin', 'grant', { app: app('chat'), role: role('user'), group: group('staff') }), 'grantAppAccess')).toBe('ValidationError');
-    expect(outcomeOf(await appAccess('admin', 'grant', { app: app('chat') }), 'grantAppAccess')).toBe('ValidationError');
-    expect(outcomeOf(await appAccess('alice', 'grant', { app: app('chat'), role: role('user') }), 'grantAppAccess')).toBe('ForbiddenError');
-    expect(outcomeOf(await appAccess('admin', 'grant', { app: gid('App', UNKNOWN), role: role('user') }), 'grantAppAccess')).toBe('NotFoundError');
+    expect(outcomeOf(await appAccess('admin', 'grant', { appId: app('chat'), roleId: role('user'), groupId: group('staff') }), 'grantAppAccess')).toBe('ValidationError');
+    expect(outcomeOf(await appAccess('admin', 'grant', { appId: app('chat') }), 'grantAppAccess')).toBe('ValidationError');
+    expect(outcomeOf(await appAccess('alice', 'grant', { appId: app('chat'), roleId: role('user') }), 'grantAppAccess')).toBe('ForbiddenError');
+    expect(outcomeOf(await appAccess('admin', 'grant', { appId: gid('App', UNKNOWN), roleId: role('user') }), 'grantAppAccess')).toBe('NotFoundError');
     // An inactive app is still managed: the admin sees it through apps.manage.
-    expect(outcomeOf(await appAccess('admin', 'revoke', { app: app('legacy-reports'), role: role('user') }), 'revokeAppAccess')).toBe('AppAccessPayload');
+    expect(outcomeOf(await appAccess('admin', 'revoke', { appId: app('legacy-reports'), roleId: role('user') }), 'revokeAppAccess')).toBe('AppAccessPayload');
   });
 });

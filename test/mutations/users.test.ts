@@ -57,7 +57,7 @@ describe('updateProfile', () => {
   });
 
   it("updates another user's profile with users.users.update, and audits old and new values", async () => {
-    const response = await update('admin', { user: userGid('carol'), displayName: 'Carol S.', timezone: null });
+    const response = await update('admin', { userId: userGid('carol'), displayName: 'Carol S.', timezone: null });
     expect(response.data.updateProfile.user).toMatchObject({ displayName: 'Carol S.', timezone: null, email: 'carol@example.com' });
     expect(await auditRows(gateway, 'user.update')).toMatchObject([
       {
@@ -99,13 +99,13 @@ describe('updateProfile', () => {
     ['anonymous', 'anonymous', 'dave', 'UNAUTHENTICATED'],
   ])('refuses %s: %s', async (_name, actor, target, expected) => {
     const before = await userRow(target);
-    expect(outcomeOf(await update(actor, { user: userGid(target), displayName: 'Hacked' }), 'updateProfile')).toBe(expected);
+    expect(outcomeOf(await update(actor, { userId: userGid(target), displayName: 'Hacked' }), 'updateProfile')).toBe(expected);
     expect(await userRow(target)).toEqual(before);
   });
 
   it('an unknown user is NOT_FOUND; an ID of another type is BAD_USER_INPUT', async () => {
-    expect(outcomeOf(await update('admin', { user: gid('User', '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d'), displayName: 'X' }), 'updateProfile')).toBe('NotFoundError');
-    expect(outcomeOf(await update('admin', { user: gid('Role', demoUsers.carol), displayName: 'X' }), 'updateProfile')).toBe('BAD_USER_INPUT');
+    expect(outcomeOf(await update('admin', { userId: gid('User', '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d'), displayName: 'X' }), 'updateProfile')).toBe('NotFoundError');
+    expect(outcomeOf(await update('admin', { userId: gid('Role', demoUsers.carol), displayName: 'X' }), 'updateProfile')).toBe('BAD_USER_INPUT');
   });
 
   it('an update that fails at its audit row leaves the user as it was', async () => {
@@ -113,7 +113,7 @@ describe('updateProfile', () => {
     const before = await snapshot(gateway, tables);
     const restore = await failAuditOf(gateway, 'user.update');
     try {
-      expect(outcomeOf(await update('admin', { user: userGid('istvan'), displayName: 'Changed', settings: { x: 1 } }), 'updateProfile')).toBe('INTERNAL_SERVER_ERROR');
+      expect(outcomeOf(await update('admin', { userId: userGid('istvan'), displayName: 'Changed', settings: { x: 1 } }), 'updateProfile')).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await restore();
     }

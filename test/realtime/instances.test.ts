@@ -42,7 +42,7 @@ const contents = (subscriber: Subscriber) => subscriber.results.map((result) => 
 
 /** Sends through a gateway's API as alice. */
 async function send(gateway: LiveGateway, content: string): Promise<void> {
-  const response = await gateway.execute(SEND, { input: { channel: channelGid(CHANNEL.general), content } }, await gateway.headersFor('alice'));
+  const response = await gateway.execute(SEND, { input: { channelId: channelGid(CHANNEL.general), content } }, await gateway.headersFor('alice'));
   expect(response.data?.sendMessage.__typename).toBe('MessagePayload');
 }
 

@@ -31,7 +31,7 @@ const insertWithSql = (channel: string, author: string, content: string) => inse
 describe.each(MODES)('channel events over graphql-sse (%s mode)', (mode) => {
   it('delivers a message sent through the API', async () => {
     const bob = await subscribe(mode, 'bob', CHANNEL_EVENTS, { channel: channelGid(CHANNEL.general) }, topics.channel(channelId(CHANNEL.general)));
-    const sent = await gateway.execute(SEND, { input: { channel: channelGid(CHANNEL.general), content: `hello from the API (${mode})` } }, await gateway.headersFor('alice'));
+    const sent = await gateway.execute(SEND, { input: { channelId: channelGid(CHANNEL.general), content: `hello from the API (${mode})` } }, await gateway.headersFor('alice'));
     expect(sent.data?.sendMessage.__typename).toBe('MessagePayload');
     const event = (await bob.result(0)).data!.channelEvents;
     expect(event).toMatchObject({ kind: 'MESSAGE_CREATED', message: { content: `hello from the API (${mode})`, author: { displayName: expect.any(String) } } });
@@ -83,12 +83,12 @@ describe.each(MODES)('authorization over graphql-sse (%s mode)', (mode) => {
     const dave = await subscribe(mode, 'dave', CHANNEL_EVENTS, variables, topic);
     const alice = await gateway.headersFor('alice');
 
-    await gateway.execute(SEND, { input: { channel: channelGid(CHANNEL.design), content: 'before the removal' } }, alice);
+    await gateway.execute(SEND, { input: { channelId: channelGid(CHANNEL.design), content: 'before the removal' } }, alice);
     expect((await carol.result(0)).data!.channelEvents.message.content).toBe('before the removal');
 
     const removed = await gateway.execute(REMOVE_MEMBER, { input: { channelId: channelGid(CHANNEL.design), userId: globalId('User', demoUsers.carol) } }, alice);
     expect(removed.data?.removeChannelMember.__typename, JSON.stringify(removed)).toBe("ChannelMemberPayload");
-    await gateway.execute(SEND, { input: { channel: channelGid(CHANNEL.design), content: 'after the removal' } }, alice);
+    await gateway.execute(SEND, { input: { channelId: channelGid(CHANNEL.design), content: 'after the removal' } }, alice);
     await insertWithSql(channelId(CHANNEL.design), demoUsers.alice, 'after the removal, with SQL');
 
     expect((await dave.result(2)).data!.channelEvents.message.content).toBe('after the removal, with SQL');
@@ -105,7 +105,7 @@ describe.each(MODES)('authorization over graphql-sse (%s mode)', (mode) => {
     const bob = await subscribe(mode, 'bob', CHANNEL_EVENTS, { channel: channelGid(CHANNEL.general) }, topic);
     const alice = await gateway.headersFor('alice');
     const secret = `soon to be deleted (${mode})`;
-    const sent = await gateway.execute(SEND, { input: { channel: channelGid(CHANNEL.general), content: secret } }, alice);
+    const sent = await gateway.execute(SEND, { input: { channelId: channelGid(CHANNEL.general), content: secret } }, alice);
     const id = sent.data!.sendMessage.message.id as string;
     await bob.result(0);
     const deleted = await gateway.execute(DELETE, { input: { id } }, alice);

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuMs, postgresCpuMs } from './processes.js';
+import { cpuMs, postgresCpuSince, postgresCpuSnapshot } from './processes.js';
 
 /** One HTTP request, repeated by every connection. */
 export interface Target {
@@ -54,10 +54,10 @@ export async function measure(target: Target, serverPid: number, options: LoadOp
     await options.settle?.();
   }
   const serverBefore = cpuMs(serverPid);
-  const databaseBefore = postgresCpuMs();
+  const databaseBefore = postgresCpuSnapshot();
   const result = await fire(target, options.connections, options.duration);
   const serverCpu = cpuMs(serverPid) - serverBefore;
-  const databaseCpu = postgresCpuMs() - databaseBefore;
+  const databaseCpu = postgresCpuSince(databaseBefore);
   const requests = result['2xx'];
   return {
     requests,

@@ -121,16 +121,26 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** CPU ms of every local PostgreSQL process (backends, walwriter...): the database's share of a run. */
-export function postgresCpuMs(): number {
-  let total = 0;
+/** CPU ms of each local PostgreSQL process (backends, walwriter...), by pid. */
+export function postgresCpuSnapshot(): Map<number, number> {
+  const snapshot = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') snapshot.set(Number(entry), cpuMs(Number(entry)));
     } catch {
       // exited while we looked
     }
   }
+  return snapshot;
+}
+
+/**
+ * The database's CPU ms since `before`, per process: a backend that exits during the run (a pool
+ * closing an idle connection) takes its counters with it, so totals of two snapshots could go negative.
+ */
+export function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of postgresCpuSnapshot()) total += cpu - (before.get(pid) ?? 0);
   return total;
 }

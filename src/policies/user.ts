@@ -2,9 +2,13 @@ import { users } from '../db/schema/index.js';
 import { defineRule } from './rule.js';
 import { anyOf, hasPermission, isSelf, sharesOrganization } from './viewer.js';
 
-/** Read a profile: self, or shares an organization, or P(users.users.view). */
+/**
+ * Read a profile: self, or shares an organization, or P(users.users.view). The permission, the
+ * same for every row of a statement, is asked before the per-row membership subquery, so holders
+ * never pay for it (PostgreSQL evaluates OR arms in order).
+ */
 export const canSeeUser = defineRule('user.read', users, (viewer, user) =>
-  anyOf(isSelf(viewer, user.id), sharesOrganization(viewer, user.id), hasPermission(viewer, 'users.users.view')),
+  anyOf(isSelf(viewer, user.id), hasPermission(viewer, 'users.users.view'), sharesOrganization(viewer, user.id)),
 );
 
 /** Read email and settings: self or P(users.users.view). */

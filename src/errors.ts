@@ -35,9 +35,18 @@ export function validationErrorToGraphQL(error: ZodError): GraphQLError {
   return clientError(`Invalid input: ${summary}`, 'BAD_USER_INPUT', { issues });
 }
 
+/** The PostgreSQL error behind `error` (drizzle wraps the driver's error in `cause`), with its SQLSTATE code. */
+export function postgresError(error: unknown): { code: string; constraint?: string } | undefined {
+  for (const candidate of [(error as { cause?: unknown } | null)?.cause, error]) {
+    const code = (candidate as { code?: unknown } | null | undefined)?.code;
+    if (typeof code === 'string') return candidate as { code: string; constraint?: string };
+  }
+  return undefined;
+}
+
 /** PostgreSQL refused a value's syntax (22P02) or range (22003, 22007, 22008): the client sent it. */
 function isDatabaseInputError(error: Error): boolean {
-  const code = (error.cause as { code?: string } | undefined)?.code ?? (error as { code?: string }).code;
+  const code = postgresError(error)?.code;
   return code === '22P02' || code === '22003' || code === '22007' || code === '22008';
 }
 

@@ -1,4 +1,5 @@
 import type { Viewer } from '../context.js';
+import { postgresError } from '../errors.js';
 import type { Database } from '../db/client.js';
 import { createPasswordUser, emailTaken, findPasswordAccount, recordFailedSignIn, recordSuccessfulSignIn, type NewPasswordUser } from './accounts.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.js';
@@ -64,8 +65,8 @@ export async function signOut(db: Database, viewer: Viewer & { sessionId: string
   return revoked;
 }
 
-/** PostgreSQL's unique_violation (23505) on the named index; drizzle wraps the driver's error in `cause`. */
+/** PostgreSQL's unique_violation (23505) on the named index. */
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const candidates = [error, (error as { cause?: unknown } | null)?.cause] as ({ code?: string; constraint?: string } | null | undefined)[];
-  return candidates.some((candidate) => candidate?.code === '23505' && (candidate.constraint ?? constraint) === constraint);
+  const refusal = postgresError(error);
+  return refusal?.code === '23505' && (refusal.constraint ?? constraint) === constraint;
 }

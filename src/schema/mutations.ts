@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { auditLogs } from '../db/schema/index.js';
 import { clearRuleCache, type Rule, type RuledTable } from '../policies/rule.js';
 import { requireViewer } from '../auth/guards.js';
+import { postgresError } from '../errors.js';
 import { ClientError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 
 /**
@@ -13,16 +14,10 @@ import { ClientError, ConflictError, ForbiddenError, NotFoundError, ValidationEr
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-const pgCode = (error: unknown): string | undefined => {
-  const direct = (error as { code?: unknown }).code;
-  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
-  return typeof cause === 'string' ? cause : typeof direct === 'string' ? direct : undefined;
-};
-
 /** A database refusal as the typed error a client can act on; anything else is left to masking. */
 function asClientError(error: unknown): unknown {
   if (error instanceof ClientError) return error;
-  switch (pgCode(error)) {
+  switch (postgresError(error)?.code) {
     case '23505': // unique_violation: e.g. two writers raced past the existence check
       return new ConflictError('That already exists.');
     case '23503': // foreign_key_violation: a referenced row vanished

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { and, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Context, Viewer } from '../context.js';
+import type { Database } from '../db/client.js';
 
 /** A table whose rows are judged one by one (every entity has a uuid `id`). */
 export type RuledTable = PgTable & { id: AnyPgColumn };
@@ -25,6 +26,15 @@ export function defineRule<Table extends RuledTable>(
   return { name, table, where };
 }
 
+/** Which of these rows `rule` allows the viewer: the rule evaluated in the database, one statement. */
+export async function allowedAmong(db: Database, viewer: Viewer | null, rule: Rule, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: rule.table.id })
+    .from(rule.table as PgTable)
+    .where(and(inArray(rule.table.id, [...ids]), rule.where(viewer, rule.table)));
+  return new Set(rows.map((row) => String(row.id)));
+}
+
 // Per-request loaders, keyed by the context object itself (no global state between requests).
 const loadersByContext = new WeakMap<object, Map<string, DataLoader<string, boolean>>>();
 
@@ -34,11 +44,7 @@ function loaderFor(ctx: Context, rule: Rule): DataLoader<string, boolean> {
   let loader = loaders.get(rule.name);
   if (!loader) {
     loader = new DataLoader(async (ids: readonly string[]) => {
-      const rows = await ctx.db
-        .select({ id: rule.table.id })
-        .from(rule.table as PgTable)
-        .where(and(inArray(rule.table.id, [...ids]), rule.where(ctx.viewer, rule.table)));
-      const allowed = new Set(rows.map((row) => String(row.id)));
+      const allowed = await allowedAmong(ctx.db, ctx.viewer, rule, ids);
       return ids.map((id) => allowed.has(id));
     });
     loaders.set(rule.name, loader);

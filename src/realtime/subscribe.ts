@@ -1,12 +1,11 @@
 import DataLoader from 'dataloader';
-import { and, eq, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../auth/authenticate.js';
 import { requireViewer, unauthenticated } from '../auth/guards.js';
 import type { Context, Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
-import type { Rule, RuledTable } from '../policies/rule.js';
+import { allowedAmong, type Rule, type RuledTable } from '../policies/rule.js';
 import { ForbiddenError, NotFoundError } from '../schema/errors.js';
 import type { RealtimeEvent } from './events.js';
 import { EndAfter, perEvent, type RealtimeHub } from './hub.js';
@@ -19,13 +18,7 @@ import { EndAfter, perEvent, type RealtimeHub } from './hub.js';
 
 /** Whether `rule` allows the viewer the row `id`: one statement, no cache. */
 export async function ruleAllows(db: Database, viewer: Viewer, rule: Rule, id: string): Promise<boolean> {
-  const table = rule.table as RuledTable;
-  const rows = await db
-    .select({ id: table.id })
-    .from(table as PgTable)
-    .where(and(eq(table.id, id), rule.where(viewer, table)))
-    .limit(1);
-  return rows.length > 0;
+  return (await allowedAmong(db, viewer, rule, [id])).has(id);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from './gateway.js';
+import { globalId } from './policies.js';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -7,7 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.close());
 
-const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
 
 /** Sends a query over HTTP and returns the status and the errors' codes. */
 async function codesFor(query: string, variables?: Record<string, unknown>) {

@@ -19,6 +19,9 @@ export const demoUsers = {
 
 export type DemoUser = keyof typeof demoUsers;
 
+/** The gateway's global ID of a row: base64 of `Type:uuid` (src/errors.ts decodeGlobalID reads it back). */
+export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+
 /** A fixed demo id: `demoId(30, 3)` is channel 30000000-…-000000000003. */
 export const demoId = (prefix: number, n: number) => `${prefix}000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

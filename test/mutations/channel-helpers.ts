@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestGateway } from '../gateway.js';
-import { demoId, demoUsers, type DemoUser } from '../policies.js';
+import { demoId, demoUsers, globalId as gid, type DemoUser } from '../policies.js';
 import { headersFor } from '../sign-in.js';
 
 /** Shared by the channel and channel-member mutation tests and the channel authorization matrix. */
 
-export const gid = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+export { gid };
 
 // Demo rows (seeds/organizations.sql, channels.sql, messages.sql).
 export const ACME = demoId(20, 1);

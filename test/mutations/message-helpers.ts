@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLogs, messageReactions, messages } from '../../src/db/schema/index.js';
 import type { GraphQLResponse, TestGateway } from '../gateway.js';
-import { demoId, demoUsers, type DemoUser } from '../policies.js';
+import { demoId, demoUsers, globalId, type DemoUser } from '../policies.js';
 import { headersFor } from '../sign-in.js';
 
 /** Shared by the message, reaction and authorization tests: ids, mutation texts, actors, row reads. */
 
-export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+export { globalId };
 export const messageId = (n: number) => demoId(40, n);
 export const channelId = (n: number) => demoId(30, n);
 export const messageGid = (n: number) => globalId('Message', messageId(n));

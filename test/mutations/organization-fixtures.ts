@@ -3,12 +3,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { auditLogs, channelMembers, organizationMembers, organizations } from '../../src/db/schema/index.js';
 import type { GraphQLResponse, TestGateway } from '../gateway.js';
-import { demoUsers, type DemoUser } from '../policies.js';
+import { demoUsers, globalId, type DemoUser } from '../policies.js';
 import { headersFor } from '../sign-in.js';
 
 /** Test helpers shared by the organization mutation and authorization tests. */
 
-export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+export { globalId };
 
 export type Role = 'owner' | 'admin' | 'member';
 

@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
 import { queryRows } from '../database.js';
 import type { GraphQLResponse, TestGateway } from '../gateway.js';
-import { demoUsers, type DemoUser } from '../policies.js';
+import { demoUsers, globalId as gid, type DemoUser } from '../policies.js';
 import { headersFor } from '../sign-in.js';
 
 /** Shared by the platform mutation tests (users, RBAC, bots, notifications, files, translations) and their matrices. */
 
-export const gid = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
+export { gid };
 export const userGid = (user: DemoUser) => gid('User', demoUsers[user]);
 
 export type Actor = DemoUser | 'anonymous';

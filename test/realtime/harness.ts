@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../src/db/client.js';
 import { createRealtime, type Realtime } from '../../src/realtime/index.js';
 import { createYogaApp, listen, type RunningGateway } from '../../src/server.js';
 import { openSeededDatabase } from '../gateway.js';
-import { demoUsers, type DemoUser } from '../policies.js';
+import { demoUsers, globalId, type DemoUser } from '../policies.js';
 
 /**
  * The realtime tests' harness: a real gateway on 127.0.0.1 (port 0) with its own LISTEN
@@ -107,7 +107,7 @@ export async function insertMessageWithSql(handle: DatabaseHandle, channelId: st
   await handle.exec(`insert into chat.messages (channel_id, author_id, content) values ('${channelId}', '${authorId}', '${content.replaceAll("'", "''")}')`);
 }
 
-export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+export { globalId };
 
 /** Polls `condition` every 20 ms; fails after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -16,6 +16,8 @@ export interface Config {
   authCacheTtlMs: number;
   /** A demo user whose session the playground opens with (empty: anonymous); never in production. */
   playgroundUser: string;
+  /** Answer validated reads with one compiled statement (src/compiled/). */
+  compiledReads: boolean;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logQueries: flag('LOG_QUERIES', false, env),
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
+    compiledReads: flag('COMPILED_READS', true, env),
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { authenticate, type CredentialsError } from './auth/authenticate.js';
+import { authenticate, type Authentication, type CredentialsError } from './auth/authenticate.js';
 import type { Database } from './db/client.js';
 import { cachedLocaleCatalog } from './i18n/catalog.js';
 import { createRequestLocale, type RequestLocale } from './i18n/request.js';
@@ -39,12 +39,22 @@ export interface ContextFactoryOptions {
   realtime?: RealtimeHub;
 }
 
+// One authentication per request, whether compiled reads (src/compiled/) or the context asks first.
+const authentications = new WeakMap<Request, Promise<Authentication>>();
+
+/** The request's credentials, resolved once (at most one statement) however many times they are asked for. */
+export function authenticateRequest(db: Database, request: Request): Promise<Authentication> {
+  let authentication = authentications.get(request);
+  if (!authentication) authentications.set(request, (authentication = authenticate(db, request)));
+  return authentication;
+}
+
 export function createContextFactory({ db, realtime }: ContextFactoryOptions) {
   // Warm the locale catalog so the first localized field of a request costs no statement.
   void cachedLocaleCatalog(db).catch(() => undefined);
   return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
     // At most one statement, and none without an Authorization header.
-    const { viewer, credentialsError } = await authenticate(db, request);
+    const { viewer, credentialsError } = await authenticateRequest(db, request);
     const context: Context = {
       db,
       realtime,

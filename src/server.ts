@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
+import { useCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   playgroundHeaders?: Record<string, string>;
   /** Events for subscriptions (src/realtime/); without it subscriptions answer an error. */
   realtime?: Realtime;
+  /** Answer validated reads with one compiled statement (src/compiled/); default on. */
+  compiledReads?: boolean;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -36,7 +39,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -53,6 +56,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
     },
     plugins: [
+      // Reads the normal engine has validated once are answered by one compiled statement.
+      ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),

@@ -52,7 +52,7 @@ export async function openSeededDatabase(statements?: StatementCounter): Promise
 }
 
 /** The whole gateway over a freshly seeded database, exercised through HTTP requests in memory. */
-export async function createTestGateway(options: { authCacheTtlMs?: number } = {}): Promise<TestGateway> {
+export async function createTestGateway(options: { authCacheTtlMs?: number; compiledReads?: boolean } = {}): Promise<TestGateway> {
   const statements: StatementCounter = {
     count: 0,
     log: [],
@@ -63,7 +63,7 @@ export async function createTestGateway(options: { authCacheTtlMs?: number } = {
   };
   const { handle, drop } = await openSeededDatabase(statements);
   // No credential cache unless asked: tests change sessions with SQL and expect the change at once.
-  const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: options.authCacheTtlMs ?? 0 });
+  const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: options.authCacheTtlMs ?? 0, compiledReads: options.compiledReads });
   const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://gateway.test${path}`, init as never));
   const gateway: TestGateway = {
     handle,

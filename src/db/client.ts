@@ -32,6 +32,8 @@ export interface DatabaseHandle {
   /** Runs `work` in one transaction on one connection; `exec` runs raw SQL scripts inside it. */
   scriptTransaction<T>(work: (exec: (sqlText: string) => Promise<void>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Runs one statement whose single value is text (a compiled read's JSON); logged like drizzle's queries. */
+  queryText(text: string, params: unknown[]): Promise<string | null>;
   pool?: pg.Pool;
   pglite?: PGlite;
 }
@@ -105,6 +107,11 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
       }
     },
     close: () => pool.end(),
+    queryText: async (text, params) => {
+      options.logger?.logQuery(text, params);
+      const result: pg.QueryArrayResult = await pool.query({ text, values: params, rowMode: 'array' });
+      return (result.rows[0]?.[0] as string | undefined) ?? null;
+    },
   };
 }
 
@@ -128,6 +135,11 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
         }),
       ),
     close: () => pglite.close(),
+    queryText: async (text, params) => {
+      options.logger?.logQuery(text, params);
+      const result = await pglite.query<unknown[]>(text, params, { rowMode: 'array' });
+      return (result.rows[0]?.[0] as string | undefined) ?? null;
+    },
   };
 }
 

@@ -1,0 +1,156 @@
+import { getVariableValues, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { authenticateRequest, type Context, type Viewer } from '../context.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { cachedLocaleCatalog } from '../i18n/catalog.js';
+import { createRequestLocale } from '../i18n/request.js';
+import { NOT_COMPILED } from './spec.js';
+import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
+import { compileTemplate, type Template } from './template.js';
+
+/**
+ * Compiled reads: a query document the normal engine has validated once is compiled to a template
+ * (src/compiled/template.ts); later requests for it are answered by one statement that writes the
+ * response in PostgreSQL, skipping GraphQL execution. Anything else (another operation, an
+ * argument to report, refused credentials, a database error) goes on to the normal engine.
+ */
+
+const MAX_TEMPLATES = 1_000;
+/** Bodies read before yoga's own size limit applies: a read's query and variables, never an upload. */
+const MAX_BODY_BYTES = 100_000;
+const MAX_STATEMENTS_PER_VIEWER = 100;
+
+/** The response types a compiled read answers with, as yoga would pick them from Accept. */
+const ANSWERED_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
+
+/** The first media type of the Accept header when yoga would answer it with plain JSON; otherwise null. */
+export function plainJsonMediaType(accept: string | null): string | null {
+  const first = accept?.split(',', 1)[0]?.split(';', 1)[0]?.trim().toLowerCase();
+  return first && ANSWERED_MEDIA_TYPES.has(first) ? first : null;
+}
+
+interface Body {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+function graphqlBody(value: unknown): Body | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { query, operationName, variables, extensions } = value as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions !== undefined) return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  return value as Body;
+}
+
+const templateKey = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
+
+/** Insertion-ordered map that drops its oldest entry when full. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (!this.has(key) && this.size >= this.limit) this.delete(this.keys().next().value as K);
+    return super.set(key, value);
+  }
+}
+
+// A statement depends on its template, the viewer object (the credential cache renews it) and the locale catalog snapshot.
+const ANONYMOUS = {};
+
+class StatementCache {
+  private readonly byOwner = new WeakMap<object, WeakMap<object, BoundedMap<string, Promise<Statement | null>>>>();
+
+  for(template: Template, viewer: Viewer | null, catalog: object): BoundedMap<string, Promise<Statement | null>> {
+    const owner = viewer ?? ANONYMOUS;
+    let byCatalog = this.byOwner.get(owner);
+    if (!byCatalog) this.byOwner.set(owner, (byCatalog = new WeakMap()));
+    let statements = byCatalog.get(catalog);
+    if (!statements) byCatalog.set(catalog, (statements = new BoundedMap(MAX_STATEMENTS_PER_VIEWER)));
+    return statements;
+  }
+}
+
+/** What shapes the statement beyond the template: structural values, which parameters are null, the locale header. */
+function statementKey(template: Template, variables: Record<string, unknown>, acceptLanguage: string | null): string {
+  const structural = template.structuralVariables.map((name) => variables[name] ?? null);
+  const nulls = template.parameterVariables.map((name) => (variables[name] == null ? 1 : 0)).join('');
+  return `${JSON.stringify(structural)}|${nulls}|${acceptLanguage ?? ''}`;
+}
+
+/** A declared, small body (a chunked or large one is left to yoga, which enforces its limit as it reads). */
+function smallBody(request: Request): boolean {
+  const length = request.headers.get('content-length');
+  return length !== null && /^\d{1,9}$/.test(length) && Number(length) <= MAX_BODY_BYTES;
+}
+
+export interface CompiledReadsOptions {
+  handle: DatabaseHandle;
+  schema: GraphQLSchema;
+  /** Where a failure to build a statement goes (the request itself is answered by the engine). */
+  logError: (error: unknown) => void;
+}
+
+export function useCompiledReads({ handle, schema, logError }: CompiledReadsOptions): Plugin<Context> {
+  const templates = new BoundedMap<string, Template | null>(MAX_TEMPLATES);
+  const statementCache = new StatementCache();
+
+  async function answer(request: Request, body: Body): Promise<string | null> {
+    const template = templates.get(templateKey(body.query, body.operationName));
+    if (!template) return null;
+    const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
+    if (credentialsError) return null;
+    const coerced = getVariableValues(schema, template.variableDefinitions, body.variables ?? {});
+    if (coerced.errors) return null;
+    const acceptLanguage = request.headers.get('accept-language');
+    const catalog = cachedLocaleCatalog(handle.db);
+    const statements = statementCache.for(template, viewer, catalog);
+    const key = `${template.id}|${statementKey(template, coerced.coerced, acceptLanguage)}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      const locale = createRequestLocale({ db: handle.db, acceptLanguage, viewer: () => viewer });
+      statement = buildStatement(template, { viewer, locale }, coerced.coerced).catch((error: unknown) => {
+        if (!(error instanceof NotCompiledHere)) logError(error);
+        return null;
+      });
+      statements.set(key, statement);
+    }
+    const compiled = await statement;
+    if (!compiled) return null;
+    const params = statementParams(compiled, coerced.coerced);
+    if (params === NOT_COMPILED) return null;
+    const data = await handle.queryText(compiled.text, params);
+    return data === null ? null : `{"data":${data}}`;
+  }
+
+  return {
+    // Only documents the normal engine has parsed and validated are compiled.
+    onExecute({ args }) {
+      const params = (args.contextValue as { params?: { query?: string; operationName?: string | null } }).params;
+      if (typeof params?.query !== 'string') return;
+      const key = templateKey(params.query, params.operationName);
+      if (!templates.has(key)) templates.set(key, compileTemplate(schema, args.document, args.operationName));
+    },
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'POST' || url.pathname !== '/graphql') return;
+      const mediaType = plainJsonMediaType(request.headers.get('accept'));
+      if (!mediaType || !request.headers.get('content-type')?.includes('application/json') || !smallBody(request)) return;
+      return request
+        .json()
+        .then((json: unknown) => {
+          const body = graphqlBody(json);
+          return body ? answer(request, body) : null;
+        })
+        .then(
+          (text) => {
+            if (text !== null) endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': `${mediaType}; charset=utf-8` } }));
+          },
+          // Bad JSON, a database error, anything unexpected: the normal engine answers (and reports) it.
+          () => undefined,
+        );
+    },
+  };
+}

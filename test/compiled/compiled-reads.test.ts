@@ -1,0 +1,306 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createYogaApp, type Yoga } from '../../src/server.js';
+import { createTestGateway, type GraphQLResponse, type TestGateway } from '../gateway.js';
+import { demoId, demoUsers, globalId, type DemoUser } from '../policies.js';
+import { headersFor, setBotScopes } from '../sign-in.js';
+
+/**
+ * Compiled reads (src/compiled/) answer exactly what the normal engine answers: every case below
+ * runs for every actor on the normal engine alone and on a gateway with compiled reads, whose
+ * second request must be served by the compiled statement.
+ */
+
+interface Case {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+const userFields = 'id __typename displayName firstName lastName avatarUrl userType locale timezone createdAt updatedAt';
+const organizationFields = 'id slug name logoUrl isPublic memberCount channelCount';
+const messageFields = 'id content isDeleted embeds createdAt editedAt pinnedAt author { displayName firstName } channel { name } reactionCount';
+const appFields = 'id key name description nameTranslations descriptionTranslations category icon isActive isPublic sortOrder window createdAt updatedAt';
+const channelId = (n: number) => globalId('Channel', demoId(30, n));
+
+const cases: Case[] = [
+  ...['alice', 'carol', 'hanna', 'gina', 'bot'].map((user) => ({
+    name: `user(id) of ${user}`,
+    query: `query U($id: ID!) { user(id: $id) { ${userFields} } }`,
+    variables: { id: globalId('User', demoUsers[user as DemoUser]) },
+  })),
+  {
+    name: 'channels with organization and counts',
+    query: `{ channels(first: 50) { __typename totalCount nodes { id type name topic createdAt updatedAt memberCount organization { ${organizationFields} } } } }`,
+  },
+  ...['PUBLIC', 'PRIVATE', 'DIRECT', null].map((type) => ({
+    name: `channels of type ${type}`,
+    query: 'query T($type: ChannelType) { channels(type: $type, first: 5) { totalCount nodes { name type } } }',
+    variables: { type },
+  })),
+  { name: 'channels by name', query: '{ channels(nameContains: "a") { totalCount nodes { name } } }' },
+  { name: 'an empty page', query: '{ channels(first: 0) { totalCount nodes { name } } }' },
+  ...[1, 2, 3, 4, 5, 11, 12].map((n) => ({
+    name: `channel ${n} with messages`,
+    query: `query M($id: ID!, $first: Int) { channel(id: $id) { name messages(first: $first) { totalCount nodes { ${messageFields} } } } }`,
+    variables: { id: channelId(n), first: 10 },
+  })),
+  {
+    name: 'messages oldest first',
+    query: `query M($id: ID!) { channel(id: $id) { messages(order: ASC) { nodes { id createdAt } } } }`,
+    variables: { id: channelId(1) },
+  },
+  ...['acme', 'globex', 'no-such-organization'].map((slug) => ({
+    name: `organization ${slug} with its channels`,
+    query: `query O($slug: String!) { organization(slug: $slug) { ${organizationFields} channels(first: 50) { totalCount nodes { id name memberCount } } } }`,
+    variables: { slug },
+  })),
+  {
+    name: 'organization channels of one type',
+    query: '{ organization(slug: "acme") { channels(type: PUBLIC, nameContains: "e") { totalCount nodes { name } } } }',
+  },
+  ...[undefined, 'hu', 'hu-HU,en;q=0.5', 'de', 'xx-invalid;;'].map((language) => ({
+    name: `apps with Accept-Language ${language}`,
+    query: `{ apps(first: 50) { totalCount nodes { ${appFields} } } }`,
+    headers: language ? { 'accept-language': language } : undefined,
+  })),
+  { name: 'apps named in a locale', query: '{ apps { nodes { key name(locale: "hu") description(locale: "en") } } }' },
+  ...['hu', null].map((locale) => ({
+    name: `apps named in variable locale ${locale}`,
+    query: 'query A($locale: Locale) { apps { nodes { key name(locale: $locale) } } }',
+    variables: { locale },
+  })),
+  {
+    name: 'aliases, fragments and __typename',
+    query: `query F { first: channels(first: 2) { ...Page } second: channels(first: 3, type: PUBLIC) { ...Page } }
+      fragment Page on QueryChannelsConnection { n: totalCount nodes { ... on Channel { label: name __typename } ...Org } }
+      fragment Org on Channel { organization { slug } }`,
+  },
+  {
+    name: 'two operations, one named',
+    query: 'query One { channels(first: 1) { nodes { name } } } query Two { apps(first: 1) { nodes { key } } }',
+    variables: {},
+  },
+];
+
+const actors: (DemoUser | 'anonymous')[] = ['anonymous', 'alice', 'bob', 'carol', 'gina', 'hanna', 'istvan', 'admin', 'bot'];
+
+let gateway: TestGateway;
+let reference: Yoga;
+const actorHeaders = new Map<string, Record<string, string>>();
+
+beforeAll(async () => {
+  gateway = await createTestGateway();
+  // The normal engine alone, over the same database.
+  reference = createYogaApp({ handle: gateway.handle, logError: () => undefined, compiledReads: false });
+  for (const actor of actors) actorHeaders.set(actor, actor === 'anonymous' ? {} : await headersFor(gateway, actor));
+});
+afterAll(async () => {
+  await reference.dispose();
+  await gateway.close();
+});
+
+async function post(yoga: Yoga, body: object, headers: Record<string, string>): Promise<{ status: number; type: string | null; json: GraphQLResponse }> {
+  const response = await yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, type: response.headers.get('content-type'), json: (await response.json()) as GraphQLResponse };
+}
+
+const isCompiled = (statement: string) => statement.startsWith('select json_build_object(');
+
+describe('compiled reads answer what the normal engine answers', () => {
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const operationName = testCase.name === 'two operations, one named' ? 'Two' : undefined;
+      const body = { query: testCase.query, variables: testCase.variables, operationName };
+      for (const actor of actors) {
+        const headers = { ...actorHeaders.get(actor), ...testCase.headers };
+        const expected = await post(reference, body, headers);
+        expect(expected.json.errors, `${actor}: the case itself must be valid`).toBeUndefined();
+        const first = await post(gateway.yoga, body, headers);
+        gateway.statements.reset();
+        const second = await post(gateway.yoga, body, headers);
+        expect(gateway.statements.log.some(isCompiled), `${actor}: served by a compiled statement`).toBe(true);
+        expect(first.json, actor).toEqual(expected.json);
+        expect(second.json, actor).toEqual(expected.json);
+        expect(second.status).toBe(200);
+        expect(second.type).toBe(expected.type);
+      }
+    });
+  }
+});
+
+describe('a bot without messages:read', () => {
+  it('sees the channels but none of their messages, compiled or not', async () => {
+    await setBotScopes(gateway, ['messages:write']);
+    try {
+      const query = `{ channels(first: 10) { nodes { name memberCount messages(first: 3) { totalCount nodes { id content reactionCount } } } } }`;
+      const headers = actorHeaders.get('bot')!;
+      const expected = await post(reference, { query }, headers);
+      expect(expected.json.data.channels.nodes.length).toBeGreaterThan(0);
+      expect(expected.json.data.channels.nodes.every((channel: { messages: { totalCount: number } }) => channel.messages.totalCount === 0)).toBe(true);
+      await post(gateway.yoga, { query }, headers);
+      gateway.statements.reset();
+      expect((await post(gateway.yoga, { query }, headers)).json).toEqual(expected.json);
+      expect(gateway.statements.log.some(isCompiled)).toBe(true);
+    } finally {
+      await setBotScopes(gateway, ['messages:read', 'messages:write']);
+    }
+  });
+});
+
+describe('what compiled reads leave to the normal engine', () => {
+  const asAlice = () => actorHeaders.get('alice')!;
+
+  it('reports bad arguments exactly as before, also once the document is compiled', async () => {
+    const query = 'query U($id: ID!, $first: Int) { user(id: $id) { displayName } channels(first: $first) { nodes { name } } }';
+    await post(gateway.yoga, { query, variables: { id: globalId('User', demoUsers.bob), first: 1 } }, asAlice());
+    for (const variables of [
+      { id: 'not-an-id', first: 1 },
+      { id: globalId('Channel', demoId(30, 1)), first: 1 },
+      { id: globalId('User', demoUsers.bob), first: 1000 },
+      { id: globalId('User', demoUsers.bob), first: -1 },
+      { id: globalId('User', demoUsers.bob), first: 'ten' },
+      { first: 1 },
+    ]) {
+      const expected = await post(reference, { query, variables }, asAlice());
+      gateway.statements.reset();
+      const actual = await post(gateway.yoga, { query, variables }, asAlice());
+      expect(expected.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(actual).toEqual(expected);
+      expect(gateway.statements.log.some(isCompiled)).toBe(false);
+    }
+  });
+
+  it('answers refused credentials with UNAUTHENTICATED', async () => {
+    const query = '{ channels { nodes { name } } }';
+    await post(gateway.yoga, { query }, asAlice());
+    const headers = { authorization: 'Bearer gw_s_this-session-does-not-exist-000000000000000' };
+    const actual = await post(gateway.yoga, { query }, headers);
+    expect(actual).toEqual(await post(reference, { query }, headers));
+  });
+
+  it('leaves fields, arguments and directives it has no SQL for to the normal engine', async () => {
+    for (const query of [
+      '{ channels(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage } } }',
+      '{ viewer { displayName } }',
+      '{ apps(orderBy: NAME) { nodes { key name } } }',
+      '{ channels(first: 2) { nodes { name @include(if: true) } } }',
+      '{ organization(slug: "acme") { members { nodes { role } } } }',
+      // A guarded field answers FORBIDDEN to those its rule refuses.
+      '{ channels(first: 5) { nodes { organization { name defaultLocale createdAt } } } }',
+      '{ channels(first: 5) { nodes { messages(first: 3) { nodes { author { email settings } } } } } }',
+    ]) {
+      const expected = await post(reference, { query }, asAlice());
+      await post(gateway.yoga, { query }, asAlice());
+      gateway.statements.reset();
+      expect(await post(gateway.yoga, { query }, asAlice())).toEqual(expected);
+      expect(gateway.statements.log.some(isCompiled)).toBe(false);
+    }
+  });
+
+  it('costs the token lookup and one statement, with the data in the database at that moment', async () => {
+    const query = '{ organization(slug: "acme") { name channels { totalCount nodes { name memberCount } } } }';
+    await post(gateway.yoga, { query }, asAlice());
+    await gateway.handle.db.execute(sql`update chat.organizations set name = 'Acme Renamed' where slug = 'acme'`);
+    gateway.statements.reset();
+    const actual = await post(gateway.yoga, { query }, asAlice());
+    expect(actual.json.data.organization.name).toBe('Acme Renamed');
+    expect(gateway.statements.count).toBe(2);
+    expect(gateway.statements.log.filter(isCompiled)).toHaveLength(1);
+  });
+
+  it('sends the CORS headers the engine sends', async () => {
+    const query = '{ channels(first: 1) { nodes { name } } }';
+    const headers = { origin: 'https://app.example.com' };
+    const expected = await reference.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    await post(gateway.yoga, { query }, headers);
+    const actual = await gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    const cors = (response: Response) => [...response.headers].filter(([name]) => name.startsWith('access-control-'));
+    expect(cors(actual)).toEqual(cors(expected));
+    expect(cors(actual).length).toBeGreaterThan(0);
+  });
+
+  it('leaves a large body to the engine and its size limit', async () => {
+    const query = 'query P($pad: String) { channels(first: 1) { nodes { name } } }';
+    await post(gateway.yoga, { query }, {});
+    gateway.statements.reset();
+    const actual = await post(gateway.yoga, { query, variables: { pad: 'x'.repeat(200_000) } }, {});
+    expect(actual.json).toEqual((await post(reference, { query }, {})).json);
+    expect(gateway.statements.log.some(isCompiled)).toBe(false);
+  });
+
+  it('answers bad JSON and other media types as before', async () => {
+    const bad = await gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: '{"query": ',
+    });
+    expect(bad.status).toBe(400);
+    const query = '{ channels(first: 1) { nodes { name } } }';
+    await post(gateway.yoga, { query }, {});
+    const stream = await gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query }),
+    });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    await stream.text();
+  });
+});
+
+describe('a compiled statement reused across requests', () => {
+  let cached: TestGateway;
+  beforeAll(async () => {
+    // Credentials cached: the same viewer object, so the same statement, serves every request.
+    cached = await createTestGateway({ authCacheTtlMs: 60_000 });
+  });
+  afterAll(() => cached.close());
+
+  it('applies the rules to the data of each request: removal from a private channel hides it at once', async () => {
+    const headers = await headersFor(cached, 'carol');
+    const privateChannel = globalId('Channel', demoId(30, 12)); // globex #penzugy: hanna, judit, carol
+    const query = 'query C($id: ID!) { channel(id: $id) { name messages(first: 5) { totalCount } } }';
+    const ask = async () => (await post(cached.yoga, { query, variables: { id: privateChannel } }, headers)).json;
+    expect((await ask()).data.channel).not.toBeNull();
+    expect((await ask()).data.channel).not.toBeNull();
+    await cached.handle.db.execute(
+      sql`update chat.channel_members set deleted_at = now() where channel_id = ${demoId(30, 12)} and user_id = ${demoUsers.carol}`,
+    );
+    cached.statements.reset();
+    expect((await ask()).data.channel).toBeNull();
+    expect(cached.statements.log.filter(isCompiled)).toHaveLength(1);
+  });
+
+  it('hides the author who no longer shares an organization with the viewer, as the engine does', async () => {
+    // dave leaves acme; his messages stay, and carol (acme and globex) no longer shares an organization with him.
+    await cached.handle.db.execute(sql`update chat.organization_members set deleted_at = now() where user_id = ${demoUsers.dave}`);
+    const reference = createYogaApp({ handle: cached.handle, logError: () => undefined, compiledReads: false });
+    const query = '{ channels(first: 20) { nodes { messages(first: 50) { nodes { id author { displayName } } } } } }';
+    try {
+      for (const actor of ['carol', 'alice', 'bob', 'admin'] as const) {
+        const headers = await headersFor(cached, actor);
+        const expected = (await post(reference, { query }, headers)).json;
+        await post(cached.yoga, { query }, headers);
+        cached.statements.reset();
+        expect((await post(cached.yoga, { query }, headers)).json, actor).toEqual(expected);
+        expect(cached.statements.log.some(isCompiled)).toBe(true);
+        if (actor === 'carol') expect(JSON.stringify(expected)).toContain('"author":null');
+      }
+    } finally {
+      await reference.dispose();
+    }
+  });
+});

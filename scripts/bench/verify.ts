@@ -34,15 +34,21 @@ export function countNodes(value: unknown): number {
 
 /**
  * Both servers must return the same JSON for a shape, without errors and with data; throws with
- * the first difference. Answers the two exact bodies, which every measured response must repeat.
+ * the first difference. The gateway is asked twice: its first answer comes from the GraphQL engine,
+ * the next from the compiled statement (src/compiled/), and both must match. Answers the exact
+ * steady-state bodies, which every measured response must repeat.
  */
 export async function verifySameData(shapeKey: string, gateway: Target, raw: Target): Promise<{ gatewayBody: string; rawBody: string; nodes: number }> {
-  const [gatewayBody, rawBody] = await Promise.all([fetchBody(gateway), fetchBody(raw)]);
-  const fromGateway = JSON.parse(gatewayBody) as { data?: unknown; errors?: unknown };
+  const [firstBody, rawBody] = await Promise.all([fetchBody(gateway), fetchBody(raw)]);
+  const gatewayBody = await fetchBody(gateway);
   const fromRaw = JSON.parse(rawBody) as unknown;
-  if (fromGateway.errors) throw new Error(`shape ${shapeKey}: the gateway answered errors: ${JSON.stringify(fromGateway.errors).slice(0, 500)}`);
-  const difference = firstDifference(fromGateway, fromRaw);
-  if (difference) throw new Error(`shape ${shapeKey}: gateway and raw server differ at ${difference}`);
+  const fromGateway = JSON.parse(gatewayBody) as { data?: unknown; errors?: unknown };
+  for (const [answer, body] of [['first answer', firstBody], ['answer', gatewayBody]] as const) {
+    const parsed = JSON.parse(body) as { errors?: unknown };
+    if (parsed.errors) throw new Error(`shape ${shapeKey}: the gateway's ${answer} has errors: ${JSON.stringify(parsed.errors).slice(0, 500)}`);
+    const difference = firstDifference(parsed, fromRaw);
+    if (difference) throw new Error(`shape ${shapeKey}: the gateway's ${answer} and the raw server differ at ${difference}`);
+  }
   const nodes = countNodes(fromGateway.data);
   const hasData = Object.values((fromGateway.data ?? {}) as Record<string, unknown>).every((value) => value !== null);
   if (!hasData) throw new Error(`shape ${shapeKey}: no data (is the large data set loaded, and the viewer allowed?)`);

@@ -1,4 +1,6 @@
-import { eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Viewer } from '../context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { apps, channelMembers, channels, messageReactions, messages, organizationMembers, organizations, users } from '../db/schema/index.js';
 import { decodeGlobalID } from '../errors.js';
@@ -60,6 +62,12 @@ const localizedText = <Table extends RuledTable>(column: (row: Table) => SQLWrap
   },
 });
 
+/** A count of the rows of `table` that `where` keeps for this parent row (relatedCount in the schema). */
+const countOf = <Row, Table extends PgTable>(table: Table, where: (row: Row, table: Table, viewer: Viewer | null) => SQL): FieldSpec<Row> => ({
+  kind: 'leaf',
+  sql: ({ row, scope }) => sql`(select count(*) from ${table} where ${where(row, table, scope.viewer)})`,
+});
+
 const byNameThenId = (target: typeof channels | typeof organizations): OrderTerm[] => [
   { by: sql`${target.name}`, direction: 'asc' },
   { by: sql`${target.id}`, direction: 'asc' },
@@ -82,20 +90,12 @@ export const TYPES: Record<string, TypeSpec> = {
         ),
       orderBy: (_input, channel: typeof channels) => byNameThenId(channel),
     },
-    memberCount: {
-      kind: 'leaf',
-      sql: ({ row, scope }) =>
-        sql`(select count(*) from ${organizationMembers} where ${allOf(
-          eq(organizationMembers.organizationId, row.id),
-          liveAnd(organizationMembers),
-          canSeeOrganizationMember.where(scope.viewer, organizationMembers),
-        )})`,
-    },
-    channelCount: {
-      kind: 'leaf',
-      sql: ({ row, scope }) =>
-        sql`(select count(*) from ${channels} where ${allOf(eq(channels.organizationId, row.id), liveAnd(channels), canSeeChannel.where(scope.viewer, channels))})`,
-    },
+    memberCount: countOf(organizationMembers, (organization: typeof organizations, member: typeof organizationMembers, viewer) =>
+      allOf(eq(member.organizationId, organization.id), liveAnd(member), canSeeOrganizationMember.where(viewer, member)),
+    ),
+    channelCount: countOf(channels, (organization: typeof organizations, channel: typeof channels, viewer) =>
+      allOf(eq(channel.organizationId, organization.id), liveAnd(channel), canSeeChannel.where(viewer, channel)),
+    ),
   }),
   Channel: compiledType(channels, {
     organization: { kind: 'object', type: 'Organization', where: ({ row }, organization: typeof organizations) => eq(organization.id, row.organizationId) },
@@ -113,15 +113,9 @@ export const TYPES: Record<string, TypeSpec> = {
         ];
       },
     },
-    memberCount: {
-      kind: 'leaf',
-      sql: ({ row, scope }) =>
-        sql`(select count(*) from ${channelMembers} where ${allOf(
-          eq(channelMembers.channelId, row.id),
-          liveAnd(channelMembers),
-          canSeeChannelMember.where(scope.viewer, channelMembers),
-        )})`,
-    },
+    memberCount: countOf(channelMembers, (channel: typeof channels, member: typeof channelMembers, viewer) =>
+      allOf(eq(member.channelId, channel.id), liveAnd(member), canSeeChannelMember.where(viewer, member)),
+    ),
   }),
   Message: compiledType(messages, {
     content: { kind: 'leaf', sql: ({ row }) => sql`(case when ${row.deletedAt} is null then ${row.content} end)` },
@@ -133,14 +127,9 @@ export const TYPES: Record<string, TypeSpec> = {
       type: 'User',
       where: ({ row, scope }, user: typeof users) => allOf(eq(user.id, row.authorId), canSeeUser.where(scope.viewer, user)),
     },
-    reactionCount: {
-      kind: 'leaf',
-      sql: ({ row, scope }) =>
-        sql`(select count(*) from ${messageReactions} where ${allOf(
-          eq(messageReactions.messageId, row.id),
-          canSeeReaction(scope.viewer, messageReactions),
-        )})`,
-    },
+    reactionCount: countOf(messageReactions, (message: typeof messages, reaction: typeof messageReactions, viewer) =>
+      allOf(eq(reaction.messageId, message.id), canSeeReaction(viewer, reaction)),
+    ),
   }),
   App: compiledType(apps, {
     name: localizedText((app) => app.name, false),

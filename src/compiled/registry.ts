@@ -1,5 +1,5 @@
-import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Viewer } from '../context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { apps, channelMembers, channels, messageReactions, messages, organizationMembers, organizations, users } from '../db/schema/index.js';
@@ -62,11 +62,27 @@ const localizedText = <Table extends RuledTable>(column: (row: Table) => SQLWrap
   },
 });
 
-/** A count of the rows of `table` that `where` keeps for this parent row (relatedCount in the schema). */
-const countOf = <Row, Table extends PgTable>(table: Table, where: (row: Row, table: Table, viewer: Viewer | null) => SQL): FieldSpec<Row> => ({
-  kind: 'leaf',
-  sql: ({ row, scope }) => sql`(select count(*) from ${table} where ${where(row, table, scope.viewer)})`,
-});
+/**
+ * relatedCount of the schema: the rows of `table` whose `key` column is the parent row's id, live
+ * ones only where the table has soft deletes, that `rule` keeps. The rule sees `key` as the parent's
+ * id, which it equals on every counted row, so PostgreSQL judges a rule reading only that column once
+ * per parent instead of once per counted row (the same condition, evaluated less often).
+ */
+function countOf<Row extends { id: AnyPgColumn }, Table extends PgTable>(
+  table: Table,
+  key: keyof Table & string,
+  rule: (viewer: Viewer | null, table: Table) => SQL,
+): FieldSpec<Row> {
+  const column = table[key] as AnyPgColumn;
+  const deletedAt = (table as unknown as { deletedAt?: AnyPgColumn }).deletedAt;
+  return {
+    kind: 'leaf',
+    sql: ({ row, scope }) => {
+      const judged = { ...table, [key]: row.id } as Table;
+      return sql`(select count(*) from ${table} where ${allOf(eq(column, row.id), deletedAt ? isNull(deletedAt) : undefined, rule(scope.viewer, judged))})`;
+    },
+  };
+}
 
 const byNameThenId = (target: typeof channels | typeof organizations): OrderTerm[] => [
   { by: sql`${target.name}`, direction: 'asc' },
@@ -90,12 +106,8 @@ export const TYPES: Record<string, TypeSpec> = {
         ),
       orderBy: (_input, channel: typeof channels) => byNameThenId(channel),
     },
-    memberCount: countOf(organizationMembers, (organization: typeof organizations, member: typeof organizationMembers, viewer) =>
-      allOf(eq(member.organizationId, organization.id), liveAnd(member), canSeeOrganizationMember.where(viewer, member)),
-    ),
-    channelCount: countOf(channels, (organization: typeof organizations, channel: typeof channels, viewer) =>
-      allOf(eq(channel.organizationId, organization.id), liveAnd(channel), canSeeChannel.where(viewer, channel)),
-    ),
+    memberCount: countOf(organizationMembers, 'organizationId', canSeeOrganizationMember.where),
+    channelCount: countOf(channels, 'organizationId', canSeeChannel.where),
   }),
   Channel: compiledType(channels, {
     organization: { kind: 'object', type: 'Organization', where: ({ row }, organization: typeof organizations) => eq(organization.id, row.organizationId) },
@@ -113,9 +125,7 @@ export const TYPES: Record<string, TypeSpec> = {
         ];
       },
     },
-    memberCount: countOf(channelMembers, (channel: typeof channels, member: typeof channelMembers, viewer) =>
-      allOf(eq(member.channelId, channel.id), liveAnd(member), canSeeChannelMember.where(viewer, member)),
-    ),
+    memberCount: countOf(channelMembers, 'channelId', canSeeChannelMember.where),
   }),
   Message: compiledType(messages, {
     content: { kind: 'leaf', sql: ({ row }) => sql`(case when ${row.deletedAt} is null then ${row.content} end)` },
@@ -127,9 +137,7 @@ export const TYPES: Record<string, TypeSpec> = {
       type: 'User',
       where: ({ row, scope }, user: typeof users) => allOf(eq(user.id, row.authorId), canSeeUser.where(scope.viewer, user)),
     },
-    reactionCount: countOf(messageReactions, (message: typeof messages, reaction: typeof messageReactions, viewer) =>
-      allOf(eq(reaction.messageId, message.id), canSeeReaction(viewer, reaction)),
-    ),
+    reactionCount: countOf(messageReactions, 'messageId', canSeeReaction),
   }),
   App: compiledType(apps, {
     name: localizedText((app) => app.name, false),

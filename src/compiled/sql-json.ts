@@ -16,9 +16,12 @@ function safeName(name: string): string {
 /** A GraphQL name as a SQL string literal (inline, so every request shares one statement text). */
 export const nameLiteral = (name: string): SQL => sql.raw(`'${safeName(name)}'`);
 
-/** The relay global ID, as Pothos encodes it: base64 of `Type:id`, without the line breaks of encode(). */
-export const globalIdSql = (typename: string, id: SQLWrapper): SQL =>
-  sql`translate(encode(convert_to(${sql.raw(`'${safeName(typename)}:'`)} || ${id}::text, 'UTF8'), 'base64'), E'\\n', '')`;
+/** The relay global ID, as Pothos encodes it: base64 of `Type:id` (a uuid's text is 36 bytes). */
+export function globalIdSql(typename: string, id: SQLWrapper): SQL {
+  const base64 = sql`encode(convert_to(${sql.raw(`'${safeName(typename)}:'`)} || ${id}::text, 'UTF8'), 'base64')`;
+  // encode() breaks lines after 76 characters (57 bytes); shorter IDs need no translate() per row.
+  return typename.length + 1 + 36 <= 57 ? base64 : sql`translate(${base64}, E'\\n', '')`;
+}
 
 /** The DateTime scalar (graphql-scalars): ISO 8601 in UTC with milliseconds; columns are stored at that precision. */
 export const dateTimeSql = (value: SQLWrapper): SQL => sql`to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

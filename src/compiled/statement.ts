@@ -58,14 +58,41 @@ export class NotCompiledHere extends Error {}
 function aliasFor(build: Build, typename: string) {
   const table = TYPES[typename]!.table as PgTable;
   const name = `t${++build.aliases}`;
-  return { target: alias(table, name), from: fromAliased(table, name) };
+  return { name, target: alias(table, name), from: fromAliased(table, name) };
 }
 
-async function objectJson(build: Build, plans: FieldPlan[], row: unknown): Promise<SQL> {
-  const entries = await Promise.all(plans.map(async (plan) => [plan.key, await fieldValue(build, plan, row)] as const));
-  return jsonObject(entries);
+/** An object's JSON and the joins that bring in its to-one relations, for the FROM clause of its row. */
+interface ObjectSql {
+  json: SQL;
+  joins: SQL[];
 }
 
+/**
+ * The JSON object of `plans` on `row`. To-one relations become LEFT JOINs (at most one row each: a
+ * foreign key to a primary key) so PostgreSQL can plan them with the rows, e.g. as one hash join.
+ */
+async function objectJson(build: Build, plans: FieldPlan[], row: unknown): Promise<ObjectSql> {
+  const entries: (readonly [string, SQL])[] = [];
+  const joins: SQL[] = [];
+  // One field after the other: aliases and placeholders are numbered in the same order every time.
+  for (const plan of plans) {
+    if (plan.spec?.kind !== 'object') {
+      entries.push([plan.key, await fieldValue(build, plan, row)]);
+      continue;
+    }
+    const input = { row, args: argValues(build, plan.args), scope: build.scope };
+    const { target, from } = aliasFor(build, plan.spec.type);
+    const related = await objectJson(build, plan.children, target);
+    joins.push(sql`left join ${from} on ${plan.spec.where(input, target)}`, ...related.joins);
+    entries.push([plan.key, sql`(case when ${(target as unknown as { id: SQL }).id} is null then null else ${related.json} end)`]);
+  }
+  return { json: jsonObject(entries), joins };
+}
+
+/** `from <table> <joins>`: a row and its to-one relations. */
+const fromWith = (from: SQL, joins: SQL[]) => (joins.length ? sql`${from} ${sql.join(joins, sql` `)}` : from);
+
+/** A root field (an object or a connection), or a leaf of a row. */
 async function fieldValue(build: Build, plan: FieldPlan, row: unknown): Promise<SQL> {
   if (!plan.spec) return nameLiteral(plan.parentType);
   const input = { row, args: argValues(build, plan.args), scope: build.scope };
@@ -73,34 +100,40 @@ async function fieldValue(build: Build, plan: FieldPlan, row: unknown): Promise<
   if (spec.kind === 'leaf') return spec.sql(input);
   if (spec.kind === 'object') {
     const { target, from } = aliasFor(build, spec.type);
-    const body = await objectJson(build, plan.children, target);
-    return sql`(select ${body} from ${from} where ${spec.where(input, target)} limit 1)`;
+    const object = await objectJson(build, plan.children, target);
+    return sql`(select ${object.json} from ${fromWith(from, object.joins)} where ${spec.where(input, target)} limit 1)`;
   }
-  const entries = await Promise.all(
-    plan.children.map(async (child): Promise<readonly [string, SQL]> => {
-      if (child.name === '__typename') return [child.key, nameLiteral(child.parentType)];
-      const { target, from } = aliasFor(build, spec.type);
-      const where = spec.where(input, target);
-      if (child.name === 'totalCount') return [child.key, sql`(select count(*) from ${from} where ${where})`];
-      const order = spec.orderBy(input, target);
-      const body = await objectJson(build, child.children, target);
-      const keys = order.map((term, index) => sql`${term.by} as ${sql.identifier(`o${index}`)}`);
-      const inner = order.map((term) => sql`${term.by} ${sql.raw(term.direction)}`);
-      const outer = order.map((term, index) => sql`${sql.identifier('n')}.${sql.identifier(`o${index}`)} ${sql.raw(term.direction)}`);
-      // The page is cut in the inner query (index order); json_agg keeps that order explicitly.
-      const nodes = sql`coalesce((select json_agg(n.j order by ${sql.join(outer, sql`, `)}) from (select ${body} as j, ${sql.join(keys, sql`, `)}
-        from ${from} where ${where} order by ${sql.join(inner, sql`, `)} limit ${input.args.first}) n), '[]'::json)`;
-      return [child.key, nodes];
-    }),
-  );
+  const entries: (readonly [string, SQL])[] = [];
+  for (const child of plan.children) {
+    if (child.name === '__typename') {
+      entries.push([child.key, nameLiteral(child.parentType)]);
+      continue;
+    }
+    const { name, target, from } = aliasFor(build, spec.type);
+    const where = spec.where(input, target);
+    if (child.name === 'totalCount') {
+      entries.push([child.key, sql`(select count(*) from ${from} where ${where})`]);
+      continue;
+    }
+    const order = sql.join(
+      spec.orderBy(input, target).map((term) => sql`${term.by} ${sql.raw(term.direction)}`),
+      sql`, `,
+    );
+    const node = await objectJson(build, child.children, target);
+    // The page is cut first, under the same alias, so the JSON and the joins are made for its rows only.
+    const page = sql`(select ${sql.identifier(name)}.* from ${from} where ${where} order by ${order} limit ${input.args.first}) ${sql.identifier(name)}`;
+    entries.push([child.key, sql`coalesce((select json_agg(${node.json} order by ${order}) from ${fromWith(page, node.joins)}), '[]'::json)`]);
+  }
   return jsonObject(entries);
 }
 
 /** The statement of `template` for this scope and these (coerced) variables; throws NotCompiledHere to fall back. */
 export async function buildStatement(template: Template, scope: Scope, variables: Record<string, unknown>): Promise<Statement> {
   const build: Build = { scope, variables, structural: new Set(template.structuralVariables), fills: new Map(), aliases: 0 };
-  const data = await objectJson(build, template.fields, undefined);
-  const query = dialect.sqlToQuery(sql`select ${data}::text`);
+  // Root fields have no row to join to: each is its own subquery.
+  const entries: (readonly [string, SQL])[] = [];
+  for (const field of template.fields) entries.push([field.key, await fieldValue(build, field, undefined)]);
+  const query = dialect.sqlToQuery(sql`select ${jsonObject(entries)}::text`);
   return { text: query.sql, params: query.params, fills: build.fills };
 }
 

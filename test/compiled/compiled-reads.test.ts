@@ -47,6 +47,13 @@ const cases: Case[] = [
     variables: { id: channelId(n), first: 10 },
   })),
   {
+    name: 'to-one relations in a chain, under a root object and in a list',
+    query: `query J($id: ID!) {
+      channel(id: $id) { organization { name } messages(first: 3) { nodes { channel { name organization { slug memberCount } } author { displayName } } } }
+      channels(first: 5) { nodes { messages(first: 2) { nodes { channel { organization { name } } } } } } }`,
+    variables: { id: channelId(1) },
+  },
+  {
     name: 'messages oldest first',
     query: `query M($id: ID!) { channel(id: $id) { messages(order: ASC) { nodes { id createdAt } } } }`,
     variables: { id: channelId(1) },

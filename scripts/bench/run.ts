@@ -185,7 +185,9 @@ async function bench(options: Options): Promise<void> {
   }
 
   const { machine, rows } = await describeMachine(url);
-  const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  // Settings the gateway reads that change what is measured are part of the command.
+  const settings = ['COMPILED_READS', 'AUTH_CACHE_TTL_MS'].filter((name) => process.env[name] !== undefined).map((name) => `${name}=${process.env[name]}`);
+  const command = [...settings, 'npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const report: BenchReport = { startedAt, command, database: url.replace(/:[^:@/]*@/, ':***@'), rows, options: { ...options, poolSize }, machine, shapes: results };
   console.log(`\n${textTable(results)}`);
   skippedLines(results).forEach((line) => console.log(line));

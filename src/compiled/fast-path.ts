@@ -58,13 +58,13 @@ class BoundedMap<K, V> extends Map<K, V> {
   }
 }
 
-// A statement depends on its template, the viewer object (the credential cache renews it) and the locale catalog snapshot.
+// A statement depends on the viewer object (the credential cache renews it), the locale catalog snapshot and its key.
 const ANONYMOUS = {};
 
 class StatementCache {
   private readonly byOwner = new WeakMap<object, WeakMap<object, BoundedMap<string, Promise<Statement | null>>>>();
 
-  for(template: Template, viewer: Viewer | null, catalog: object): BoundedMap<string, Promise<Statement | null>> {
+  for(viewer: Viewer | null, catalog: object): BoundedMap<string, Promise<Statement | null>> {
     const owner = viewer ?? ANONYMOUS;
     let byCatalog = this.byOwner.get(owner);
     if (!byCatalog) this.byOwner.set(owner, (byCatalog = new WeakMap()));
@@ -74,11 +74,11 @@ class StatementCache {
   }
 }
 
-/** What shapes the statement beyond the template: structural values, which parameters are null, the locale header. */
+/** What shapes a statement: its template, structural values, which parameters are null, the locale header. */
 function statementKey(template: Template, variables: Record<string, unknown>, acceptLanguage: string | null): string {
   const structural = template.structuralVariables.map((name) => variables[name] ?? null);
   const nulls = template.parameterVariables.map((name) => (variables[name] == null ? 1 : 0)).join('');
-  return `${JSON.stringify(structural)}|${nulls}|${acceptLanguage ?? ''}`;
+  return `${template.id}|${JSON.stringify(structural)}|${nulls}|${acceptLanguage ?? ''}`;
 }
 
 /** A declared, small body (a chunked or large one is left to yoga, which enforces its limit as it reads). */
@@ -107,8 +107,8 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
     if (coerced.errors) return null;
     const acceptLanguage = request.headers.get('accept-language');
     const catalog = cachedLocaleCatalog(handle.db);
-    const statements = statementCache.for(template, viewer, catalog);
-    const key = `${template.id}|${statementKey(template, coerced.coerced, acceptLanguage)}`;
+    const statements = statementCache.for(viewer, catalog);
+    const key = statementKey(template, coerced.coerced, acceptLanguage);
     let statement = statements.get(key);
     if (!statement) {
       const locale = createRequestLocale({ db: handle.db, acceptLanguage, viewer: () => viewer });

@@ -16,6 +16,8 @@ import { channelFilter } from '../schema/channels.js';
 import { sortDirection } from '../schema/enums.js';
 import { allOf, liveAnd } from '../schema/filters.js';
 import { messageFilter } from '../schema/messages.js';
+import { organizationSearch } from '../schema/organizations.js';
+import { userSearch } from '../schema/users.js';
 import { compiledType, NOT_COMPILED, type ArgUse, type FieldSpec, type OrderTerm, type RootSpecs, type TypeSpec } from './spec.js';
 
 /**
@@ -147,7 +149,7 @@ export const TYPES: Record<string, TypeSpec> = {
   }),
 };
 
-/** The root fields compiled reads answer; other root fields (node, viewer, ...) take the normal engine. */
+/** The root fields compiled reads answer; other root fields (node, viewer, messages, ...) take the normal engine. */
 export const ROOT: RootSpecs = {
   user: {
     kind: 'object',
@@ -179,6 +181,24 @@ export const ROOT: RootSpecs = {
         liveAnd(channel, channelFilter({ type: args.type as never, nameContains: args.nameContains as string | undefined })(channel)),
       ),
     orderBy: (_input, channel: typeof channels) => byNameThenId(channel),
+  },
+  organizations: {
+    kind: 'connection',
+    type: 'Organization',
+    args: { search: structural },
+    where: ({ args, scope }, organization: typeof organizations) =>
+      allOf(canSeeOrganization.where(scope.viewer, organization), organizationSearch(args.search as string | undefined)(organization)),
+    orderBy: (_input, organization: typeof organizations) => byNameThenId(organization),
+  },
+  users: {
+    kind: 'connection',
+    type: 'User',
+    args: { search: structural },
+    where: ({ args, scope }, user: typeof users) => allOf(canSeeUser.where(scope.viewer, user), userSearch(args.search as string | undefined)(user)),
+    orderBy: (_input, user: typeof users) => [
+      { by: sql`${user.displayName}`, direction: 'asc' },
+      { by: sql`${user.id}`, direction: 'asc' },
+    ],
   },
   apps: {
     kind: 'connection',

@@ -50,7 +50,7 @@ export const OrganizationMember = builder.drizzleNode('organizationMembers', {
 nodeReadRule('OrganizationMember', canSeeOrganizationMember);
 
 /** Live organizations whose name contains `search`. */
-const organizationSearch = (search: string | null | undefined) => (table: typeof organizations) =>
+export const organizationSearch = (search: string | null | undefined) => (table: typeof organizations) =>
   liveAnd(table, search ? ilike(table.name, containsPattern(search)) : undefined);
 
 builder.queryFields((t) => ({

@@ -53,7 +53,7 @@ export const User = builder.drizzleNode('users', {
 nodeReadRule('User', canSeeUser);
 
 /** Live users whose name or email contains `search`. */
-const userSearch = (search: string | null | undefined) => (table: typeof users) => {
+export const userSearch = (search: string | null | undefined) => (table: typeof users) => {
   if (!search) return liveAnd(table);
   const pattern = containsPattern(search);
   return liveAnd(

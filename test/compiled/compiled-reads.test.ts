@@ -39,6 +39,17 @@ const cases: Case[] = [
     query: 'query T($type: ChannelType) { channels(type: $type, first: 5) { totalCount nodes { name type } } }',
     variables: { type },
   })),
+  {
+    name: 'the workspace operation of clients/operations',
+    query: `query Workspace($first: Int = 5) { organizations(first: $first) { totalCount nodes { id name slug
+      channels(first: 10) { nodes { id name type messages(first: 3) { nodes { id content createdAt author { id displayName } } } } } } } }`,
+  },
+  ...[undefined, 'ac', 'nothing-matches'].map((search) => ({
+    name: `organizations and users searched for ${search}`,
+    query: `query S($search: String) { organizations(search: $search) { totalCount nodes { slug isPublic memberCount } }
+      users(search: $search, first: 30) { totalCount nodes { id displayName userType } } }`,
+    variables: { search },
+  })),
   { name: 'channels by name', query: '{ channels(nameContains: "a") { totalCount nodes { name } } }' },
   { name: 'an empty page', query: '{ channels(first: 0) { totalCount nodes { name } } }' },
   ...[1, 2, 3, 4, 5, 11, 12].map((n) => ({

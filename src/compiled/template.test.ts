@@ -1,0 +1,61 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../schema/index.js';
+import { compileTemplate } from './template.js';
+
+const template = (query: string, operationName?: string) => compileTemplate(schema, parse(query), operationName);
+const channelId = Buffer.from('Channel:30000000-0000-4000-8000-000000000001').toString('base64');
+
+describe('compileTemplate', () => {
+  it('compiles reads whose every field has a SQL form', () => {
+    expect(template('{ channels { totalCount nodes { id name type createdAt organization { slug } } } }')).not.toBeNull();
+    expect(template(`{ channel(id: "${channelId}") { messages(first: 5, order: ASC) { nodes { content author { displayName } } } } }`)).not.toBeNull();
+    expect(template('{ apps { nodes { key name(locale: "hu") nameTranslations } } }')).not.toBeNull();
+  });
+
+  it('leaves mutations, subscriptions and a lone __typename to the engine', () => {
+    expect(template('mutation { signOut { __typename } }')).toBeNull();
+    expect(template('subscription { typingIndicators(channelId: "x") { __typename } }')).toBeNull();
+    expect(template('{ __typename }')).toBeNull();
+  });
+
+  it('leaves fields, arguments and selections without a SQL form to the engine', () => {
+    for (const query of [
+      '{ viewer { id } }',
+      '{ node(id: "x") { id } }',
+      '{ channels { edges { node { id } } } }',
+      '{ channels { pageInfo { hasNextPage } } }',
+      '{ channels(after: "abc") { nodes { id } } }',
+      '{ channels { nodes { topic @skip(if: false) } } }',
+      '{ channels { nodes { organization { settings } } } }',
+      '{ users { nodes { email } } }',
+      '{ apps(orderBy: NAME) { nodes { key } } }',
+      '{ channels { nodes { ... on Node { id } } } }',
+      '{ channels { nodes { id id } } }',
+    ]) {
+      expect(template(query), query).toBeNull();
+    }
+  });
+
+  it('leaves literal arguments the engine must report to it', () => {
+    expect(template('{ user(id: "not-a-global-id") { id } }')).toBeNull();
+    expect(template(`{ user(id: "${channelId}") { id } }`)).toBeNull();
+    expect(template('{ channels(first: 101) { nodes { id } } }')).toBeNull();
+    expect(template('{ channels(first: -1) { nodes { id } } }')).toBeNull();
+  });
+
+  it('tells parameter variables from the ones that shape the statement', () => {
+    const compiled = template(
+      'query Q($id: ID!, $first: Int, $type: ChannelType, $locale: Locale) { user(id: $id) { id } channels(first: $first, type: $type) { nodes { id } } apps { nodes { name(locale: $locale) } } }',
+    );
+    expect(compiled?.parameterVariables.sort()).toEqual(['first', 'id']);
+    expect(compiled?.structuralVariables.sort()).toEqual(['locale', 'type']);
+  });
+
+  it('picks the named operation of a document with several', () => {
+    const document = 'query A { channels { nodes { id } } } mutation B { signOut { __typename } }';
+    expect(template(document, 'A')).not.toBeNull();
+    expect(template(document, 'B')).toBeNull();
+    expect(template(document)).toBeNull();
+  });
+});

@@ -105,6 +105,19 @@ describe('npm start', () => {
     expect(started.output()).not.toMatch(/\[seed\]/);
     const { body } = await playground(started);
     expect(body.data.organizations).toEqual(firstOrganizations);
+    // Over real HTTP, a repeated read is answered by its compiled statement with the same data.
+    const read = async () => {
+      const response = await fetch(started.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: '{ organizations { nodes { slug channels(first: 3) { totalCount nodes { name } } } } }' }),
+      });
+      return response.text();
+    };
+    const [first, second] = [await read(), await read()];
+    expect(JSON.parse(second)).toEqual(JSON.parse(first));
+    expect(JSON.parse(first).data.organizations.nodes.length).toBeGreaterThan(0);
+    expect(second).toContain('" : '); // the spacing of PostgreSQL's JSON: written by the database
     expect(await stop(started)).toBe(0);
   });
 });

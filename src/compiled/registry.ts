@@ -87,8 +87,8 @@ function countOf<Row extends { id: AnyPgColumn }, Table extends PgTable>(
 }
 
 const byNameThenId = (target: typeof channels | typeof organizations): OrderTerm[] => [
-  { by: sql`${target.name}`, direction: 'asc' },
-  { by: sql`${target.id}`, direction: 'asc' },
+  { column: target.name, direction: 'asc' },
+  { column: target.id, direction: 'asc' },
 ];
 
 export const TYPES: Record<string, TypeSpec> = {
@@ -122,8 +122,8 @@ export const TYPES: Record<string, TypeSpec> = {
       orderBy: ({ args }, message: typeof messages) => {
         const direction = sortDirection(args.order as 'ASC' | 'DESC' | null | undefined, 'desc');
         return [
-          { by: sql`${message.createdAt}`, direction },
-          { by: sql`${message.id}`, direction },
+          { column: message.createdAt, direction },
+          { column: message.id, direction },
         ];
       },
     },
@@ -196,8 +196,8 @@ export const ROOT: RootSpecs = {
     args: { search: structural },
     where: ({ args, scope }, user: typeof users) => allOf(canSeeUser.where(scope.viewer, user), userSearch(args.search as string | undefined)(user)),
     orderBy: (_input, user: typeof users) => [
-      { by: sql`${user.displayName}`, direction: 'asc' },
-      { by: sql`${user.id}`, direction: 'asc' },
+      { column: user.displayName, direction: 'asc' },
+      { column: user.id, direction: 'asc' },
     ],
   },
   apps: {
@@ -207,8 +207,8 @@ export const ROOT: RootSpecs = {
     args: { orderBy: { use: 'structural', decode: (value) => (value === 'SORT_ORDER' ? value : NOT_COMPILED) } },
     where: ({ scope }, app: typeof apps) => canSeeApp.where(scope.viewer, app),
     orderBy: (_input, app: typeof apps) => [
-      { by: sql`${app.sortOrder}`, direction: 'asc' },
-      { by: sql`${app.id}`, direction: 'asc' },
+      { column: app.sortOrder, direction: 'asc' },
+      { column: app.id, direction: 'asc' },
     ],
   },
 };

@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Viewer } from '../context.js';
 import type { RequestLocale } from '../i18n/request.js';
 import type { RuledTable } from '../policies/rule.js';
@@ -35,8 +36,9 @@ export interface FieldInput<Row> {
   scope: Scope;
 }
 
+/** One column of a connection's order (the tie-breaking id included, as plugin-drizzle appends it); cursors hold their values. */
 export interface OrderTerm {
-  by: SQL;
+  column: AnyPgColumn;
   direction: 'asc' | 'desc';
 }
 

@@ -2,7 +2,9 @@ import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { TYPES } from './registry.js';
 import { fromAliased, jsonObject, nameLiteral } from './sql-json.js';
-import { NOT_COMPILED, type Scope } from './spec.js';
+import { cursorSql, keysetSql } from './cursor.js';
+import { allOf } from '../schema/filters.js';
+import { NOT_COMPILED, type ConnectionSpec, type FieldInput, type Scope } from './spec.js';
 import type { ArgSource, FieldPlan, Template } from './template.js';
 
 /**
@@ -103,28 +105,66 @@ async function fieldValue(build: Build, plan: FieldPlan, row: unknown): Promise<
     const object = await objectJson(build, plan.children, target);
     return sql`(select ${object.json} from ${fromWith(from, object.joins)} where ${spec.where(input, target)} limit 1)`;
   }
+  return connectionObject(build, plan, spec, input);
+}
+
+const PAGE_FIELDS = new Set(['nodes', 'edges', 'pageInfo']);
+
+/**
+ * A connection as plugin-drizzle answers it: the page (`first` rows after the `after` cursor, one
+ * more when `pageInfo` must tell whether there is a next page) is cut first under one alias, then
+ * `nodes`, `edges` and `pageInfo` are aggregated from it; `totalCount` counts every row of the rule.
+ */
+async function connectionObject(build: Build, plan: FieldPlan, spec: ConnectionSpec<unknown>, input: FieldInput<unknown>): Promise<SQL> {
+  const { name, target, from } = aliasFor(build, spec.type);
+  const page = sql.identifier(name);
+  const terms = spec.orderBy(input, target);
+  const order = sql.join(terms.map((term) => sql`${term.column} ${sql.raw(term.direction)}`), sql`, `);
+  const { first, after } = input.args;
+  const inPage = sql`${page}.${sql.identifier('__row')} <= ${first}`;
+  const rows = sql`${page}.${sql.identifier('__row')}`;
+  const joins: SQL[] = [];
+  const nodeJson = async (children: FieldPlan[]) => {
+    const node = await objectJson(build, children, target);
+    joins.push(...node.joins);
+    return node.json;
+  };
+  const list = (item: SQL) => sql`coalesce(json_agg(${item} order by ${rows}) filter (where ${inPage}), '[]'::json)`;
+  const cursor = () => cursorSql(terms);
   const entries: (readonly [string, SQL])[] = [];
   for (const child of plan.children) {
-    if (child.name === '__typename') {
-      entries.push([child.key, nameLiteral(child.parentType)]);
-      continue;
+    if (child.name === '__typename') entries.push([child.key, nameLiteral(child.parentType)]);
+    else if (child.name === 'totalCount') {
+      const counted = aliasFor(build, spec.type);
+      entries.push([child.key, sql`(select count(*) from ${counted.from} where ${spec.where(input, counted.target)})`]);
+    } else if (child.name === 'nodes') entries.push([child.key, list(await nodeJson(child.children))]);
+    else if (child.name === 'edges') {
+      const edge: (readonly [string, SQL])[] = [];
+      for (const part of child.children) {
+        if (part.name === 'cursor') edge.push([part.key, cursor()]);
+        else if (part.name === 'node') edge.push([part.key, await nodeJson(part.children)]);
+        else edge.push([part.key, nameLiteral(part.parentType)]);
+      }
+      entries.push([child.key, list(jsonObject(edge))]);
+    } else {
+      const info = child.children.map((part): readonly [string, SQL] => {
+        if (part.name === 'hasNextPage') return [part.key, sql`(count(*) > ${first})`];
+        // Paging forward, plugin-drizzle answers hasPreviousPage by whether a cursor was given.
+        if (part.name === 'hasPreviousPage') return [part.key, after == null ? sql`false` : sql`true`];
+        if (part.name === 'startCursor') return [part.key, sql`(array_agg(${cursor()} order by ${rows}) filter (where ${inPage}))[1]`];
+        if (part.name === 'endCursor') return [part.key, sql`(array_agg(${cursor()} order by ${rows} desc) filter (where ${inPage}))[1]`];
+        return [part.key, nameLiteral(part.parentType)];
+      });
+      entries.push([child.key, jsonObject(info)]);
     }
-    const { name, target, from } = aliasFor(build, spec.type);
-    const where = spec.where(input, target);
-    if (child.name === 'totalCount') {
-      entries.push([child.key, sql`(select count(*) from ${from} where ${where})`]);
-      continue;
-    }
-    const order = sql.join(
-      spec.orderBy(input, target).map((term) => sql`${term.by} ${sql.raw(term.direction)}`),
-      sql`, `,
-    );
-    const node = await objectJson(build, child.children, target);
-    // The page is cut first, under the same alias, so the JSON and the joins are made for its rows only.
-    const page = sql`(select ${sql.identifier(name)}.* from ${from} where ${where} order by ${order} limit ${input.args.first}) ${sql.identifier(name)}`;
-    entries.push([child.key, sql`coalesce((select json_agg(${node.json} order by ${order}) from ${fromWith(page, node.joins)}), '[]'::json)`]);
   }
-  return jsonObject(entries);
+  const object = jsonObject(entries);
+  if (!plan.children.some((child) => PAGE_FIELDS.has(child.name))) return object;
+  // One row more than the page tells hasNextPage.
+  const where = allOf(spec.where(input, target), after == null ? undefined : keysetSql(terms, after));
+  const cut = sql`(select ${page}.*, row_number() over (order by ${order}) as ${sql.identifier('__row')}
+    from ${from} where ${where} order by ${order} limit ${first} + 1) ${page}`;
+  return sql`(select ${object} from ${joins.length ? sql`${cut} ${sql.join(joins, sql` `)}` : cut})`;
 }
 
 /** The statement of `template` for this scope and these (coerced) variables; throws NotCompiledHere to fall back. */

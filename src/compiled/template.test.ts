@@ -23,9 +23,10 @@ describe('compileTemplate', () => {
     for (const query of [
       '{ viewer { id } }',
       '{ node(id: "x") { id } }',
-      '{ channels { edges { node { id } } } }',
-      '{ channels { pageInfo { hasNextPage } } }',
+      '{ channels(last: 2) { edges { node { id } } } }',
+      '{ channels(before: "abc") { nodes { id } } }',
       '{ channels(after: "abc") { nodes { id } } }',
+      '{ channels { pageInfo { hasNextPage } edges { node { id } cursor } totalCount nodes { topic @include(if: true) } } }',
       '{ channels { nodes { topic @skip(if: false) } } }',
       '{ channels { nodes { organization { settings } } } }',
       '{ users { nodes { email } } }',

@@ -14,6 +14,7 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import { sql } from 'drizzle-orm';
+import { afterCursor, cursorable } from './cursor.js';
 import { pageSize, ROOT, TYPES } from './registry.js';
 import { dateTimeSql, enumSql, globalIdSql, MAX_OBJECT_KEYS } from './sql-json.js';
 import { NOT_COMPILED, type ArgUse, type FieldSpec } from './spec.js';
@@ -150,23 +151,57 @@ function planFields(walk: Walk, selectionSet: SelectionSetNode, typename: string
       plan.args = argumentsOf(walk, node, field!, spec.args ?? {});
       plan.children = planFields(walk, node.selectionSet ?? fail(), spec.type);
     } else {
-      plan.args = argumentsOf(walk, node, field!, { ...spec.args, first: pageSize });
-      plan.children = planConnection(walk, node.selectionSet ?? fail(), getNamedType(field!.type).name, spec.type);
+      // The order's shape does not depend on arguments (only its direction may): read it once here.
+      const terms = spec.orderBy({ row: undefined, args: {}, scope: undefined as never }, TYPES[spec.type]!.table);
+      const cursors = cursorable(terms);
+      plan.args = argumentsOf(walk, node, field!, { ...spec.args, first: pageSize, ...(cursors ? { after: afterCursor(terms.length) } : {}) });
+      plan.children = planConnection(walk, node.selectionSet ?? fail(), getNamedType(field!.type).name, spec.type, cursors);
     }
     return plan;
   });
 }
 
-/** A connection's own fields: `nodes` (each of `nodeType`), `totalCount` and `__typename`; edges and cursors are not compiled. */
-function planConnection(walk: Walk, selectionSet: SelectionSetNode, connectionType: string, nodeType: string): FieldPlan[] {
+const PAGE_INFO_FIELDS = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename']);
+
+/** The named type of a field of an object type (a connection's edge type, PageInfo). */
+function fieldTypeName(walk: Walk, typename: string, field: string): string {
+  const type = walk.schema.getType(typename);
+  if (!(type instanceof GraphQLObjectType) || !type.getFields()[field]) return fail();
+  return getNamedType(type.getFields()[field]!.type).name;
+}
+
+/** Fields without arguments or sub-selections, among `allowed`. */
+function planScalars(walk: Walk, selectionSet: SelectionSetNode, typename: string, allowed: ReadonlySet<string>): FieldPlan[] {
+  return collectFields(walk, selectionSet, typename).map((node) => {
+    if (!allowed.has(node.name.value) || node.selectionSet || node.arguments?.length) fail();
+    return { key: (node.alias ?? node.name).value, name: node.name.value, parentType: typename, spec: null, args: {}, children: [] };
+  });
+}
+
+/**
+ * A connection's own fields: `nodes`, `edges` (`cursor`, `node`), `pageInfo`, `totalCount` and
+ * `__typename`, each node of `nodeType`. Cursors are written only for orders plugin-drizzle's
+ * cursor format covers here (see cursor.ts).
+ */
+function planConnection(walk: Walk, selectionSet: SelectionSetNode, connectionType: string, nodeType: string, cursors: boolean): FieldPlan[] {
   return collectFields(walk, selectionSet, connectionType).map((node) => {
     const key = (node.alias ?? node.name).value;
     const name = node.name.value;
     const plan: FieldPlan = { key, name, parentType: connectionType, spec: null, args: {}, children: [] };
-    if (name === 'nodes') plan.children = planFields(walk, node.selectionSet ?? fail(), nodeType);
-    else if (name !== 'totalCount' && name !== '__typename') fail();
-    if (name !== 'nodes' && node.selectionSet) fail();
     if (node.arguments?.length) fail();
+    if (name === 'nodes') plan.children = planFields(walk, node.selectionSet ?? fail(), nodeType);
+    else if (name === 'edges' && cursors) {
+      const edgeType = fieldTypeName(walk, connectionType, 'edges');
+      plan.children = collectFields(walk, node.selectionSet ?? fail(), edgeType).map((edge) => {
+        const edgePlan: FieldPlan = { key: (edge.alias ?? edge.name).value, name: edge.name.value, parentType: edgeType, spec: null, args: {}, children: [] };
+        if (edge.arguments?.length || !['cursor', 'node', '__typename'].includes(edgePlan.name)) fail();
+        if (edgePlan.name === 'node') edgePlan.children = planFields(walk, edge.selectionSet ?? fail(), nodeType);
+        else if (edge.selectionSet) fail();
+        return edgePlan;
+      });
+    } else if (name === 'pageInfo' && cursors) {
+      plan.children = planScalars(walk, node.selectionSet ?? fail(), fieldTypeName(walk, connectionType, 'pageInfo'), PAGE_INFO_FIELDS);
+    } else if ((name !== 'totalCount' && name !== '__typename') || node.selectionSet) fail();
     return plan;
   });
 }

@@ -64,6 +64,16 @@ const cases: Case[] = [
       channels(first: 5) { nodes { messages(first: 2) { nodes { channel { organization { name } } } } } } }`,
     variables: { id: channelId(1) },
   },
+  ...['channels(first: 3)', 'channels(first: 0)', 'apps(first: 4)', 'users(first: 5)', 'organizations'].map((connection) => ({
+    name: `edges, cursors and pageInfo of ${connection}`,
+    query: `{ page: ${connection} { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+      edges { __typename cursor node { id } } nodes { id } } }`,
+  })),
+  {
+    name: 'edges of messages (timestamps in cursors)',
+    query: `query E($id: ID!) { channel(id: $id) { messages(first: 4) { edges { cursor node { id createdAt } } pageInfo { endCursor hasNextPage } } } }`,
+    variables: { id: channelId(1) },
+  },
   {
     name: 'messages oldest first',
     query: `query M($id: ID!) { channel(id: $id) { messages(order: ASC) { nodes { id createdAt } } } }`,
@@ -152,6 +162,48 @@ describe('compiled reads answer what the normal engine answers', () => {
   }
 });
 
+describe('paging with after', () => {
+  const pages = [
+    { root: 'channels(first: 2, after: $after)', path: (data: any) => data.page },
+    { root: 'users(first: 3, after: $after)', path: (data: any) => data.page },
+    { root: 'apps(first: 3, after: $after)', path: (data: any) => data.page },
+    { root: 'channel(id: $id) { messages(first: 3, after: $after)', path: (data: any) => data.page.messages, close: ' }', id: channelId(1) },
+    { root: 'channel(id: $id) { messages(first: 3, after: $after, order: ASC)', path: (data: any) => data.page.messages, close: ' }', id: channelId(1) },
+  ];
+  for (const { root, path, close = '', id } of pages) {
+    it(`walks every page of ${root} like the engine`, async () => {
+      const query = `query P($after: String${id ? ', $id: ID!' : ''}) { page: ${root} { pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } }${close} }`;
+      for (const actor of ['alice', 'carol', 'bot'] as const) {
+        const headers = actorHeaders.get(actor)!;
+        let after: string | null = null;
+        for (let page = 0; page < 30; page++) {
+          const body = { query, variables: { after, ...(id ? { id } : {}) } };
+          const expected = await post(reference, body, headers);
+          expect(expected.json.errors).toBeUndefined();
+          await post(gateway.yoga, body, headers);
+          gateway.statements.reset();
+          expect((await post(gateway.yoga, body, headers)).json, `${actor} page ${page}`).toEqual(expected.json);
+          expect(gateway.statements.log.some(isCompiled)).toBe(true);
+          const info = path(expected.json.data).pageInfo;
+          if (!info.hasNextPage) break;
+          after = info.endCursor;
+        }
+      }
+    });
+  }
+
+  it('reports a malformed cursor as the engine does', async () => {
+    const query = 'query P($after: String) { channels(first: 2, after: $after) { nodes { name } } }';
+    await post(gateway.yoga, { query, variables: { after: null } }, actorHeaders.get('alice')!);
+    for (const after of ['garbage', Buffer.from('DC:T:["S:only-one"]').toString('base64'), Buffer.from('XX:1').toString('base64')]) {
+      const expected = await post(reference, { query, variables: { after } }, actorHeaders.get('alice')!);
+      gateway.statements.reset();
+      expect(await post(gateway.yoga, { query, variables: { after } }, actorHeaders.get('alice')!)).toEqual(expected);
+      expect(gateway.statements.log.some(isCompiled)).toBe(false);
+    }
+  });
+});
+
 describe('a bot without messages:read', () => {
   it('sees the channels but none of their messages, compiled or not', async () => {
     await setBotScopes(gateway, ['messages:write']);
@@ -204,7 +256,8 @@ describe('what compiled reads leave to the normal engine', () => {
 
   it('leaves fields, arguments and directives it has no SQL for to the normal engine', async () => {
     for (const query of [
-      '{ channels(first: 2) { edges { cursor node { name } } pageInfo { hasNextPage } } }',
+      '{ channels(last: 2) { edges { cursor node { name } } pageInfo { hasNextPage } } }',
+      '{ channels(first: 2, before: "REMwOlQ6WyJTOmEiLCJTOmIiXQ==") { nodes { name } } }',
       '{ viewer { displayName } }',
       '{ apps(orderBy: NAME) { nodes { key name } } }',
       '{ channels(first: 2) { nodes { name @include(if: true) } } }',

@@ -130,7 +130,8 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
     // Only documents the normal engine has parsed and validated are compiled.
     onExecute({ args }) {
       const params = (args.contextValue as { params?: { query?: string; operationName?: string | null } }).params;
-      if (typeof params?.query !== 'string') return;
+      // A document longer than a body the fast path reads would never be served from its template.
+      if (typeof params?.query !== 'string' || params.query.length > MAX_BODY_BYTES) return;
       const key = templateKey(params.query, params.operationName);
       if (!templates.has(key)) templates.set(key, compileTemplate(schema, args.document, args.operationName));
     },

@@ -43,8 +43,7 @@ export async function verifySameData(shapeKey: string, gateway: Target, raw: Tar
   const gatewayBody = await fetchBody(gateway);
   const fromRaw = JSON.parse(rawBody) as unknown;
   const fromGateway = JSON.parse(gatewayBody) as { data?: unknown; errors?: unknown };
-  for (const [answer, body] of [['first answer', firstBody], ['answer', gatewayBody]] as const) {
-    const parsed = JSON.parse(body) as { errors?: unknown };
+  for (const [answer, parsed] of [['first answer', JSON.parse(firstBody) as { errors?: unknown }], ['answer', fromGateway]] as const) {
     if (parsed.errors) throw new Error(`shape ${shapeKey}: the gateway's ${answer} has errors: ${JSON.stringify(parsed.errors).slice(0, 500)}`);
     const difference = firstDifference(parsed, fromRaw);
     if (difference) throw new Error(`shape ${shapeKey}: the gateway's ${answer} and the raw server differ at ${difference}`);

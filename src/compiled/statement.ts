@@ -1,9 +1,9 @@
 import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
+import { allOf } from '../schema/filters.js';
+import { cursorSql, keysetSql } from './cursor.js';
 import { TYPES } from './registry.js';
 import { fromAliased, jsonObject, nameLiteral } from './sql-json.js';
-import { cursorSql, keysetSql } from './cursor.js';
-import { allOf } from '../schema/filters.js';
 import { NOT_COMPILED, type ConnectionSpec, type FieldInput, type Scope } from './spec.js';
 import type { ArgSource, FieldPlan, Template } from './template.js';
 
@@ -111,9 +111,9 @@ async function fieldValue(build: Build, plan: FieldPlan, row: unknown): Promise<
 const PAGE_FIELDS = new Set(['nodes', 'edges', 'pageInfo']);
 
 /**
- * A connection as plugin-drizzle answers it: the page (`first` rows after the `after` cursor, one
- * more when `pageInfo` must tell whether there is a next page) is cut first under one alias, then
- * `nodes`, `edges` and `pageInfo` are aggregated from it; `totalCount` counts every row of the rule.
+ * A connection as plugin-drizzle answers it: the page (`first` rows after the `after` cursor, and
+ * one more, which tells `hasNextPage`) is cut first under one alias, then `nodes`, `edges` and
+ * `pageInfo` are aggregated from it; `totalCount` counts every row the rule and filters keep.
  */
 async function connectionObject(build: Build, plan: FieldPlan, spec: ConnectionSpec<unknown>, input: FieldInput<unknown>): Promise<SQL> {
   const { name, target, from } = aliasFor(build, spec.type);
@@ -121,8 +121,8 @@ async function connectionObject(build: Build, plan: FieldPlan, spec: ConnectionS
   const terms = spec.orderBy(input, target);
   const order = sql.join(terms.map((term) => sql`${term.column} ${sql.raw(term.direction)}`), sql`, `);
   const { first, after } = input.args;
-  const inPage = sql`${page}.${sql.identifier('__row')} <= ${first}`;
   const rows = sql`${page}.${sql.identifier('__row')}`;
+  const inPage = sql`${rows} <= ${first}`;
   const joins: SQL[] = [];
   const nodeJson = async (children: FieldPlan[]) => {
     const node = await objectJson(build, children, target);
@@ -160,11 +160,10 @@ async function connectionObject(build: Build, plan: FieldPlan, spec: ConnectionS
   }
   const object = jsonObject(entries);
   if (!plan.children.some((child) => PAGE_FIELDS.has(child.name))) return object;
-  // One row more than the page tells hasNextPage.
   const where = allOf(spec.where(input, target), after == null ? undefined : keysetSql(terms, after));
   const cut = sql`(select ${page}.*, row_number() over (order by ${order}) as ${sql.identifier('__row')}
     from ${from} where ${where} order by ${order} limit ${first} + 1) ${page}`;
-  return sql`(select ${object} from ${joins.length ? sql`${cut} ${sql.join(joins, sql` `)}` : cut})`;
+  return sql`(select ${object} from ${fromWith(cut, joins)})`;
 }
 
 /** The statement of `template` for this scope and these (coerced) variables; throws NotCompiledHere to fall back. */

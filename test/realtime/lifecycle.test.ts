@@ -82,7 +82,12 @@ describe('releasing subscribers', () => {
     await waitFor(idle, 'every subscription to be released', 30_000);
     expect(gateway.realtime.hub.stats()).toMatchObject({ topics: 0, subscriptions: 0, pending: 0 });
     await noConnections();
-    const left = heapAfterGc() - baseline.heap;
+    // Closed sockets and timers finish releasing asynchronously: a leak stays, noise does not (up to 2 s).
+    let left = heapAfterGc() - baseline.heap;
+    for (let attempt = 0; attempt < 20 && left >= held / 8; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = Math.min(left, heapAfterGc() - baseline.heap);
+    }
     // What the open subscribers held (server and clients: ~18 MB for 200) is given back; a leak would keep most of it.
     // Measured here: 0.2-0.5 MB is left after a round (heap noise), with no growth of object counts between rounds.
     expect(held).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ import { allOf, liveAnd } from '../schema/filters.js';
 import { messageFilter } from '../schema/messages.js';
 import { organizationSearch } from '../schema/organizations.js';
 import { userSearch } from '../schema/users.js';
-import { compiledType, NOT_COMPILED, type ArgUse, type FieldSpec, type OrderTerm, type RootSpecs, type TypeSpec } from './spec.js';
+import { compiledType, NOT_COMPILED, type ArgUse, type ConnectionSpec, type FieldSpec, type OrderTerm, type RootSpecs, type TypeSpec } from './spec.js';
 
 /**
  * The SQL form of the fields that are more than a column: the same rules (src/policies/), filters
@@ -27,10 +27,11 @@ import { compiledType, NOT_COMPILED, type ArgUse, type FieldSpec, type OrderTerm
  * here through both engines and compares the responses (test/compiled/).
  */
 
-/** A relay ID argument for `typename`, as the row's uuid; another type's ID goes to the normal engine (it reports it). */
+/** A relay ID argument for `typename`, as the row's uuid (null stays null); another type's ID goes to the normal engine (it reports it). */
 const globalIdOf = (typename: string): ArgUse => ({
   use: 'param',
   decode: (value) => {
+    if (value === null || value === undefined) return null;
     if (typeof value !== 'string') return NOT_COMPILED;
     try {
       const decoded = decodeGlobalID(value);
@@ -86,6 +87,37 @@ function countOf<Row extends { id: AnyPgColumn }, Table extends PgTable>(
   };
 }
 
+/**
+ * A message list (Channel.messages, Query.messages): the read rule and the filters of
+ * src/schema/messages.ts (`messageFilter`: live messages, author, time, text), newest first unless
+ * `order: ASC`. `contains` shapes the statement (its pattern is escaped in JS); the others are parameters.
+ */
+function messagesOf<Row>(channelId: (row: Row, args: Record<string, unknown>) => unknown, args: Record<string, ArgUse> = {}): ConnectionSpec<Row> {
+  return {
+    kind: 'connection',
+    type: 'Message',
+    args: { ...args, author: globalIdOf('User'), createdBefore: param, createdAfter: param, contains: structural, order: structural },
+    where: ({ row, args, scope }, message: typeof messages) =>
+      allOf(
+        canReadMessage.where(scope.viewer, message),
+        messageFilter({
+          channelId: channelId(row, args) as string,
+          authorId: args.author as string | null,
+          before: args.createdBefore as Date | null,
+          after: args.createdAfter as Date | null,
+          contains: args.contains as string | null,
+        })(message),
+      ),
+    orderBy: ({ args }, message: typeof messages) => {
+      const direction = sortDirection(args.order as 'ASC' | 'DESC' | null | undefined, 'desc');
+      return [
+        { column: message.createdAt, direction },
+        { column: message.id, direction },
+      ];
+    },
+  };
+}
+
 const byNameThenId = (target: typeof channels | typeof organizations): OrderTerm[] => [
   { column: target.name, direction: 'asc' },
   { column: target.id, direction: 'asc' },
@@ -113,20 +145,7 @@ export const TYPES: Record<string, TypeSpec> = {
   }),
   Channel: compiledType(channels, {
     organization: { kind: 'object', type: 'Organization', where: ({ row }, organization: typeof organizations) => eq(organization.id, row.organizationId) },
-    messages: {
-      kind: 'connection',
-      type: 'Message',
-      args: { order: structural },
-      where: ({ row, scope }, message: typeof messages) =>
-        allOf(eq(message.channelId, row.id), canReadMessage.where(scope.viewer, message), messageFilter({})(message)),
-      orderBy: ({ args }, message: typeof messages) => {
-        const direction = sortDirection(args.order as 'ASC' | 'DESC' | null | undefined, 'desc');
-        return [
-          { column: message.createdAt, direction },
-          { column: message.id, direction },
-        ];
-      },
-    },
+    messages: messagesOf((channel: typeof channels) => channel.id),
     memberCount: countOf(channelMembers, 'channelId', canSeeChannelMember.where),
   }),
   Message: compiledType(messages, {
@@ -182,6 +201,7 @@ export const ROOT: RootSpecs = {
       ),
     orderBy: (_input, channel: typeof channels) => byNameThenId(channel),
   },
+  messages: messagesOf((_row, args) => args.channel, { channel: globalIdOf('Channel') }),
   organizations: {
     kind: 'connection',
     type: 'Organization',

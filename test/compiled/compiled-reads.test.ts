@@ -74,6 +74,21 @@ const cases: Case[] = [
     query: `query E($id: ID!) { channel(id: $id) { messages(first: 4) { edges { cursor node { id createdAt } } pageInfo { endCursor hasNextPage } } } }`,
     variables: { id: channelId(1) },
   },
+  ...[
+    { channel: channelId(1) },
+    { channel: channelId(1), author: globalId('User', demoUsers.bob), order: 'ASC' },
+    { channel: channelId(1), createdAfter: '2026-01-06T00:00:00Z', createdBefore: '2026-01-08T00:00:00Z' },
+    { channel: channelId(11), contains: 'a', author: null },
+    { channel: channelId(12), contains: '%_\\' },
+  ].map((variables) => ({
+    name: `messages filtered by ${Object.keys(variables).join(', ')} (root and channel field)`,
+    query: `query M($channel: ID!, $author: ID, $createdAfter: DateTime, $createdBefore: DateTime, $contains: String, $order: SortDirection) {
+      messages(channel: $channel, author: $author, createdAfter: $createdAfter, createdBefore: $createdBefore, contains: $contains, order: $order, first: 10) {
+        totalCount pageInfo { hasNextPage } nodes { id createdAt author { displayName } } }
+      channel(id: $channel) { messages(author: $author, createdAfter: $createdAfter, createdBefore: $createdBefore, contains: $contains, order: $order) {
+        totalCount nodes { id content } } } }`,
+    variables,
+  })),
   {
     name: 'messages oldest first',
     query: `query M($id: ID!) { channel(id: $id) { messages(order: ASC) { nodes { id createdAt } } } }`,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway, type TestGateway } from '../gateway.js';
+import { describe, expect, it } from 'vitest';
 import { demoUsers, type DemoUser } from '../policies.js';
 import { setBotScopes } from '../sign-in.js';
 import {
   ACME,
   GLOBEX,
-  actors,
+  channelMutationSuite,
   expectNoLeak,
   gid,
   makeChannel,
@@ -20,13 +19,7 @@ import {
 // through the GraphQL API: allow, NOT_FOUND when the actor may not see the target, FORBIDDEN when
 // they see it but may not act, UNAUTHENTICATED without a viewer. The reads: channels.test.ts.
 
-let gateway: TestGateway;
-let as: ReturnType<typeof actors>;
-beforeAll(async () => {
-  gateway = await createTestGateway();
-  as = actors(gateway);
-});
-afterAll(() => gateway.close());
+const suite = channelMutationSuite();
 
 /** The demo people, the anonymous caller, and the bot with different scopes. */
 type Actor = DemoUser | 'anonymous' | 'bot+channels' | 'bot-read';
@@ -52,14 +45,14 @@ function verdict(outcome: MutationOutcome): string {
 }
 
 type Setup = () => Promise<Record<string, unknown>>;
-const channel = (type: 'public' | 'private' | 'direct', members: DemoUser[]) => async () => (await makeChannel(gateway, type, members)).gid;
+const channel = (type: 'public' | 'private' | 'direct', members: DemoUser[]) => async () => (await makeChannel(suite.gateway, type, members)).gid;
 const freshName = () => `m-${randomUUID().slice(0, 8)}`;
 
 /** A fresh message by alice in a fresh channel with these members. */
 async function freshMessage(type: 'public' | 'private', members: DemoUser[]): Promise<string> {
-  const fixture = await makeChannel(gateway, type, members);
+  const fixture = await makeChannel(suite.gateway, type, members);
   const id = randomUUID();
-  await gateway.handle.exec(`insert into chat.messages (id, channel_id, author_id, content) values ('${id}', '${fixture.id}', '${demoUsers.alice}', 'Start here')`);
+  await suite.gateway.handle.exec(`insert into chat.messages (id, channel_id, author_id, content) values ('${id}', '${fixture.id}', '${demoUsers.alice}', 'Start here')`);
   return gid('Message', id);
 }
 
@@ -209,14 +202,14 @@ describe('channel writes: entity × action × actor', () => {
   it.each(cases)('%s: %s → %s', async (_rule, actor, expected, mutation, setup) => {
     const input = await setup();
     const scopes = BOT_SCOPES[actor];
-    if (scopes) await setBotScopes(gateway, scopes);
+    if (scopes) await setBotScopes(suite.gateway, scopes);
     try {
-      const headers = await as(scopes ? 'bot' : (actor as DemoUser | 'anonymous'));
-      const outcome = await runMutation(gateway, headers, mutation, input);
+      const headers = await suite.as(scopes ? 'bot' : (actor as DemoUser | 'anonymous'));
+      const outcome = await runMutation(suite.gateway, headers, mutation, input);
       expectNoLeak(outcome);
       expect(verdict(outcome)).toBe(expected);
     } finally {
-      if (scopes) await setBotScopes(gateway, BOT_SCOPES.bot!);
+      if (scopes) await setBotScopes(suite.gateway, BOT_SCOPES.bot!);
     }
   });
 });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway, type GraphQLResponse, type TestGateway } from '../gateway.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLResponse } from '../gateway.js';
 import { demoId, demoUsers, type DemoUser } from '../policies.js';
 import {
   ALICE_CAROL,
   DESIGN,
   GENERAL,
-  actors,
   channelGid,
+  channelMutationSuite,
   gid,
   messageGid,
   rows,
@@ -20,16 +20,10 @@ import {
 // access-control issue: a private channel (and a direct channel) is unreachable, by any path, to an
 // organization admin who is not a member of it. The writes: channel-writes.test.ts.
 
-let gateway: TestGateway;
-let as: ReturnType<typeof actors>;
-beforeAll(async () => {
-  gateway = await createTestGateway();
-  as = actors(gateway);
-});
-afterAll(() => gateway.close());
+const suite = channelMutationSuite();
 
 const query = async (actor: Actor, text: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> =>
-  gateway.execute(text, variables, await as(actor));
+  suite.gateway.execute(text, variables, await suite.as(actor));
 
 // Seeded channels 30…NN and their channel_members rows 31…NN (seeds/channels.sql, bots.sql).
 const SEEDED_CHANNELS = [1, 2, 3, 4, 5, 11, 12, 13, 14];
@@ -114,9 +108,9 @@ describe.each(TARGETS)("$label is unreachable to bob (acme admin, not a member),
   let secrets: string[] = [];
 
   beforeAll(async () => {
-    const contents = await rows<{ content: string }>(gateway, `select content from chat.messages where channel_id = '${target.channel}'`);
+    const contents = await rows<{ content: string }>(suite.gateway, `select content from chat.messages where channel_id = '${target.channel}'`);
     const first = target.messages[0]!;
-    await gateway.handle.exec(`
+    await suite.gateway.handle.exec(`
       insert into chat.channels (id, organization_id, type, name, parent_channel_id) values
         ('${crossing.threadId}', '${demoId(20, 1)}', 'thread', 'Hidden thread ${target.name}', '${target.channel}');
       insert into chat.messages (id, channel_id, author_id, content, reply_to_message_id, thread_channel_id) values
@@ -252,7 +246,7 @@ describe.each(TARGETS)("$label is unreachable to bob (acme admin, not a member),
   });
 
   it('channel and membership mutations on it answer NotFoundError, never its data, and change nothing', async () => {
-    const before = await rows(gateway, `select * from chat.channel_members where channel_id = '${target.channel}' order by id`);
+    const before = await rows(suite.gateway, `select * from chat.channel_members where channel_id = '${target.channel}' order by id`);
     const channel = channelGid(target.channel);
     const attempts: [string, Record<string, unknown>][] = [
       ['joinChannel', { channelId: channel }],
@@ -266,11 +260,11 @@ describe.each(TARGETS)("$label is unreachable to bob (acme admin, not a member),
       ['joinChannel', { channelId: channelGid(crossing.threadId) }],
     ];
     for (const [mutation, input] of attempts) {
-      const outcome = await runMutation(gateway, await as('bob'), mutation, input);
+      const outcome = await runMutation(suite.gateway, await suite.as('bob'), mutation, input);
       expect(outcome.result?.__typename, mutation).toBe('NotFoundError');
       expectNoSecret(JSON.parse(outcome.text) as GraphQLResponse);
     }
-    expect(await rows(gateway, `select * from chat.channel_members where channel_id = '${target.channel}' order by id`)).toEqual(before);
+    expect(await rows(suite.gateway, `select * from chat.channel_members where channel_id = '${target.channel}' order by id`)).toEqual(before);
   });
 
   it("the message and file mutations on its messages answer NOT_FOUND, never its data", async () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway, type TestGateway } from '../gateway.js';
+import { describe, expect, it } from 'vitest';
 import { demoUsers } from '../policies.js';
 import { setBotScopes } from '../sign-in.js';
 import {
@@ -8,9 +7,9 @@ import {
   GENERAL,
   GLOBEX,
   Q1_THREAD,
-  actors,
+  UNKNOWN,
   channelGid,
-  expectNoLeak,
+  channelMutationSuite,
   fieldPaths,
   gid,
   liveMemberNames,
@@ -18,7 +17,6 @@ import {
   messageGid,
   orgGid,
   rows,
-  runMutation,
   typename,
   userGid,
   type Actor,
@@ -27,31 +25,18 @@ import {
 // createDirectChannel and createThread: happy path, reuse of an existing conversation, validation,
 // forbidden actor, missing target, concurrency. Other channel mutations: channels.test.ts.
 
-let gateway: TestGateway;
-let as: ReturnType<typeof actors>;
-beforeAll(async () => {
-  gateway = await createTestGateway();
-  as = actors(gateway);
-});
-afterAll(() => gateway.close());
+const suite = channelMutationSuite();
 
-const UNKNOWN = '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d';
-
-const run = async (actor: Actor, name: string, input: Record<string, unknown>) => {
-  const outcome = await runMutation(gateway, await as(actor), name, input);
-  expectNoLeak(outcome);
-  return outcome;
-};
 
 describe('createDirectChannel', () => {
   const direct = (actor: Actor, participants: string[], organizationId = ACME) =>
-    run(actor, 'createDirectChannel', { organizationId: orgGid(organizationId), participantIds: participants });
+    suite.run(actor, 'createDirectChannel', { organizationId: orgGid(organizationId), participantIds: participants });
   const channelIdOf = (outcome: { result: { channel: { id: string } } }) => Buffer.from(outcome.result.channel.id, 'base64').toString().split(':')[1]!;
 
   it('opens a direct channel whose members are exactly the participants and the creator', async () => {
     const outcome = await direct('bob', [userGid('dave'), userGid('bob')]);
     expect(outcome.result).toMatchObject({ __typename: 'ChannelPayload', channel: { type: 'DIRECT', name: 'bob-dave' } });
-    expect(await liveMemberNames(gateway, channelIdOf(outcome))).toEqual(['bob', 'dave']);
+    expect(await liveMemberNames(suite.gateway, channelIdOf(outcome))).toEqual(['bob', 'dave']);
   });
 
   it('returns the existing direct channel of the same people instead of a second one', async () => {
@@ -60,14 +45,14 @@ describe('createDirectChannel', () => {
     // A different set of people is a different conversation.
     const group = await direct('alice', [userGid('carol'), userGid('dave')]);
     expect(channelIdOf(group)).not.toBe(ALICE_CAROL);
-    expect(await liveMemberNames(gateway, channelIdOf(group))).toEqual(['alice', 'carol', 'dave']);
+    expect(await liveMemberNames(suite.gateway, channelIdOf(group))).toEqual(['alice', 'carol', 'dave']);
   });
 
   it('two people opening the same conversation at once get one channel', async () => {
     const [first, second] = await Promise.all([direct('dave', [userGid('carol')]), direct('carol', [userGid('dave')])]);
     expect(channelIdOf(first)).toBe(channelIdOf(second));
     const found = await rows(
-      gateway,
+      suite.gateway,
       `select c.id from chat.channels c where c.type = 'direct' and c.deleted_at is null
          and (select array_agg(user_id order by user_id) from chat.channel_members m where m.channel_id = c.id and m.deleted_at is null)
            = (select array_agg(u order by u) from unnest(array['${demoUsers.dave}', '${demoUsers.carol}']::uuid[]) u)`,
@@ -93,9 +78,9 @@ describe('createDirectChannel', () => {
     ['anonymous', 'anonymous', ['alice'], ACME, 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, participants, organizationId, expected) => {
     const ids = participants.map((user) => (user === '__unknown' ? gid('User', UNKNOWN) : userGid(user as 'alice')));
-    const before = await rows(gateway, `select id from chat.channels where type = 'direct'`);
+    const before = await rows(suite.gateway, `select id from chat.channels where type = 'direct'`);
     expect(typename(await direct(actor, ids, organizationId))).toBe(expected);
-    expect(await rows(gateway, `select id from chat.channels where type = 'direct'`)).toHaveLength(before.length);
+    expect(await rows(suite.gateway, `select id from chat.channels where type = 'direct'`)).toHaveLength(before.length);
   });
 
   it('an unknown organization is a NotFoundError', async () => {
@@ -104,9 +89,9 @@ describe('createDirectChannel', () => {
 });
 
 describe('createThread', () => {
-  const thread = (actor: Actor, n: number, name?: string) => run(actor, 'createThread', { messageId: messageGid(n), name });
+  const thread = (actor: Actor, n: number, name?: string) => suite.run(actor, 'createThread', { messageId: messageGid(n), name });
   const threadOf = async (n: number) =>
-    (await rows<{ thread_channel_id: string | null }>(gateway, `select thread_channel_id from chat.messages where id = '${message(n)}'`))[0]!
+    (await rows<{ thread_channel_id: string | null }>(suite.gateway, `select thread_channel_id from chat.messages where id = '${message(n)}'`))[0]!
       .thread_channel_id;
 
   it('starts a thread of the message in its channel, named after the message; the starter follows it', async () => {
@@ -114,23 +99,23 @@ describe('createThread', () => {
     expect(outcome.result).toMatchObject({ __typename: 'ChannelPayload', channel: { type: 'THREAD', name: 'Thanks Alice, glad to be here!' } });
     const threadId = await threadOf(2);
     const [row] = await rows<{ parent_channel_id: string; organization_id: string }>(
-      gateway,
+      suite.gateway,
       `select parent_channel_id, organization_id from chat.channels where id = '${threadId}'`,
     );
     expect(row).toEqual({ parent_channel_id: GENERAL, organization_id: ACME });
-    expect(await liveMemberNames(gateway, threadId!)).toEqual(['carol']);
+    expect(await liveMemberNames(suite.gateway, threadId!)).toEqual(['carol']);
   });
 
   it('returns the existing thread of a message instead of a second one', async () => {
     const outcome = await thread('dave', 5, 'Another plan');
     expect(outcome.result.channel).toMatchObject({ id: channelGid(Q1_THREAD), name: 'Q1 launch plan' });
-    expect(await rows(gateway, `select id from chat.channels where parent_channel_id = '${GENERAL}' and type = 'thread'`)).toHaveLength(2);
+    expect(await rows(suite.gateway, `select id from chat.channels where parent_channel_id = '${GENERAL}' and type = 'thread'`)).toHaveLength(2);
   });
 
   it('two threads started at once from one message are one thread', async () => {
     const [first, second] = await Promise.all([thread('bob', 3, 'Coffee'), thread('dave', 3, 'Coffee too')]);
     expect(first.result.channel.id).toBe(second.result.channel.id);
-    expect(await rows(gateway, `select id from chat.channels where parent_channel_id = '${GENERAL}' and name like 'Coffee%'`)).toHaveLength(1);
+    expect(await rows(suite.gateway, `select id from chat.channels where parent_channel_id = '${GENERAL}' and name like 'Coffee%'`)).toHaveLength(1);
   });
 
   it('lets members of a private channel start threads there', async () => {
@@ -158,16 +143,16 @@ describe('createThread', () => {
   });
 
   it('a bot needs messages:write: with messages:read only it sees the message but may not start a thread', async () => {
-    await setBotScopes(gateway, ['messages:read']);
+    await setBotScopes(suite.gateway, ['messages:read']);
     try {
       expect(typename(await thread('bot', 6))).toBe('ForbiddenError');
     } finally {
-      await setBotScopes(gateway, ['messages:read', 'messages:write']);
+      await setBotScopes(suite.gateway, ['messages:read', 'messages:write']);
     }
     expect(typename(await thread('bot', 6))).toBe('ChannelPayload');
   });
 
   it('an unknown message is a NotFoundError', async () => {
-    expect(typename(await run('alice', 'createThread', { messageId: gid('Message', UNKNOWN) }))).toBe('NotFoundError');
+    expect(typename(await suite.run('alice', 'createThread', { messageId: gid('Message', UNKNOWN) }))).toBe('NotFoundError');
   });
 });

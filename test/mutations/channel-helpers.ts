@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { TestGateway } from '../gateway.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createTestGateway, type TestGateway } from '../gateway.js';
 import { demoId, demoUsers, globalId as gid, type DemoUser } from '../policies.js';
 import { headersFor } from '../sign-in.js';
 
@@ -65,6 +65,34 @@ export function actors(gateway: TestGateway) {
     if (actor === 'anonymous') return Promise.resolve({});
     if (!cache.has(actor)) cache.set(actor, headersFor(gateway, actor));
     return cache.get(actor)!;
+  };
+}
+
+/** An id no row has, for the missing-target cases. */
+export const UNKNOWN = '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d';
+
+/**
+ * A test file's own seeded gateway and its actors (made before its tests, closed after them), and
+ * `run`: one channel mutation as an actor, whose outcome must leak no SQL or stack.
+ */
+export function channelMutationSuite() {
+  let gateway: TestGateway;
+  let as: ReturnType<typeof actors>;
+  beforeAll(async () => {
+    gateway = await createTestGateway();
+    as = actors(gateway);
+  });
+  afterAll(() => gateway.close());
+  return {
+    get gateway() {
+      return gateway;
+    },
+    as: (actor: Actor) => as(actor),
+    async run(actor: Actor, name: string, input: Record<string, unknown>): Promise<MutationOutcome> {
+      const outcome = await runMutation(gateway, await as(actor), name, input);
+      expectNoLeak(outcome);
+      return outcome;
+    },
   };
 }
 

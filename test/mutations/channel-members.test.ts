@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway, type TestGateway } from '../gateway.js';
+import { describe, expect, it } from 'vitest';
 import { demoId, demoUsers, type DemoUser } from '../policies.js';
 import { setBotScopes } from '../sign-in.js';
 import {
@@ -8,17 +7,16 @@ import {
   GENERAL,
   Q1_THREAD,
   RANDOM,
-  actors,
+  UNKNOWN,
   auditRows,
   channelGid,
-  expectNoLeak,
+  channelMutationSuite,
   fieldPaths,
   gid,
   liveMemberNames,
   makeChannel,
   messageGid,
   rows,
-  runMutation,
   typename,
   userGid,
   type Actor,
@@ -28,39 +26,26 @@ import {
 // happy path, validation, forbidden actor, missing target, conflicts, idempotence and concurrency,
 // atomicity and audit. Channel mutations: channels.test.ts.
 
-let gateway: TestGateway;
-let as: ReturnType<typeof actors>;
-beforeAll(async () => {
-  gateway = await createTestGateway();
-  as = actors(gateway);
-});
-afterAll(() => gateway.close());
+const suite = channelMutationSuite();
 
-const UNKNOWN = '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d';
-
-const run = async (actor: Actor, name: string, input: Record<string, unknown>) => {
-  const outcome = await runMutation(gateway, await as(actor), name, input);
-  expectNoLeak(outcome);
-  return outcome;
-};
-const join = (actor: Actor, channelId: string) => run(actor, 'joinChannel', { channelId: channelGid(channelId) });
-const leave = (actor: Actor, channelId: string) => run(actor, 'leaveChannel', { channelId: channelGid(channelId) });
-const add = (actor: Actor, channelId: string, user: DemoUser) => run(actor, 'addChannelMember', { channelId: channelGid(channelId), userId: userGid(user) });
+const join = (actor: Actor, channelId: string) => suite.run(actor, 'joinChannel', { channelId: channelGid(channelId) });
+const leave = (actor: Actor, channelId: string) => suite.run(actor, 'leaveChannel', { channelId: channelGid(channelId) });
+const add = (actor: Actor, channelId: string, user: DemoUser) => suite.run(actor, 'addChannelMember', { channelId: channelGid(channelId), userId: userGid(user) });
 const remove = (actor: Actor, channelId: string, user: DemoUser) =>
-  run(actor, 'removeChannelMember', { channelId: channelGid(channelId), userId: userGid(user) });
+  suite.run(actor, 'removeChannelMember', { channelId: channelGid(channelId), userId: userGid(user) });
 const preferences = (actor: Actor, channelId: string, input: Record<string, unknown>) =>
-  run(actor, 'updateChannelPreferences', { channelId: channelGid(channelId), ...input });
+  suite.run(actor, 'updateChannelPreferences', { channelId: channelGid(channelId), ...input });
 
 /** Every membership row (live and left) of a user in a channel. */
 const membershipRows = (channelId: string, user: DemoUser) =>
   rows<{ id: string; deleted_at: unknown }>(
-    gateway,
+    suite.gateway,
     `select id, deleted_at from chat.channel_members where channel_id = '${channelId}' and user_id = '${demoUsers[user]}' order by joined_at`,
   );
 
 describe('joinChannel', () => {
   it('makes the viewer a member of a public channel; joining again changes nothing', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['bob']);
+    const fixture = await makeChannel(suite.gateway, 'public', ['bob']);
     const outcome = await join('dave', fixture.id);
     expect(outcome.result).toMatchObject({
       __typename: 'ChannelMemberPayload',
@@ -72,14 +57,14 @@ describe('joinChannel', () => {
   });
 
   it('two joins at once leave one live membership', async () => {
-    const fixture = await makeChannel(gateway, 'public', []);
+    const fixture = await makeChannel(suite.gateway, 'public', []);
     const outcomes = await Promise.all([join('carol', fixture.id), join('carol', fixture.id)]);
     expect(outcomes.map(typename)).toEqual(['ChannelMemberPayload', 'ChannelMemberPayload']);
     expect(await membershipRows(fixture.id, 'carol')).toHaveLength(1);
   });
 
   it('re-joining after leaving makes a new live membership and keeps the old one as history', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['dave']);
+    const fixture = await makeChannel(suite.gateway, 'public', ['dave']);
     expect(typename(await leave('dave', fixture.id))).toBe('ChannelMemberPayload');
     expect(typename(await join('dave', fixture.id))).toBe('ChannelMemberPayload');
     const memberships = await membershipRows(fixture.id, 'dave');
@@ -100,49 +85,49 @@ describe('joinChannel', () => {
   });
 
   it('a bot with channels:write joins public channels like the member it is', async () => {
-    await setBotScopes(gateway, ['messages:read', 'messages:write', 'channels:write']);
+    await setBotScopes(suite.gateway, ['messages:read', 'messages:write', 'channels:write']);
     try {
       expect(typename(await join('bot', RANDOM))).toBe('ChannelMemberPayload');
     } finally {
-      await setBotScopes(gateway, ['messages:read', 'messages:write']);
+      await setBotScopes(suite.gateway, ['messages:read', 'messages:write']);
     }
-    expect(await liveMemberNames(gateway, RANDOM)).toContain('bot');
+    expect(await liveMemberNames(suite.gateway, RANDOM)).toContain('bot');
   });
 
   it('refuses a global ID of another type (BAD_USER_INPUT)', async () => {
-    expect(typename(await run('dave', 'joinChannel', { channelId: userGid('dave') }))).toBe('BAD_USER_INPUT');
+    expect(typename(await suite.run('dave', 'joinChannel', { channelId: userGid('dave') }))).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('leaveChannel', () => {
   it('ends the membership; the payload has no membership, and no channel once it is private', async () => {
-    const open = await makeChannel(gateway, 'public', ['dave', 'carol']);
+    const open = await makeChannel(suite.gateway, 'public', ['dave', 'carol']);
     const left = await leave('dave', open.id);
     expect(left.result).toMatchObject({ __typename: 'ChannelMemberPayload', channelMember: null, channel: { id: open.gid } });
-    expect(await liveMemberNames(gateway, open.id)).toEqual(['carol']);
+    expect(await liveMemberNames(suite.gateway, open.id)).toEqual(['carol']);
 
-    const closed = await makeChannel(gateway, 'private', ['dave', 'carol']);
+    const closed = await makeChannel(suite.gateway, 'private', ['dave', 'carol']);
     expect((await leave('dave', closed.id)).result).toMatchObject({ channelMember: null, channel: null });
-    expect(await auditRows(gateway, closed.id)).toEqual([]); // leaving is not audited
+    expect(await auditRows(suite.gateway, closed.id)).toEqual([]); // leaving is not audited
   });
 
   it('leaving a channel one is not in changes nothing', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['carol']);
+    const fixture = await makeChannel(suite.gateway, 'public', ['carol']);
     expect(typename(await leave('dave', fixture.id))).toBe('ChannelMemberPayload');
-    expect(await liveMemberNames(gateway, fixture.id)).toEqual(['carol']);
+    expect(await liveMemberNames(suite.gateway, fixture.id)).toEqual(['carol']);
   });
 
   it('the last member cannot leave a private channel (ConflictError): nobody could reach it again', async () => {
-    const fixture = await makeChannel(gateway, 'private', ['carol']);
+    const fixture = await makeChannel(suite.gateway, 'private', ['carol']);
     expect((await leave('carol', fixture.id)).result).toMatchObject({ __typename: 'ConflictError' });
-    expect(await liveMemberNames(gateway, fixture.id)).toEqual(['carol']);
+    expect(await liveMemberNames(suite.gateway, fixture.id)).toEqual(['carol']);
   });
 
   it('of the last two members of a private channel leaving at once, one stays', async () => {
-    const fixture = await makeChannel(gateway, 'private', ['carol', 'dave']);
+    const fixture = await makeChannel(suite.gateway, 'private', ['carol', 'dave']);
     const outcomes = await Promise.all([leave('carol', fixture.id), leave('dave', fixture.id)]);
     expect(outcomes.map(typename).sort()).toEqual(['ChannelMemberPayload', 'ConflictError']);
-    expect(await liveMemberNames(gateway, fixture.id)).toHaveLength(1);
+    expect(await liveMemberNames(suite.gateway, fixture.id)).toHaveLength(1);
   });
 
   it.each<[string, Actor, string, string]>([
@@ -152,25 +137,25 @@ describe('leaveChannel', () => {
     ['an unknown channel', 'dave', UNKNOWN, 'NotFoundError'],
     ['anonymous', 'anonymous', GENERAL, 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, channelId, expected) => {
-    const before = channelId === UNKNOWN ? [] : await liveMemberNames(gateway, channelId);
+    const before = channelId === UNKNOWN ? [] : await liveMemberNames(suite.gateway, channelId);
     expect(typename(await leave(actor, channelId))).toBe(expected);
-    if (channelId !== UNKNOWN) expect(await liveMemberNames(gateway, channelId)).toEqual(before);
+    if (channelId !== UNKNOWN) expect(await liveMemberNames(suite.gateway, channelId)).toEqual(before);
   });
 });
 
 describe('addChannelMember', () => {
   it("lets a channel member add a member of the organization, who then sees the private channel; again changes nothing", async () => {
-    const fixture = await makeChannel(gateway, 'private', ['carol']);
+    const fixture = await makeChannel(suite.gateway, 'private', ['carol']);
     const outcome = await add('carol', fixture.id, 'bob');
     expect(outcome.result).toMatchObject({ __typename: 'ChannelMemberPayload', channelMember: { user: { id: userGid('bob') } } });
     expect(typename(await add('carol', fixture.id, 'bob'))).toBe('ChannelMemberPayload');
-    expect(await liveMemberNames(gateway, fixture.id)).toEqual(['bob', 'carol']);
-    const seen = await gateway.execute('query ($id: ID!) { channel(id: $id) { id } }', { id: fixture.gid }, await as('bob'));
+    expect(await liveMemberNames(suite.gateway, fixture.id)).toEqual(['bob', 'carol']);
+    const seen = await suite.gateway.execute('query ($id: ID!) { channel(id: $id) { id } }', { id: fixture.gid }, await suite.as('bob'));
     expect(seen.data.channel).toEqual({ id: fixture.gid });
   });
 
   it('lets an admin add to a public channel he is not in; two adds at once leave one row', async () => {
-    const fixture = await makeChannel(gateway, 'public', []);
+    const fixture = await makeChannel(suite.gateway, 'public', []);
     const outcomes = await Promise.all([add('bob', fixture.id, 'dave'), add('alice', fixture.id, 'dave')]);
     expect(outcomes.map(typename)).toEqual(['ChannelMemberPayload', 'ChannelMemberPayload']);
     expect(await membershipRows(fixture.id, 'dave')).toHaveLength(1);
@@ -185,39 +170,39 @@ describe('addChannelMember', () => {
     ['an unknown channel', 'alice', UNKNOWN, 'dave', 'NotFoundError'],
     ['anonymous', 'anonymous', GENERAL, 'dave', 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, target, user, expected) => {
-    const channelId = target === 'fixture' ? (await makeChannel(gateway, 'public', ['carol'])).id : target;
-    const before = channelId === UNKNOWN ? [] : await liveMemberNames(gateway, channelId);
+    const channelId = target === 'fixture' ? (await makeChannel(suite.gateway, 'public', ['carol'])).id : target;
+    const before = channelId === UNKNOWN ? [] : await liveMemberNames(suite.gateway, channelId);
     expect(typename(await add(actor, channelId, user))).toBe(expected);
-    if (channelId !== UNKNOWN) expect(await liveMemberNames(gateway, channelId)).toEqual(before);
+    if (channelId !== UNKNOWN) expect(await liveMemberNames(suite.gateway, channelId)).toEqual(before);
   });
 
   it('an unknown user is refused like a non-member, so it does not tell which users exist', async () => {
-    const outcome = await run('alice', 'addChannelMember', { channelId: channelGid(GENERAL), userId: gid('User', UNKNOWN) });
+    const outcome = await suite.run('alice', 'addChannelMember', { channelId: channelGid(GENERAL), userId: gid('User', UNKNOWN) });
     expect(outcome.result).toMatchObject({ __typename: 'ForbiddenError', message: 'Only a member of the organization can be added to its channels.' });
   });
 });
 
 describe('removeChannelMember', () => {
   it('lets an admin remove someone from a channel he sees, audited', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['dave', 'carol']);
+    const fixture = await makeChannel(suite.gateway, 'public', ['dave', 'carol']);
     const outcome = await remove('bob', fixture.id, 'dave');
     expect(outcome.result).toMatchObject({ __typename: 'ChannelMemberPayload', channelMember: null, channel: { id: fixture.gid } });
-    expect(await liveMemberNames(gateway, fixture.id)).toEqual(['carol']);
+    expect(await liveMemberNames(suite.gateway, fixture.id)).toEqual(['carol']);
     const [membership] = await membershipRows(fixture.id, 'dave');
-    expect(await auditRows(gateway, membership!.id)).toMatchObject([
+    expect(await auditRows(suite.gateway, membership!.id)).toMatchObject([
       { action: 'channel_member.remove', actor_id: demoUsers.bob, old_values: { channelId: fixture.id, userId: demoUsers.dave } },
     ]);
   });
 
   it('lets anyone remove themselves, without an audit row', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['dave']);
+    const fixture = await makeChannel(suite.gateway, 'public', ['dave']);
     expect(typename(await remove('dave', fixture.id, 'dave'))).toBe('ChannelMemberPayload');
     const [membership] = await membershipRows(fixture.id, 'dave');
-    expect(await auditRows(gateway, membership!.id)).toEqual([]);
+    expect(await auditRows(suite.gateway, membership!.id)).toEqual([]);
   });
 
   it('an owner may not remove the last member of a private channel other than by deleting it (ConflictError)', async () => {
-    const fixture = await makeChannel(gateway, 'private', ['alice']);
+    const fixture = await makeChannel(suite.gateway, 'private', ['alice']);
     expect(typename(await remove('alice', fixture.id, 'alice'))).toBe('ConflictError');
   });
 
@@ -230,14 +215,14 @@ describe('removeChannelMember', () => {
     ['an unknown channel', 'alice', UNKNOWN, 'carol', 'NotFoundError'],
     ['anonymous', 'anonymous', GENERAL, 'carol', 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, channelId, user, expected) => {
-    const before = channelId === UNKNOWN ? [] : await liveMemberNames(gateway, channelId);
+    const before = channelId === UNKNOWN ? [] : await liveMemberNames(suite.gateway, channelId);
     expect(typename(await remove(actor, channelId, user))).toBe(expected);
-    if (channelId !== UNKNOWN) expect(await liveMemberNames(gateway, channelId)).toEqual(before);
+    if (channelId !== UNKNOWN) expect(await liveMemberNames(suite.gateway, channelId)).toEqual(before);
   });
 
   it('fails as a whole: when the audit row cannot be written, the member stays', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['dave']);
-    await gateway.handle.exec(`
+    const fixture = await makeChannel(suite.gateway, 'public', ['dave']);
+    await suite.gateway.handle.exec(`
       create function test_refuse_audit() returns trigger language plpgsql as $$
       begin raise exception 'audit refused for the test'; end $$;
       create trigger test_refuse_audit before insert on platform.audit_logs
@@ -245,9 +230,9 @@ describe('removeChannelMember', () => {
     try {
       expect((await remove('alice', fixture.id, 'dave')).codes).toEqual(['INTERNAL_SERVER_ERROR']);
     } finally {
-      await gateway.handle.exec('drop trigger test_refuse_audit on platform.audit_logs; drop function test_refuse_audit();');
+      await suite.gateway.handle.exec('drop trigger test_refuse_audit on platform.audit_logs; drop function test_refuse_audit();');
     }
-    expect(await liveMemberNames(gateway, fixture.id)).toEqual(['dave']);
+    expect(await liveMemberNames(suite.gateway, fixture.id)).toEqual(['dave']);
   });
 });
 
@@ -255,7 +240,7 @@ describe('updateChannelPreferences', () => {
   const preferenceRow = async (channelId: string, user: DemoUser) =>
     (
       await rows(
-        gateway,
+        suite.gateway,
         `select is_muted, is_hidden, is_favorite, last_read_message_id from chat.channel_members
           where channel_id = '${channelId}' and user_id = '${demoUsers[user]}' and deleted_at is null`,
       )
@@ -293,11 +278,11 @@ describe('updateChannelPreferences', () => {
   });
 
   it('a membership in an organization one has left is out of reach (NotFoundError)', async () => {
-    await gateway.handle.exec(`update chat.organization_members set deleted_at = now() where user_id = '${demoUsers.dave}' and organization_id = '${demoId(20, 1)}'`);
+    await suite.gateway.handle.exec(`update chat.organization_members set deleted_at = now() where user_id = '${demoUsers.dave}' and organization_id = '${demoId(20, 1)}'`);
     try {
       expect(typename(await preferences('dave', DESIGN, { isMuted: true }))).toBe('NotFoundError');
     } finally {
-      await gateway.handle.exec(`update chat.organization_members set deleted_at = null where user_id = '${demoUsers.dave}' and organization_id = '${demoId(20, 1)}'`);
+      await suite.gateway.handle.exec(`update chat.organization_members set deleted_at = null where user_id = '${demoUsers.dave}' and organization_id = '${demoId(20, 1)}'`);
     }
   });
 });
@@ -310,7 +295,7 @@ describe('malformed input never gives a 500 or leaks SQL', () => {
     ['a read position of another type', 'updateChannelPreferences', { channelId: channelGid(GENERAL), lastReadMessageId: channelGid(GENERAL) }],
     ['a missing user', 'removeChannelMember', { channelId: channelGid(GENERAL) }],
   ])('%s', async (_name, mutation, input) => {
-    const outcome = await run('alice', mutation, input);
+    const outcome = await suite.run('alice', mutation, input);
     expect(outcome.codes.length).toBeGreaterThan(0);
     expect(outcome.codes.every((code) => code === 'BAD_USER_INPUT')).toBe(true);
   });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway, type TestGateway } from '../gateway.js';
+import { describe, expect, it } from 'vitest';
 import { demoId, demoUsers } from '../policies.js';
 import { setBotScopes } from '../sign-in.js';
 import {
@@ -10,10 +9,10 @@ import {
   GLOBEX,
   Q1_THREAD,
   RANDOM,
-  actors,
+  UNKNOWN,
   auditRows,
   channelGid,
-  expectNoLeak,
+  channelMutationSuite,
   fieldPaths,
   gid,
   liveMemberNames,
@@ -22,7 +21,6 @@ import {
   messageGid,
   orgGid,
   rows,
-  runMutation,
   typename,
   type Actor,
 } from './channel-helpers.js';
@@ -31,52 +29,40 @@ import {
 // target, conflicts, concurrency, atomicity and audit. Direct channels and threads:
 // channel-conversations.test.ts; membership mutations: channel-members.test.ts. The allow/deny matrix: test/authorization/channels.test.ts.
 
-let gateway: TestGateway;
-let as: ReturnType<typeof actors>;
-beforeAll(async () => {
-  gateway = await createTestGateway();
-  as = actors(gateway);
-});
-afterAll(() => gateway.close());
+const suite = channelMutationSuite();
 
-const UNKNOWN = '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d';
 const PROJECTS_SECTION = gid('ChannelSection', demoId(22, 2));
 const GLOBEX_SECTION = gid('ChannelSection', demoId(22, 3));
 
-const run = async (actor: Actor, name: string, input: Record<string, unknown>) => {
-  const outcome = await runMutation(gateway, await as(actor), name, input);
-  expectNoLeak(outcome);
-  return outcome;
-};
 const liveChannels = (organizationId: string, name: string) =>
   rows<{ id: string; type: string; topic: string | null; section_id: string | null; created_by: string }>(
-    gateway,
+    suite.gateway,
     `select id, type, topic, section_id, created_by from chat.channels where organization_id = '${organizationId}' and name = '${name}' and deleted_at is null`,
   );
 const channelRow = async (id: string) =>
   (await rows<{ name: string; topic: string | null; deleted_at: unknown; section_id: string | null }>(
-    gateway,
+    suite.gateway,
     `select name, topic, deleted_at, section_id from chat.channels where id = '${id}'`,
   ))[0];
 
 describe('createChannel', () => {
   it('lets a member create a public channel when the organization allows it; the creator joins; audited', async () => {
-    const outcome = await run('dave', 'createChannel', { organizationId: orgGid(ACME), name: '  Design-Review ', topic: ' Weekly ' });
+    const outcome = await suite.run('dave', 'createChannel', { organizationId: orgGid(ACME), name: '  Design-Review ', topic: ' Weekly ' });
     expect(outcome.result).toMatchObject({ __typename: 'ChannelPayload', channel: { name: 'design-review', type: 'PUBLIC', topic: 'Weekly' } });
     const [row] = await liveChannels(ACME, 'design-review');
     expect(row).toMatchObject({ type: 'public', created_by: demoUsers.dave, topic: 'Weekly' });
-    expect(await liveMemberNames(gateway, row!.id)).toEqual(['dave']);
-    expect(await auditRows(gateway, row!.id)).toMatchObject([
+    expect(await liveMemberNames(suite.gateway, row!.id)).toEqual(['dave']);
+    expect(await auditRows(suite.gateway, row!.id)).toMatchObject([
       { action: 'channel.create', actor_id: demoUsers.dave, organization_id: ACME, new_values: { name: 'design-review', type: 'public' } },
     ]);
   });
 
   it('lets an admin create a private channel in a section; only members see it', async () => {
-    const outcome = await run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'leadership', isPrivate: true, sectionId: PROJECTS_SECTION });
+    const outcome = await suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'leadership', isPrivate: true, sectionId: PROJECTS_SECTION });
     expect(outcome.result).toMatchObject({ channel: { name: 'leadership', type: 'PRIVATE' } });
     const [row] = await liveChannels(ACME, 'leadership');
     expect(row).toMatchObject({ type: 'private', section_id: demoId(22, 2) });
-    const seen = await gateway.execute('query ($id: ID!) { channel(id: $id) { id } }', { id: channelGid(row!.id) }, await as('alice'));
+    const seen = await suite.gateway.execute('query ($id: ID!) { channel(id: $id) { id } }', { id: channelGid(row!.id) }, await suite.as('alice'));
     expect(seen.data.channel).toBeNull(); // the owner has not joined it
   });
 
@@ -89,11 +75,11 @@ describe('createChannel', () => {
     ['a topic with a lone surrogate', { name: 'surrogate-topic', topic: 'a\uD800b' }, ['topic']],
     ['a section of another organization', { name: 'other-section', sectionId: GLOBEX_SECTION }, ['sectionId']],
   ])('refuses %s with a ValidationError naming the field, and writes nothing', async (_name, input, fields) => {
-    const before = await rows(gateway, 'select id from chat.channels');
-    const outcome = await run('bob', 'createChannel', { organizationId: orgGid(ACME), ...input });
+    const before = await rows(suite.gateway, 'select id from chat.channels');
+    const outcome = await suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), ...input });
     expect(outcome.result?.__typename).toBe('ValidationError');
     expect(fieldPaths(outcome)).toEqual(fields);
-    expect(await rows(gateway, 'select id from chat.channels')).toHaveLength(before.length);
+    expect(await rows(suite.gateway, 'select id from chat.channels')).toHaveLength(before.length);
   });
 
   it.each<[Actor, string, string, string]>([
@@ -104,83 +90,83 @@ describe('createChannel', () => {
     ['bot', 'acme', ACME, 'ForbiddenError'], // the bot has no channels:write scope
     ['anonymous', 'acme', ACME, 'UNAUTHENTICATED'],
   ])('%s in %s: %s', async (actor, _organization, organizationId, expected) => {
-    const outcome = await run(actor, 'createChannel', { organizationId: orgGid(organizationId), name: `by-${actor}` });
+    const outcome = await suite.run(actor, 'createChannel', { organizationId: orgGid(organizationId), name: `by-${actor}` });
     expect(typename(outcome)).toBe(expected);
     expect(await liveChannels(organizationId, `by-${actor}`)).toEqual([]);
   });
 
   it('an unknown organization is a NotFoundError; a global ID of another type is BAD_USER_INPUT', async () => {
-    expect(typename(await run('bob', 'createChannel', { organizationId: orgGid(UNKNOWN), name: 'nowhere' }))).toBe('NotFoundError');
-    expect(typename(await run('bob', 'createChannel', { organizationId: channelGid(GENERAL), name: 'nowhere' }))).toBe('BAD_USER_INPUT');
+    expect(typename(await suite.run('bob', 'createChannel', { organizationId: orgGid(UNKNOWN), name: 'nowhere' }))).toBe('NotFoundError');
+    expect(typename(await suite.run('bob', 'createChannel', { organizationId: channelGid(GENERAL), name: 'nowhere' }))).toBe('BAD_USER_INPUT');
   });
 
   it('follows settings.membersCanCreateChannels: globex members may once it is on', async () => {
-    await gateway.handle.exec(`update chat.organizations set settings = '{"membersCanCreateChannels": true}' where id = '${GLOBEX}'`);
+    await suite.gateway.handle.exec(`update chat.organizations set settings = '{"membersCanCreateChannels": true}' where id = '${GLOBEX}'`);
     try {
-      expect(typename(await run('judit', 'createChannel', { organizationId: orgGid(GLOBEX), name: 'by-judit-allowed' }))).toBe('ChannelPayload');
+      expect(typename(await suite.run('judit', 'createChannel', { organizationId: orgGid(GLOBEX), name: 'by-judit-allowed' }))).toBe('ChannelPayload');
     } finally {
-      await gateway.handle.exec(`update chat.organizations set settings = '{"membersCanCreateChannels": false}' where id = '${GLOBEX}'`);
+      await suite.gateway.handle.exec(`update chat.organizations set settings = '{"membersCanCreateChannels": false}' where id = '${GLOBEX}'`);
     }
   });
 
   it('a bot with channels:write may create channels like the member it is', async () => {
-    await setBotScopes(gateway, ['messages:read', 'messages:write', 'channels:write']);
+    await setBotScopes(suite.gateway, ['messages:read', 'messages:write', 'channels:write']);
     try {
-      expect(typename(await run('bot', 'createChannel', { organizationId: orgGid(ACME), name: 'bot-news' }))).toBe('ChannelPayload');
+      expect(typename(await suite.run('bot', 'createChannel', { organizationId: orgGid(ACME), name: 'bot-news' }))).toBe('ChannelPayload');
     } finally {
-      await setBotScopes(gateway, ['messages:read', 'messages:write']);
+      await setBotScopes(suite.gateway, ['messages:read', 'messages:write']);
     }
   });
 
   it('refuses a name a live public or private channel of the organization has (ConflictError), whatever its case', async () => {
-    expect((await run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'General' })).result).toMatchObject({
+    expect((await suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'General' })).result).toMatchObject({
       __typename: 'ConflictError',
       message: 'A channel named "general" already exists in this organization.',
     });
     // A private channel's name is taken too, even for someone who cannot see it (names are one namespace).
-    expect(typename(await run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'design' }))).toBe('ConflictError');
+    expect(typename(await suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'design' }))).toBe('ConflictError');
     // Another organization's names and deleted channels' names are free.
-    expect(typename(await run('hanna', 'createChannel', { organizationId: orgGid(GLOBEX), name: 'general' }))).toBe('ChannelPayload');
-    const gone = await makeChannel(gateway, 'public', ['bob']);
-    await gateway.handle.exec(`update chat.channels set deleted_at = now() where id = '${gone.id}'`);
-    expect(typename(await run('bob', 'createChannel', { organizationId: orgGid(ACME), name: gone.name }))).toBe('ChannelPayload');
+    expect(typename(await suite.run('hanna', 'createChannel', { organizationId: orgGid(GLOBEX), name: 'general' }))).toBe('ChannelPayload');
+    const gone = await makeChannel(suite.gateway, 'public', ['bob']);
+    await suite.gateway.handle.exec(`update chat.channels set deleted_at = now() where id = '${gone.id}'`);
+    expect(typename(await suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), name: gone.name }))).toBe('ChannelPayload');
   });
 
   it('two concurrent creations of one name leave one channel; the other is a ConflictError', async () => {
     const outcomes = await Promise.all([
-      run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'race-name' }),
-      run('dave', 'createChannel', { organizationId: orgGid(ACME), name: 'race-name', isPrivate: true }),
+      suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'race-name' }),
+      suite.run('dave', 'createChannel', { organizationId: orgGid(ACME), name: 'race-name', isPrivate: true }),
     ]);
     expect(outcomes.map(typename).sort()).toEqual(['ChannelPayload', 'ConflictError']);
     expect(await liveChannels(ACME, 'race-name')).toHaveLength(1);
   });
 
   it('fails as a whole: when the creator cannot be made a member, no channel and no audit row stay', async () => {
-    await gateway.handle.exec(`
+    await suite.gateway.handle.exec(`
       create function test_refuse_member() returns trigger language plpgsql as $$
       begin raise exception 'member refused for the test'; end $$;
       create trigger test_refuse_member before insert on chat.channel_members
         for each row execute function test_refuse_member();`);
     try {
-      const outcome = await run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'half-done' });
+      const outcome = await suite.run('bob', 'createChannel', { organizationId: orgGid(ACME), name: 'half-done' });
       expect(outcome.result ?? null).toBeNull();
       expect(outcome.codes).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(outcome.text).not.toMatch(/member refused/);
     } finally {
-      await gateway.handle.exec('drop trigger test_refuse_member on chat.channel_members; drop function test_refuse_member();');
+      await suite.gateway.handle.exec('drop trigger test_refuse_member on chat.channel_members; drop function test_refuse_member();');
     }
-    expect(await rows(gateway, `select id from chat.channels where name = 'half-done'`)).toEqual([]);
-    expect(await rows(gateway, `select id from platform.audit_logs where new_values ->> 'name' = 'half-done'`)).toEqual([]);
+    expect(await rows(suite.gateway, `select id from chat.channels where name = 'half-done'`)).toEqual([]);
+    expect(await rows(suite.gateway, `select id from platform.audit_logs where new_values ->> 'name' = 'half-done'`)).toEqual([]);
   });
 });
 
 describe('updateChannel', () => {
   it('lets an admin rename, set the topic and move a channel to a section, audited with old and new values', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['dave']);
-    const outcome = await run('bob', 'updateChannel', { id: fixture.gid, name: 'Watercooler', topic: 'Chat', sectionId: PROJECTS_SECTION });
+    const fixture = await makeChannel(suite.gateway, 'public', ['dave']);
+    const outcome = await suite.run('bob', 'updateChannel', { id: fixture.gid, name: 'Watercooler', topic: 'Chat', sectionId: PROJECTS_SECTION });
     expect(outcome.result).toMatchObject({ __typename: 'ChannelPayload', channel: { name: 'watercooler', topic: 'Chat' } });
     expect(await channelRow(fixture.id)).toMatchObject({ name: 'watercooler', topic: 'Chat', section_id: demoId(22, 2) });
-    expect(await auditRows(gateway, fixture.id)).toMatchObject([
+    expect(await auditRows(suite.gateway, fixture.id)).toMatchObject([
       {
         action: 'channel.update',
         actor_id: demoUsers.bob,
@@ -192,21 +178,21 @@ describe('updateChannel', () => {
   });
 
   it('clears the topic and the section with null, and leaves absent fields alone', async () => {
-    const fixture = await makeChannel(gateway, 'public', []);
-    await run('bob', 'updateChannel', { id: fixture.gid, topic: 'Set', sectionId: PROJECTS_SECTION });
-    expect(typename(await run('bob', 'updateChannel', { id: fixture.gid, topic: null, sectionId: null }))).toBe('ChannelPayload');
+    const fixture = await makeChannel(suite.gateway, 'public', []);
+    await suite.run('bob', 'updateChannel', { id: fixture.gid, topic: 'Set', sectionId: PROJECTS_SECTION });
+    expect(typename(await suite.run('bob', 'updateChannel', { id: fixture.gid, topic: null, sectionId: null }))).toBe('ChannelPayload');
     expect(await channelRow(fixture.id)).toMatchObject({ name: fixture.name, topic: null, section_id: null });
   });
 
   it('keeps its own name (in another case) without a conflict, and renames threads freely', async () => {
-    const fixture = await makeChannel(gateway, 'public', []);
-    expect(typename(await run('bob', 'updateChannel', { id: fixture.gid, name: fixture.name.toUpperCase() }))).toBe('ChannelPayload');
-    expect(typename(await run('bob', 'updateChannel', { id: channelGid(Q1_THREAD), name: 'Q1 launch: final plan' }))).toBe('ChannelPayload');
+    const fixture = await makeChannel(suite.gateway, 'public', []);
+    expect(typename(await suite.run('bob', 'updateChannel', { id: fixture.gid, name: fixture.name.toUpperCase() }))).toBe('ChannelPayload');
+    expect(typename(await suite.run('bob', 'updateChannel', { id: channelGid(Q1_THREAD), name: 'Q1 launch: final plan' }))).toBe('ChannelPayload');
   });
 
   it("refuses another live channel's name (ConflictError) and changes nothing", async () => {
-    const fixture = await makeChannel(gateway, 'public', []);
-    expect(typename(await run('bob', 'updateChannel', { id: fixture.gid, name: 'random', topic: 'x' }))).toBe('ConflictError');
+    const fixture = await makeChannel(suite.gateway, 'public', []);
+    expect(typename(await suite.run('bob', 'updateChannel', { id: fixture.gid, name: 'random', topic: 'x' }))).toBe('ConflictError');
     expect(await channelRow(fixture.id)).toMatchObject({ name: fixture.name, topic: null });
   });
 
@@ -215,7 +201,7 @@ describe('updateChannel', () => {
     ['a long topic', { topic: 'x'.repeat(251) }, 'topic'],
     ['a section of another organization', { sectionId: GLOBEX_SECTION }, 'sectionId'],
   ])('refuses %s (ValidationError) and changes nothing', async (_name, input, field) => {
-    const outcome = await run('bob', 'updateChannel', { id: channelGid(RANDOM), ...input });
+    const outcome = await suite.run('bob', 'updateChannel', { id: channelGid(RANDOM), ...input });
     expect(fieldPaths(outcome)).toEqual([field]);
     expect(await channelRow(RANDOM)).toMatchObject({ name: 'random', topic: 'Lunch, music and everything else' });
   });
@@ -231,32 +217,32 @@ describe('updateChannel', () => {
     ['anonymous', 'anonymous', GENERAL, { topic: 'x' }, 'UNAUTHENTICATED'],
   ])('refuses %s', async (_name, actor, channelId, input, expected) => {
     const before = await channelRow(channelId);
-    expect(typename(await run(actor, 'updateChannel', { id: channelGid(channelId), ...input }))).toBe(expected);
+    expect(typename(await suite.run(actor, 'updateChannel', { id: channelGid(channelId), ...input }))).toBe(expected);
     expect(await channelRow(channelId)).toEqual(before);
   });
 
   it("lets the owner set a direct channel's topic", async () => {
-    expect(typename(await run('alice', 'updateChannel', { id: channelGid(ALICE_CAROL), topic: 'Contracts' }))).toBe('ChannelPayload');
+    expect(typename(await suite.run('alice', 'updateChannel', { id: channelGid(ALICE_CAROL), topic: 'Contracts' }))).toBe('ChannelPayload');
   });
 });
 
 describe('deleteChannel', () => {
   it('soft-deletes the channel and its threads, frees the thread of its message, and audits it', async () => {
-    const fixture = await makeChannel(gateway, 'public', ['bob', 'dave']);
-    const started = await run('dave', 'createThread', { messageId: messageGid(8) }); // a message of #general: its thread only
+    const fixture = await makeChannel(suite.gateway, 'public', ['bob', 'dave']);
+    const started = await suite.run('dave', 'createThread', { messageId: messageGid(8) }); // a message of #general: its thread only
     const threadGid = started.result.channel.id as string;
-    const outcome = await run('bob', 'deleteChannel', { id: threadGid });
+    const outcome = await suite.run('bob', 'deleteChannel', { id: threadGid });
     expect(outcome.result).toEqual({ __typename: 'ChannelPayload', channel: null });
-    expect((await rows(gateway, `select thread_channel_id from chat.messages where id = '${message(8)}'`))[0]).toEqual({ thread_channel_id: null });
+    expect((await rows(suite.gateway, `select thread_channel_id from chat.messages where id = '${message(8)}'`))[0]).toEqual({ thread_channel_id: null });
 
-    const child = await makeChannel(gateway, 'thread', ['dave'], { parentId: fixture.id });
-    expect(typename(await run('alice', 'deleteChannel', { id: fixture.gid }))).toBe('ChannelPayload');
+    const child = await makeChannel(suite.gateway, 'thread', ['dave'], { parentId: fixture.id });
+    expect(typename(await suite.run('alice', 'deleteChannel', { id: fixture.gid }))).toBe('ChannelPayload');
     expect((await channelRow(fixture.id))?.deleted_at).not.toBeNull();
     expect((await channelRow(child.id))?.deleted_at).not.toBeNull();
-    expect(await auditRows(gateway, fixture.id)).toMatchObject([
+    expect(await auditRows(suite.gateway, fixture.id)).toMatchObject([
       { action: 'channel.delete', actor_id: demoUsers.alice, organization_id: ACME, old_values: { name: fixture.name, type: 'public', threadsDeleted: 1 } },
     ]);
-    const read = await gateway.execute('query ($id: ID!) { channel(id: $id) { id } node(id: $id) { id } }', { id: fixture.gid }, await as('dave'));
+    const read = await suite.gateway.execute('query ($id: ID!) { channel(id: $id) { id } node(id: $id) { id } }', { id: fixture.gid }, await suite.as('dave'));
     expect(read.data).toEqual({ channel: null, node: null });
   });
 
@@ -268,28 +254,28 @@ describe('deleteChannel', () => {
     ['anyone, on an unknown channel', 'alice', UNKNOWN, 'NotFoundError'],
     ['anonymous', 'anonymous', GENERAL, 'UNAUTHENTICATED'],
   ])('refuses %s and deletes nothing', async (_name, actor, channelId, expected) => {
-    expect(typename(await run(actor, 'deleteChannel', { id: channelGid(channelId) }))).toBe(expected);
+    expect(typename(await suite.run(actor, 'deleteChannel', { id: channelGid(channelId) }))).toBe(expected);
     if (channelId !== UNKNOWN) expect((await channelRow(channelId))?.deleted_at).toBeNull();
   });
 
   it('a deleted channel is a NotFoundError the second time, and its audit row stays single', async () => {
-    const fixture = await makeChannel(gateway, 'private', ['bob']);
-    expect(typename(await run('bob', 'deleteChannel', { id: fixture.gid }))).toBe('ChannelPayload');
-    expect(typename(await run('bob', 'deleteChannel', { id: fixture.gid }))).toBe('NotFoundError');
-    expect(await auditRows(gateway, fixture.id)).toHaveLength(1);
+    const fixture = await makeChannel(suite.gateway, 'private', ['bob']);
+    expect(typename(await suite.run('bob', 'deleteChannel', { id: fixture.gid }))).toBe('ChannelPayload');
+    expect(typename(await suite.run('bob', 'deleteChannel', { id: fixture.gid }))).toBe('NotFoundError');
+    expect(await auditRows(suite.gateway, fixture.id)).toHaveLength(1);
   });
 
   it('fails as a whole: when the audit row cannot be written, the channel stays', async () => {
-    const fixture = await makeChannel(gateway, 'public', []);
-    await gateway.handle.exec(`
+    const fixture = await makeChannel(suite.gateway, 'public', []);
+    await suite.gateway.handle.exec(`
       create function test_refuse_audit() returns trigger language plpgsql as $$
       begin raise exception 'audit refused for the test'; end $$;
       create trigger test_refuse_audit before insert on platform.audit_logs
         for each row when (new.action = 'channel.delete') execute function test_refuse_audit();`);
     try {
-      expect((await run('bob', 'deleteChannel', { id: fixture.gid })).codes).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect((await suite.run('bob', 'deleteChannel', { id: fixture.gid })).codes).toEqual(['INTERNAL_SERVER_ERROR']);
     } finally {
-      await gateway.handle.exec('drop trigger test_refuse_audit on platform.audit_logs; drop function test_refuse_audit();');
+      await suite.gateway.handle.exec('drop trigger test_refuse_audit on platform.audit_logs; drop function test_refuse_audit();');
     }
     expect((await channelRow(fixture.id))?.deleted_at).toBeNull();
   });
@@ -305,7 +291,7 @@ describe('malformed input never gives a 500 or leaks SQL', () => {
     ['a message ID of another type', 'createThread', { messageId: channelGid(GENERAL) }],
     ['an unknown input field', 'deleteChannel', { id: channelGid(GENERAL), force: true }],
   ])('%s', async (_name, mutation, input) => {
-    const outcome = await run('alice', mutation, input);
+    const outcome = await suite.run('alice', mutation, input);
     expect(outcome.codes.length).toBeGreaterThan(0);
     expect(outcome.codes.every((code) => code === 'BAD_USER_INPUT')).toBe(true);
   });

@@ -8,6 +8,12 @@ export interface Config {
   pgliteDataDir: string;
   poolSize: number;
   statementTimeoutMs: number;
+  /** How long opening a connection, or waiting for a free one of the pool, may take before the request fails. */
+  connectTimeoutMs: number;
+  /** Client-side bound on one statement (a dead network never answers); above the statement timeout. */
+  queryTimeoutMs: number;
+  /** The Retry-After (seconds) of a DATABASE_UNAVAILABLE / DATABASE_TIMEOUT answer. */
+  retryAfterSeconds: number;
   migrateOnStart: boolean;
   seedOnStart: boolean;
   maxPageSize: number;
@@ -19,6 +25,10 @@ export interface Config {
   /** Answer validated reads with one compiled statement (src/compiled/). */
   compiledReads: boolean;
 }
+
+/** Defaults shared with callers that open a database without a Config (tests, scripts). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
@@ -37,13 +47,18 @@ function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env);
   return {
     port: integer('PORT', 4000, env),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
-    statementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env),
+    statementTimeoutMs,
+    connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_CONNECT_TIMEOUT_MS, env),
+    // The server's statement_timeout answers first; this catches a connection that went silent.
+    queryTimeoutMs: integer('DATABASE_QUERY_TIMEOUT_MS', statementTimeoutMs + 5_000, env),
+    retryAfterSeconds: integer('DATABASE_RETRY_AFTER_SECONDS', DEFAULT_RETRY_AFTER_SECONDS, env),
     migrateOnStart: flag('MIGRATE_ON_START', true, env),
     seedOnStart: flag('SEED_ON_START', true, env),
     maxPageSize: integer('MAX_PAGE_SIZE', 100, env),

@@ -1,9 +1,23 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { ZodError } from 'zod';
+import { DEFAULT_RETRY_AFTER_SECONDS } from './config.js';
 
-/** Error codes a client can branch on (extensions.code). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+/**
+ * Error codes a client can branch on (extensions.code). DATABASE_UNAVAILABLE (the database could
+ * not be reached or dropped the connection) and DATABASE_TIMEOUT (a statement ran past the
+ * statement timeout) answer HTTP 503 with Retry-After: the request may be sent again later.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+  | DatabaseFaultCode;
+
+export type DatabaseFaultCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT';
 
 export function clientError(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
@@ -44,6 +58,39 @@ export function postgresError(error: unknown): { code: string; constraint?: stri
   return undefined;
 }
 
+// SQLSTATEs of a server that is going away or not taking connections: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// Socket errors of a connection that could not be made or was cut.
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+// node-postgres, pg-pool and PGlite report a lost, unreachable or closed database only in the message.
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed|Cannot use a pool after calling end|PGlite is closed)/;
+
+/**
+ * Whether `error` (or an error it wraps: drizzle's `cause`, a GraphQLError's `originalError`) says
+ * the database could not answer: DATABASE_UNAVAILABLE for a refused, reset, terminated or timed-out
+ * connection (SQLSTATE class 08, a shutdown, a full pool), DATABASE_TIMEOUT for 57014 (statement
+ * timeout or a cancel). Null for anything else, including the database refusing the statement.
+ */
+export function databaseFault(error: unknown): DatabaseFaultCode | null {
+  for (let candidate = error, depth = 0; candidate && typeof candidate === 'object' && depth < 6; depth++) {
+    const { code, message } = candidate as { code?: unknown; message?: unknown };
+    if (code === '57014') return 'DATABASE_TIMEOUT';
+    if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return 'DATABASE_UNAVAILABLE';
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return 'DATABASE_UNAVAILABLE';
+    candidate = (candidate as { originalError?: unknown }).originalError ?? (candidate as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** The 503 a client gets for a database fault: coded, with Retry-After, without the driver's message. */
+export function databaseFaultError(code: DatabaseFaultCode, retryAfterSeconds: number, from?: GraphQLError): GraphQLError {
+  const message = code === 'DATABASE_TIMEOUT' ? 'The database did not answer in time; try again later.' : 'The database is unavailable; try again later.';
+  // yoga answers with the highest extensions.http.status of a response's errors and drops `http` from the body.
+  const http = { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  return new GraphQLError(message, { nodes: from?.nodes, path: from?.path, extensions: { code, http } });
+}
+
 /** PostgreSQL refused a value's syntax (22P02) or range (22003, 22007, 22008): the client sent it. */
 function isDatabaseInputError(error: Error): boolean {
   const code = postgresError(error)?.code;
@@ -74,9 +121,15 @@ function withCode(error: GraphQLError, message: string, code: ErrorCode): GraphQ
 
 /**
  * What a client sees of an error: errors raised on purpose pass, input errors from plugins or
- * the database become BAD_USER_INPUT, anything else is masked and its details logged.
+ * the database become BAD_USER_INPUT, a database fault a retryable 503, anything else is masked
+ * and its details logged.
  */
-export function maskError(error: unknown, log: (error: unknown) => void = console.error): GraphQLError {
+export function maskError(error: unknown, log: (error: unknown) => void = console.error, retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS): GraphQLError {
+  const fault = databaseFault(error);
+  if (fault) {
+    log(error);
+    return databaseFaultError(fault, retryAfterSeconds, error instanceof GraphQLError ? error : undefined);
+  }
   if (!(error instanceof GraphQLError)) {
     log(error);
     return clientError('Unexpected error.', 'INTERNAL_SERVER_ERROR');

@@ -38,6 +38,16 @@ const codeInputErrors: Plugin = {
   }),
 };
 
+/** How long /ready waits for the database before it answers 503 (orchestrators' probes time out at 1-5 s). */
+const READY_TIMEOUT_MS = 2_000;
+
+/** `promise`'s value, or `fallback` once `ms` have passed first. */
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
 export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
@@ -47,7 +57,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    maskedErrors: { maskError: (error) => maskError(error, logError) },
+    maskedErrors: { maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
     graphiql: {
@@ -64,7 +74,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       useFreshContextPerEvent<Context>(createEventContext),
       useReadinessCheck({
         endpoint: '/ready',
-        check: async () => (await pendingMigrationCount(handle)) === 0,
+        // Not ready while the database does not answer within READY_TIMEOUT_MS (pendingMigrationCount reports a failure as pending).
+        check: async () => (await withTimeout(pendingMigrationCount(handle), READY_TIMEOUT_MS, -1)) === 0,
       }),
     ],
   });

@@ -1,7 +1,8 @@
-import { getVariableValues, type GraphQLSchema } from 'graphql';
+import { getVariableValues, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context, type Viewer } from '../context.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { databaseFault, databaseFaultError } from '../errors.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
 import { createRequestLocale } from '../i18n/request.js';
 import { NOT_COMPILED } from './spec.js';
@@ -87,6 +88,14 @@ function smallBody(request: Request): boolean {
   return length !== null && /^\d{1,9}$/.test(length) && Number(length) <= MAX_BODY_BYTES;
 }
 
+/** The body and status yoga would send for this one error (its `extensions.http` is not part of the body). */
+function faultResponse(fetchAPI: { Response: typeof Response }, mediaType: string, fault: GraphQLError, logError: (error: unknown) => void, cause: unknown): Response {
+  logError(cause);
+  const { http, ...extensions } = fault.extensions as { http: { status: number; headers: Record<string, string> } };
+  const body = JSON.stringify({ errors: [{ message: fault.message, extensions }] });
+  return new fetchAPI.Response(body, { status: http.status, headers: { ...http.headers, 'content-type': `${mediaType}; charset=utf-8` } });
+}
+
 export interface CompiledReadsOptions {
   handle: DatabaseHandle;
   schema: GraphQLSchema;
@@ -113,6 +122,8 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
     if (!statement) {
       const locale = createRequestLocale({ db: handle.db, acceptLanguage, viewer: () => viewer });
       statement = buildStatement(template, { viewer, locale }, coerced.coerced).catch((error: unknown) => {
+        // A database fault is not this statement's: the next request builds it again.
+        if (databaseFault(error)) statements.delete(key);
         if (!(error instanceof NotCompiledHere)) logError(error);
         return null;
       });
@@ -149,8 +160,12 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
           (text) => {
             if (text !== null) endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': `${mediaType}; charset=utf-8` } }));
           },
-          // Bad JSON, a database error, anything unexpected: the normal engine answers (and reports) it.
-          () => undefined,
+          (error: unknown) => {
+            // The database failed (credentials or the statement): answer the 503 now rather than wait on it again in the engine.
+            const fault = databaseFault(error);
+            if (fault) endResponse(faultResponse(fetchAPI, mediaType, databaseFaultError(fault, handle.retryAfterSeconds), logError, error));
+            // Bad JSON, a database error, anything unexpected: the normal engine answers (and reports) it.
+          },
         );
     },
   };

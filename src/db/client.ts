@@ -5,7 +5,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import type { Config } from '../config.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, type Config } from '../config.js';
+import { databaseFault } from '../errors.js';
 import { relations } from './relations.js';
 
 /** One database type for both drivers, so every query is written once. */
@@ -21,7 +22,15 @@ export interface DatabaseOptions {
   loadDataDir?: File;
   poolSize?: number;
   statementTimeoutMs?: number;
+  /** Opening a connection or waiting for a free one fails after this long (default DEFAULT_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** Client-side bound on one statement, for a connection that went silent (default: statement timeout + 5 s; 0: none). */
+  queryTimeoutMs?: number;
+  /** The Retry-After (seconds) of answers to requests the database failed (default DEFAULT_RETRY_AFTER_SECONDS). */
+  retryAfterSeconds?: number;
   logger?: Logger;
+  /** Where connection errors of pooled clients are reported (default console.error). */
+  logError?: (message: string) => void;
 }
 
 export interface DatabaseHandle {
@@ -36,6 +45,8 @@ export interface DatabaseHandle {
   queryText(text: string, params: unknown[]): Promise<string | null>;
   pool?: pg.Pool;
   pglite?: PGlite;
+  /** The Retry-After (seconds) the server sends with DATABASE_UNAVAILABLE / DATABASE_TIMEOUT. */
+  retryAfterSeconds: number;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -71,39 +82,98 @@ class PreparingPool extends pg.Pool {
   }
 }
 
+/** COMMIT of a transaction that already failed answers ROLLBACK without an error: that is no success. */
+class TransactionRolledBack extends Error {
+  constructor() {
+    super('The transaction was rolled back instead of committed.');
+  }
+}
+
+function committed(result: pg.QueryResult): void {
+  if (result.command === 'ROLLBACK') throw new TransactionRolledBack();
+}
+
+/** A checked-out client as drizzle's session sees it: its COMMIT is checked by `committed`. */
+function checkingCommits(client: pg.PoolClient): pg.PoolClient {
+  const query = async (config: pg.QueryConfig, values?: unknown[]) => {
+    const result = await client.query(config, values);
+    if (/^\s*commit\s*$/i.test(config.text)) committed(result);
+    return result;
+  };
+  return new Proxy(client, { get: (target, key) => (key === 'query' ? query : Reflect.get(target, key, target)) });
+}
+
+/**
+ * `db.transaction` on the pool, replacing drizzle's, which leaks the connection when BEGIN fails
+ * (its release is in a `finally` that starts after BEGIN) and returns a client whose connection
+ * broke to the pool as if healthy. Here the client is released in every case, and with the error
+ * (so the pool discards it) when the transaction failed at the connection or its ROLLBACK did.
+ * Each pooled connection gets one drizzle instance of its own, made on first use.
+ */
+function poolTransactions(pool: pg.Pool, logger: Logger | undefined): Database['transaction'] {
+  const perConnection = new WeakMap<pg.PoolClient, Database>();
+  return async (work, config) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      let connectionDb = perConnection.get(client);
+      if (!connectionDb) {
+        connectionDb = drizzlePg({ client: checkingCommits(client), relations, logger }) as unknown as Database;
+        perConnection.set(client, connectionDb);
+      }
+      return await connectionDb.transaction(work, config);
+    } catch (error) {
+      if (databaseFault(error) === 'DATABASE_UNAVAILABLE') broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
+  const logError = options.logError ?? console.error;
   const pool = new PreparingPool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables.
     options: `-c jit=off -c statement_timeout=${statementTimeout}`,
     application_name: 'pg-graphql-gateway',
+    // A connect that hangs, or a wait for a free connection, fails the request instead of piling it up.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    query_timeout: options.queryTimeoutMs ?? statementTimeout + 5_000,
+    keepAlive: true,
   });
   // An idle client that errors (e.g. the server restarted) must not crash the process.
-  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  pool.on('error', (error) => logError(`[db] idle client error: ${error.message}`));
+  // Nor one that is checked out: pg-pool listens only while a client is idle (STACK.md, traps).
+  pool.on('connect', (client) => client.on('error', (error) => logError(`[db] connection error: ${error.message}`)));
   const db = drizzlePg({ client: pool, relations, logger: options.logger }) as unknown as Database;
+  db.transaction = poolTransactions(pool, options.logger);
   return {
     db,
     kind: 'postgres',
     pool,
+    retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
     exec: async (sqlText) => {
       await pool.query(sqlText);
     },
     scriptTransaction: async (work) => {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const result = await work(async (sqlText) => {
           await client.query(sqlText);
         });
-        await client.query('commit');
+        await committed(await client.query('commit'));
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),
@@ -125,6 +195,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     pglite,
+    retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
     exec: async (sqlText) => {
       await pglite.exec(sqlText);
     },
@@ -150,6 +221,9 @@ export function openConfiguredDatabase(config: Config, logger?: Logger): Promise
     dataDir: config.databaseUrl ? undefined : config.pgliteDataDir,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+    queryTimeoutMs: config.queryTimeoutMs,
+    retryAfterSeconds: config.retryAfterSeconds,
     logger,
   });
 }

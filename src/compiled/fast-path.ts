@@ -13,7 +13,8 @@ import { compileTemplate, type Template } from './template.js';
  * Compiled reads: a query document the normal engine has validated once is compiled to a template
  * (src/compiled/template.ts); later requests for it are answered by one statement that writes the
  * response in PostgreSQL, skipping GraphQL execution. Anything else (another operation, an
- * argument to report, refused credentials, a database error) goes on to the normal engine.
+ * argument to report, refused credentials, a database error) goes on to the normal engine, except
+ * a database fault (src/errors.ts databaseFault), which is answered here with its 503.
  */
 
 const MAX_TEMPLATES = 1_000;

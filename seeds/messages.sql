@@ -1,3 +1,4 @@
+-- Demo data, insert if absent (DO NOTHING on the key): a re-run keeps whatever changed at run time.
 -- 49 messages, 2026-01-05 .. 2026-01-08, in every channel of channels.sql. Ids are
 -- 40000000-0000-4000-8000-000000000NNN. Shown here: replies (reply_to_message_id), two threads
 -- (messages 5 and 64 start them through thread_channel_id), pins (1, 5, 33, 60), an edit (12),
@@ -63,18 +64,7 @@ insert into chat.messages (id, channel_id, author_id, content, embeds, reply_to_
   ('40000000-0000-4000-8000-000000000090', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000009', 'A számok nagy része már megvan.', '[]', null, null, null, null, null, '2026-01-07T09:10:00Z', null),
   ('40000000-0000-4000-8000-000000000091', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000007', 'Szuper, a hiányzókat csütörtökig pótoljuk.', '[]', '40000000-0000-4000-8000-000000000090', null, null, null, null, '2026-01-07T09:20:00Z', null),
   ('40000000-0000-4000-8000-000000000092', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000009', 'Rendben.', '[]', null, null, null, null, null, '2026-01-07T09:25:00Z', null)
-on conflict (id) do update set
-  channel_id = excluded.channel_id,
-  author_id = excluded.author_id,
-  content = excluded.content,
-  embeds = excluded.embeds,
-  reply_to_message_id = excluded.reply_to_message_id,
-  thread_channel_id = excluded.thread_channel_id,
-  pinned_at = excluded.pinned_at,
-  pinned_by = excluded.pinned_by,
-  edited_at = excluded.edited_at,
-  created_at = excluded.created_at,
-  deleted_at = excluded.deleted_at;
+on conflict (id) do nothing;
 
 insert into chat.message_reactions (message_id, user_id, emoji, created_at) values
   ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000003', '👋', '2026-01-05T09:06:00Z'),
@@ -96,7 +86,8 @@ insert into chat.message_reactions (message_id, user_id, emoji, created_at) valu
   ('40000000-0000-4000-8000-000000000072', '10000000-0000-4000-8000-000000000009', '🙏', '2026-01-07T10:21:00Z')
 on conflict do nothing;
 
--- Read positions, now that the messages exist (channel_members come from channels.sql and bots.sql).
+-- Read positions, now that the messages exist (channel_members come from channels.sql and bots.sql);
+-- only where none is set yet, so a re-run keeps the positions people reached since.
 update chat.channel_members as m set last_read_message_id = r.message_id::uuid
 from (values
   ('31000000-0000-4000-8000-000000000001', '40000000-0000-4000-8000-000000000013'),
@@ -112,4 +103,4 @@ from (values
   ('31000000-0000-4000-8000-000000000026', '40000000-0000-4000-8000-000000000073'),
   ('31000000-0000-4000-8000-000000000028', '40000000-0000-4000-8000-000000000082')
 ) as r(member_id, message_id)
-where m.id = r.member_id::uuid;
+where m.id = r.member_id::uuid and m.last_read_message_id is null;

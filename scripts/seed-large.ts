@@ -47,7 +47,7 @@ async function prepareSchema(url: string): Promise<void> {
   const handle = await openDatabase({ url, poolSize: 1 });
   try {
     await runMigrations(handle);
-    await runSeeds(handle, { reset: true });
+    await runSeeds(handle, { reset: true, demo: true });
   } finally {
     await handle.close();
   }

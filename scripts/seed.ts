@@ -1,17 +1,19 @@
 /**
- * Seeds the database with the demo data sets of seeds/config.ts, after applying migrations.
- *   npm run db:seed                  every data set (idempotent: safe to run again)
+ * Seeds the database with the data sets of seeds/config.ts, after applying migrations.
+ *   npm run db:seed                  the base data, and the demo data unless NODE_ENV=production
+ *                                    (SEED_DEMO=true|false decides); safe to run again: catalogs are
+ *                                    brought up to date, rows people changed are left alone
  *   npm run db:seed -- --only=a,b    those data sets and what they depend on
  *   npm run db:reset                 truncate the auth, platform and chat schemas first
- *   npm run db:seed -- --list        the registry: name, dependsOn, description
+ *   npm run db:seed -- --list        the registry: name, kind, dependsOn, description
  * DATABASE_URL selects PostgreSQL, else PGlite in PGLITE_DATA_DIR (default ./.data);
- * ADMIN_USER_EMAIL overrides the first administrator's email.
+ * ADMIN_USER_EMAIL (and ADMIN_USER_PASSWORD) create the first administrator if there is none.
  */
 import { parseArgs } from 'node:util';
 import { seeds } from '../seeds/config.js';
 import { describeDatabase, openConfiguredDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { runSeeds } from '../src/db/seed/runner.js';
+import { describeAdministrator, runSeeds } from '../src/db/seed/runner.js';
 import { loadConfig } from '../src/config.js';
 
 interface CliOptions {
@@ -45,7 +47,7 @@ function printRegistry(): void {
   const dependsWidth = Math.max(...seeds.map((seed) => seed.dependsOn.join(',').length || 1));
   for (const seed of seeds) {
     const dependsOn = seed.dependsOn.join(',') || '-';
-    console.log(`${seed.name.padEnd(width)}  ${dependsOn.padEnd(dependsWidth)}  ${seed.description}`);
+    console.log(`${seed.name.padEnd(width)}  ${seed.kind.padEnd(4)}  ${dependsOn.padEnd(dependsWidth)}  ${seed.description}`);
   }
 }
 
@@ -55,13 +57,17 @@ async function seed(options: CliOptions): Promise<void> {
   try {
     console.log(`database: ${describeDatabase(config)}`);
     await runMigrations(handle);
-    const { ran } = await runSeeds(handle, {
+    const { ran, administrator } = await runSeeds(handle, {
       only: options.only,
       reset: options.reset,
-      adminEmail: process.env.ADMIN_USER_EMAIL,
+      demo: config.seedDemo,
+      adminEmail: config.adminUserEmail,
+      adminPassword: config.adminUserPassword,
       log: (line) => console.log(line),
     });
-    console.log(`seeded ${ran.length} data set(s): ${ran.join(', ')}`);
+    console.log(`seeded ${ran.length} data set(s) (${config.seedDemo ? 'base and demo' : 'base only'}): ${ran.join(', ')}`);
+    const line = describeAdministrator(administrator);
+    if (line) console.log(line);
   } finally {
     await handle.close();
   }

@@ -2,7 +2,8 @@
 -- Demo password for all of them: demo-password-2026
 -- The hash is Argon2id (a PHC string with its own salt and parameters), made once with
 --   echo -n 'demo-password-2026' | npx tsx src/auth/hash-password.ts
--- so the literal is fixed and a re-run changes nothing. Re-seeding clears failed attempts and locks.
+-- so the literal is fixed. Insert if absent: a re-run keeps a password, failure count or lock changed
+-- at run time, and the account admin.sql made for an ADMIN_USER_EMAIL administrator.
 
 insert into auth.accounts (id, user_id, provider, password_hash, failed_login_attempts, locked_until, last_login_at, created_at)
 select a.id::uuid, a.user_id::uuid, 'password',
@@ -19,7 +20,4 @@ from (values
   ('11000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000008'),
   ('11000000-0000-4000-8000-000000000009', '10000000-0000-4000-8000-000000000009')
 ) as a(id, user_id)
-on conflict (user_id, provider) do update set
-  password_hash = excluded.password_hash,
-  failed_login_attempts = 0,
-  locked_until = null;
+on conflict (user_id, provider) do nothing;

@@ -1,3 +1,4 @@
+-- Demo data, insert if absent (DO NOTHING on the key): a re-run keeps whatever changed at run time.
 -- The Helper Bot: machine user 10000000-0000-4000-8000-000000000020 (users.sql), created by alice,
 -- installed in acme (an organization_members row for its machine user) and joined to #general.
 -- Demo bearer token: gw_b_demo-helper-bot-token-not-a-secret-2026 — only its sha256 hex is stored.
@@ -8,38 +9,14 @@ insert into chat.bots (id, user_id, created_by, name, description, token_hash, s
    '{"en": "Posts a daily digest and answers simple questions", "hu": "Napi összefoglalót küld és egyszerű kérdésekre válaszol"}',
    encode(sha256(convert_to('gw_b_demo-helper-bot-token-not-a-secret-2026', 'UTF8')), 'hex'),
    '{messages:read,messages:write}', false, '2026-01-04T12:00:00Z', '2026-01-04T12:00:00Z')
-on conflict (id) do update set
-  user_id = excluded.user_id,
-  created_by = excluded.created_by,
-  name = excluded.name,
-  description = excluded.description,
-  token_hash = excluded.token_hash,
-  scopes = excluded.scopes,
-  is_public = excluded.is_public,
-  created_at = excluded.created_at,
-  updated_at = excluded.updated_at,
-  deleted_at = null;
+on conflict (id) do nothing;
 
 insert into chat.organization_members (id, organization_id, user_id, role, nickname, invited_by, joined_at) values
   ('21000000-0000-4000-8000-000000000009', '20000000-0000-4000-8000-000000000001',
    '10000000-0000-4000-8000-000000000020', 'member', null, '10000000-0000-4000-8000-000000000002', '2026-01-04T12:00:00Z')
-on conflict (id) do update set
-  organization_id = excluded.organization_id,
-  user_id = excluded.user_id,
-  role = excluded.role,
-  nickname = excluded.nickname,
-  invited_by = excluded.invited_by,
-  joined_at = excluded.joined_at,
-  deleted_at = null;
+on conflict (id) do nothing;
 
 insert into chat.channel_members (id, channel_id, user_id, is_muted, is_hidden, is_favorite, joined_at) values
   ('31000000-0000-4000-8000-000000000040', '30000000-0000-4000-8000-000000000001',
    '10000000-0000-4000-8000-000000000020', false, false, false, '2026-01-04T12:00:00Z')
-on conflict (id) do update set
-  channel_id = excluded.channel_id,
-  user_id = excluded.user_id,
-  is_muted = excluded.is_muted,
-  is_hidden = excluded.is_hidden,
-  is_favorite = excluded.is_favorite,
-  joined_at = excluded.joined_at,
-  deleted_at = null;
+on conflict (id) do nothing;

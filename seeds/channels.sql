@@ -1,3 +1,4 @@
+-- Demo data, insert if absent (DO NOTHING on the key): a re-run keeps whatever changed at run time.
 -- Channels of each type in both organizations, and exactly their members.
 --   acme:   ...001 #general (public)  ...002 #random (public)  ...003 #design (private: alice, carol, dave;
 --           not bob, the admin)  ...004 alice-carol (direct)  ...005 "Q1 launch plan" (thread of #general)
@@ -33,19 +34,9 @@ insert into chat.channels (id, organization_id, type, name, topic, parent_channe
   ('30000000-0000-4000-8000-000000000014', '20000000-0000-4000-8000-000000000002', 'thread', 'Negyedéves jelentés',
    null, '30000000-0000-4000-8000-000000000011', null,
    '10000000-0000-4000-8000-000000000007', '2026-01-07T09:00:00Z', '2026-01-07T09:00:00Z')
-on conflict (id) do update set
-  organization_id = excluded.organization_id,
-  type = excluded.type,
-  name = excluded.name,
-  topic = excluded.topic,
-  parent_channel_id = excluded.parent_channel_id,
-  section_id = excluded.section_id,
-  created_by = excluded.created_by,
-  created_at = excluded.created_at,
-  updated_at = excluded.updated_at,
-  deleted_at = null;
+on conflict (id) do nothing;
 
--- last_read_message_id is left out of the update: messages.sql sets it once messages exist.
+-- last_read_message_id: messages.sql sets it once messages exist.
 insert into chat.channel_members (id, channel_id, user_id, is_muted, is_hidden, is_favorite, joined_at) values
   -- acme #general
   ('31000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002', false, false, true, '2026-01-04T09:00:00Z'),
@@ -82,11 +73,4 @@ insert into chat.channel_members (id, channel_id, user_id, is_muted, is_hidden, 
   -- globex thread "Negyedéves jelentés"
   ('31000000-0000-4000-8000-000000000030', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000007', false, false, false, '2026-01-07T09:00:00Z'),
   ('31000000-0000-4000-8000-000000000031', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000009', false, false, false, '2026-01-07T09:10:00Z')
-on conflict (id) do update set
-  channel_id = excluded.channel_id,
-  user_id = excluded.user_id,
-  is_muted = excluded.is_muted,
-  is_hidden = excluded.is_hidden,
-  is_favorite = excluded.is_favorite,
-  joined_at = excluded.joined_at,
-  deleted_at = null;
+on conflict (id) do nothing;

@@ -1,76 +1,96 @@
 import type { SeedDefinition } from '../src/db/seed/runner.js';
 
 /**
- * The demo data sets, in a sensible default order. Each file is an idempotent upsert: running
- * the whole set twice changes nothing. `dependsOn` lists the sets whose rows a file references.
+ * The data sets, in a sensible default order. `base` sets (catalogs and the first administrator)
+ * load everywhere; `demo` sets only in development or with SEED_DEMO=true. Catalog rows upsert on
+ * their key; every other row is inserted if absent, so a re-run never undoes a change made at run
+ * time. `dependsOn` lists the sets whose rows a file references (a base set never needs a demo one).
  */
 export const seeds: SeedDefinition[] = [
-  { name: 'locales', file: 'locales.sql', dependsOn: [], description: 'Locales en (default), hu and de' },
+  { name: 'locales', file: 'locales.sql', kind: 'base', dependsOn: [], description: 'Locales en (default), hu and de' },
   {
     name: 'rbac',
     file: 'rbac.sql',
+    kind: 'base',
     dependsOn: [],
-    description: 'Resources, the permission catalog, the four system roles and groups, their grants',
+    description: 'Resources, the permission catalog, the four system roles and groups (everyone is the default group), their grants',
   },
   {
     name: 'apps',
     file: 'apps.sql',
+    kind: 'base',
     dependsOn: ['rbac'],
     description: 'Desktop apps with localized names, one inactive, role and group access',
   },
   {
+    name: 'translations',
+    file: 'translations.sql',
+    kind: 'base',
+    dependsOn: ['locales'],
+    description: 'UI strings in namespaces common and chat (en, hu; de partial)',
+  },
+  {
+    name: 'admin',
+    file: 'admin.sql',
+    kind: 'base',
+    dependsOn: ['locales', 'rbac'],
+    description: 'The first administrator from ADMIN_USER_EMAIL, if given and absent (nothing otherwise)',
+  },
+  {
     name: 'users',
     file: 'users.sql',
-    dependsOn: ['locales', 'rbac'],
-    description: 'Demo users (ADMIN_USER_EMAIL overrides the first admin), the bot machine user, roles and groups',
+    kind: 'demo',
+    dependsOn: ['locales', 'rbac', 'admin'],
+    description: 'Demo people (admin@example.com unless ADMIN_USER_EMAIL made the administrator), the bot machine user, roles and groups',
   },
   {
     name: 'organizations',
     file: 'organizations.sql',
+    kind: 'demo',
     dependsOn: ['locales', 'users'],
     description: 'Organizations acme (public, en) and globex (private, hu), their members and channel sections',
   },
   {
     name: 'channels',
     file: 'channels.sql',
+    kind: 'demo',
     dependsOn: ['organizations'],
     description: 'Public, private, direct and thread channels in each organization, with their members',
   },
   {
     name: 'bots',
     file: 'bots.sql',
+    kind: 'demo',
     dependsOn: ['channels'],
-    description: 'The helper bot, installed in acme and joined to #general',
+    description: 'The helper bot (with its published demo token), installed in acme and joined to #general',
   },
   {
     name: 'messages',
     file: 'messages.sql',
+    kind: 'demo',
     dependsOn: ['channels', 'bots'],
     description: 'Messages with replies, threads, pins, an edit, a soft delete and reactions',
   },
   {
     name: 'notifications',
     file: 'notifications.sql',
+    kind: 'demo',
     dependsOn: ['messages'],
     description: 'Localized notifications for every demo user, some read',
   },
   {
-    name: 'translations',
-    file: 'translations.sql',
-    dependsOn: ['locales'],
-    description: 'UI strings in namespaces common and chat (en, hu; de partial)',
-  },
-  {
     name: 'files',
     file: 'files.sql',
+    kind: 'demo',
     dependsOn: ['messages'],
     description: 'File metadata in every scope, two attached to messages',
   },
-  { name: 'audit', file: 'audit.sql', dependsOn: ['messages'], description: 'A few audit log entries' },
+  { name: 'audit', file: 'audit.sql', kind: 'demo', dependsOn: ['messages'], description: 'A few audit log entries' },
   {
     name: 'accounts',
     file: 'accounts.sql',
+    kind: 'demo',
     dependsOn: ['users'],
-    description: 'Password accounts for the demo people, all with the password demo-password-2026',
+    description: 'Password accounts for the demo people, all with the published password demo-password-2026',
   },
 ];

@@ -1,3 +1,4 @@
+-- Demo data, insert if absent (DO NOTHING on the key): a re-run keeps whatever changed at run time.
 -- File metadata only (no bytes): one per scope, two attached to messages. Ids are
 -- 70000000-0000-4000-8000-0000000000NN; storage_key is unique.
 
@@ -25,17 +26,4 @@ insert into platform.files (id, owner_id, organization_id, channel_id, message_i
   ('70000000-0000-4000-8000-000000000006', '10000000-0000-4000-8000-000000000003', null, null, null,
    'shared', 'release-notes-draft.md', 'text/markdown', 2048, 'shared/release-notes-draft.md', 'pending',
    '2026-01-05T10:40:00Z', '2026-01-05T10:40:00Z')
-on conflict (id) do update set
-  owner_id = excluded.owner_id,
-  organization_id = excluded.organization_id,
-  channel_id = excluded.channel_id,
-  message_id = excluded.message_id,
-  scope = excluded.scope,
-  file_name = excluded.file_name,
-  mime_type = excluded.mime_type,
-  size_bytes = excluded.size_bytes,
-  storage_key = excluded.storage_key,
-  status = excluded.status,
-  created_at = excluded.created_at,
-  updated_at = excluded.updated_at,
-  deleted_at = null;
+on conflict (id) do nothing;

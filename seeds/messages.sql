@@ -1,9 +1,11 @@
+-- Demo data, insert if absent (DO NOTHING on the key): a re-run keeps whatever changed at run time.
 -- 49 messages, 2026-01-05 .. 2026-01-08, in every channel of channels.sql. Ids are
 -- 40000000-0000-4000-8000-000000000NNN. Shown here: replies (reply_to_message_id), two threads
 -- (messages 5 and 64 start them through thread_channel_id), pins (1, 5, 33, 60), an edit (12),
 -- a soft-deleted message (11), embeds (7, 20), a bot message (7) and reactions.
 -- Rows referencing later rows of the same statement are fine: foreign keys are checked at its end.
 
+with created as (
 insert into chat.messages (id, channel_id, author_id, content, embeds, reply_to_message_id, thread_channel_id, pinned_at, pinned_by, edited_at, created_at, deleted_at) values
   -- acme #general
   ('40000000-0000-4000-8000-000000000001', '30000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002', 'Welcome to the Acme workspace! 👋 #general is for company-wide announcements.', '[]', null, null, '2026-01-05T09:01:00Z', '10000000-0000-4000-8000-000000000002', null, '2026-01-05T09:00:00Z', null),
@@ -63,20 +65,14 @@ insert into chat.messages (id, channel_id, author_id, content, embeds, reply_to_
   ('40000000-0000-4000-8000-000000000090', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000009', 'A számok nagy része már megvan.', '[]', null, null, null, null, null, '2026-01-07T09:10:00Z', null),
   ('40000000-0000-4000-8000-000000000091', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000007', 'Szuper, a hiányzókat csütörtökig pótoljuk.', '[]', '40000000-0000-4000-8000-000000000090', null, null, null, null, '2026-01-07T09:20:00Z', null),
   ('40000000-0000-4000-8000-000000000092', '30000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-000000000009', 'Rendben.', '[]', null, null, null, null, null, '2026-01-07T09:25:00Z', null)
-on conflict (id) do update set
-  channel_id = excluded.channel_id,
-  author_id = excluded.author_id,
-  content = excluded.content,
-  embeds = excluded.embeds,
-  reply_to_message_id = excluded.reply_to_message_id,
-  thread_channel_id = excluded.thread_channel_id,
-  pinned_at = excluded.pinned_at,
-  pinned_by = excluded.pinned_by,
-  edited_at = excluded.edited_at,
-  created_at = excluded.created_at,
-  deleted_at = excluded.deleted_at;
-
-insert into chat.message_reactions (message_id, user_id, emoji, created_at) values
+on conflict (id) do nothing
+returning id
+),
+-- Reactions go with the messages they are on (one removed at run time is not put back).
+reactions as (
+insert into chat.message_reactions (message_id, user_id, emoji, created_at)
+select r.message_id::uuid, r.user_id::uuid, r.emoji, r.created_at::timestamptz
+from (values
   ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000003', '👋', '2026-01-05T09:06:00Z'),
   ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000004', '👋', '2026-01-05T09:31:00Z'),
   ('40000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000005', '🎉', '2026-01-05T09:13:00Z'),
@@ -94,9 +90,12 @@ insert into chat.message_reactions (message_id, user_id, emoji, created_at) valu
   ('40000000-0000-4000-8000-000000000060', '10000000-0000-4000-8000-000000000004', '👋', '2026-01-07T08:31:00Z'),
   ('40000000-0000-4000-8000-000000000065', '10000000-0000-4000-8000-000000000009', '👍', '2026-01-07T09:46:00Z'),
   ('40000000-0000-4000-8000-000000000072', '10000000-0000-4000-8000-000000000009', '🙏', '2026-01-07T10:21:00Z')
-on conflict do nothing;
-
--- Read positions, now that the messages exist (channel_members come from channels.sql and bots.sql).
+) as r(message_id, user_id, emoji, created_at)
+join created c on c.id = r.message_id::uuid
+on conflict do nothing
+)
+-- Read positions, set in the run that creates the messages (channel_members come from channels.sql
+-- and bots.sql), so a re-run keeps the positions people reached since.
 update chat.channel_members as m set last_read_message_id = r.message_id::uuid
 from (values
   ('31000000-0000-4000-8000-000000000001', '40000000-0000-4000-8000-000000000013'),
@@ -112,4 +111,4 @@ from (values
   ('31000000-0000-4000-8000-000000000026', '40000000-0000-4000-8000-000000000073'),
   ('31000000-0000-4000-8000-000000000028', '40000000-0000-4000-8000-000000000082')
 ) as r(member_id, message_id)
-where m.id = r.member_id::uuid;
+where m.id = r.member_id::uuid and r.message_id::uuid in (select id from created);

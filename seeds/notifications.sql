@@ -1,3 +1,4 @@
+-- Demo data, insert if absent (DO NOTHING on the key): a re-run keeps whatever changed at run time.
 -- Notifications for every human demo user, titles and bodies in en and hu (de on a few, to show
 -- the fallback). Ids are 60000000-0000-4000-8000-0000000000NN; read_at set = already read.
 
@@ -92,14 +93,4 @@ insert into platform.notifications (id, user_id, organization_id, type, title, b
    '{"en": "Welcome to Globex Kft.", "hu": "Üdvözlünk a Globex Kft.-nél"}',
    null,
    'organization', '20000000-0000-4000-8000-000000000002', '{}', '2026-01-03T11:00:00Z', '2026-01-03T10:20:00Z')
-on conflict (id) do update set
-  user_id = excluded.user_id,
-  organization_id = excluded.organization_id,
-  type = excluded.type,
-  title = excluded.title,
-  body = excluded.body,
-  resource_type = excluded.resource_type,
-  resource_id = excluded.resource_id,
-  data = excluded.data,
-  read_at = excluded.read_at,
-  created_at = excluded.created_at;
+on conflict (id) do nothing;

@@ -1,5 +1,5 @@
--- RBAC catalog: resources, permissions, the four system roles and groups, and their grants.
--- Catalog rows upsert on their text key; grants look ids up by key (a missing key fails the
+-- RBAC catalog (base data): resources, permissions, the four system roles and groups, and their
+-- grants. Catalog rows upsert on their text key; grants look ids up by key (a missing key fails the
 -- NOT NULL of the primary key instead of being skipped silently).
 
 insert into auth.resources (key, description, created_at) values
@@ -9,7 +9,8 @@ insert into auth.resources (key, description, created_at) values
   ('users.permissions', '{"en": "Permissions", "hu": "Jogosultságok"}', '2026-01-01T00:00:00Z'),
   ('translations', '{"en": "Translations", "hu": "Fordítások"}', '2026-01-01T00:00:00Z'),
   ('log.activity', '{"en": "Activity log", "hu": "Tevékenységnapló", "de": "Aktivitätsprotokoll"}', '2026-01-01T00:00:00Z'),
-  ('apps', '{"en": "Applications", "hu": "Alkalmazások", "de": "Anwendungen"}', '2026-01-01T00:00:00Z')
+  ('apps', '{"en": "Applications", "hu": "Alkalmazások", "de": "Anwendungen"}', '2026-01-01T00:00:00Z'),
+  ('api', '{"en": "The GraphQL API", "hu": "A GraphQL API", "de": "Die GraphQL-API"}', '2026-01-01T00:00:00Z')
 on conflict (key) do update set description = excluded.description;
 
 -- A permission key is <resource key>.<action>; resource and action are derived from it.
@@ -35,7 +36,9 @@ from (values
   ('users.permissions.assign', '{"en": "Grant and revoke permissions", "hu": "Jogosultságok kiosztása és visszavonása"}'),
   ('translations.manage', '{"en": "Manage translations", "hu": "Fordítások kezelése", "de": "Übersetzungen verwalten"}'),
   ('log.activity.view', '{"en": "View the activity log", "hu": "Tevékenységnapló megtekintése"}'),
-  ('apps.manage', '{"en": "Manage applications", "hu": "Alkalmazások kezelése", "de": "Anwendungen verwalten"}')
+  ('apps.manage', '{"en": "Manage applications", "hu": "Alkalmazások kezelése", "de": "Anwendungen verwalten"}'),
+  -- Introspection where it is turned off (production): src/production.ts.
+  ('api.introspect', '{"en": "Read the API schema (introspection)", "hu": "Az API sémájának lekérdezése (introspekció)"}')
 ) as p(key, description)
 on conflict (key) do update set
   resource_id = excluded.resource_id,
@@ -66,27 +69,29 @@ on conflict (key) do update set
   is_system = excluded.is_system,
   updated_at = excluded.updated_at;
 
-insert into auth.groups (key, name, description, is_system, created_at, updated_at) values
+-- is_default: every person who signs up joins these groups (src/auth/sign-in.ts); here only everyone.
+insert into auth.groups (key, name, description, is_system, is_default, created_at, updated_at) values
   ('administrators',
    '{"en": "Administrators", "hu": "Adminisztrátorok", "de": "Administratoren"}',
    '{"en": "People who run the platform", "hu": "A platform üzemeltetői", "de": "Die Betreiber der Plattform"}',
-   true, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+   true, false, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
   ('staff',
    '{"en": "Staff", "hu": "Munkatársak"}',
    '{"en": "Employees of the organizations", "hu": "A szervezetek munkatársai"}',
-   true, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+   true, false, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
   ('everyone',
    '{"en": "Everyone", "hu": "Mindenki", "de": "Alle"}',
    '{"en": "Every signed-in person", "hu": "Minden bejelentkezett személy", "de": "Alle angemeldeten Personen"}',
-   true, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+   true, true, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
   ('guests',
    '{"en": "Guests", "hu": "Vendégek", "de": "Gäste"}',
    '{"en": "Visitors with limited access", "hu": "Korlátozott hozzáférésű látogatók"}',
-   true, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+   true, false, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
 on conflict (key) do update set
   name = excluded.name,
   description = excluded.description,
   is_system = excluded.is_system,
+  is_default = excluded.is_default,
   updated_at = excluded.updated_at;
 
 -- The administrator role holds every permission of the catalog.

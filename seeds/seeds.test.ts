@@ -43,30 +43,30 @@ describe('demo seeds', () => {
     Object.fromEntries(Object.entries(print).map(([table, { count: rowCount }]) => [table, rowCount]));
 
   it('--only=messages on an empty database pulls in what messages depend on', async () => {
-    const { ran } = await runSeeds(database.handle, { only: ['messages'] });
-    expect(ran).toEqual(['locales', 'rbac', 'users', 'organizations', 'channels', 'bots', 'messages']);
+    const { ran } = await runSeeds(database.handle, { only: ['messages'], demo: true });
+    expect(ran).toEqual(['locales', 'rbac', 'admin', 'users', 'organizations', 'channels', 'bots', 'messages']);
     expect(await count('from chat.messages')).toBeGreaterThanOrEqual(40);
     expect(await count('from platform.apps')).toBe(0);
     expect(await count('from platform.notifications')).toBe(0);
   });
 
   it('runs the full set, and a second run changes no row of any table', async () => {
-    const { ran } = await runSeeds(database.handle, {});
+    const { ran } = await runSeeds(database.handle, { demo: true });
     expect(ran).toEqual(seeds.map((seed) => seed.name));
     const first = await fingerprint();
     expect(Object.keys(first).length).toBeGreaterThanOrEqual(25);
 
-    await runSeeds(database.handle, {});
+    await runSeeds(database.handle, { demo: true });
     expect(await fingerprint()).toEqual(first);
   });
 
   it('gives the same row counts after a reset', async () => {
     const before = counts(await fingerprint());
-    await runSeeds(database.handle, { reset: true });
+    await runSeeds(database.handle, { reset: true, demo: true });
     expect(counts(await fingerprint())).toEqual(before);
   });
 
-  it('applies the admin email override to the first administrator', async () => {
+  it('makes the given email the first administrator only on a database without one, and keeps it', async () => {
     const adminEmails = async () => {
       const admins = await rows<{ email: string }>(
         `select u.email from auth.users u join auth.user_roles ur on ur.user_id = u.id
@@ -75,12 +75,28 @@ describe('demo seeds', () => {
       return admins.map((admin) => admin.email);
     };
 
-    await runSeeds(database.handle, { only: ['users'], adminEmail: 'root@corp.example' });
+    await runSeeds(database.handle, { reset: true, only: ['users'], demo: true, adminEmail: 'root@corp.example', adminPassword: 'root-password-1' });
     expect(await adminEmails()).toEqual(['root@corp.example']);
     expect(await count(`from auth.users where email = 'admin@example.com'`)).toBe(0);
 
-    await runSeeds(database.handle, { only: ['users'] });
+    // Without the variable, or with another email, the administrator stays who they are.
+    await runSeeds(database.handle, { only: ['users'], demo: true });
+    await runSeeds(database.handle, { only: ['users'], demo: true, adminEmail: 'other@corp.example' });
+    expect(await adminEmails()).toEqual(['root@corp.example']);
+    await runSeeds(database.handle, { reset: true, demo: true });
     expect(await adminEmails()).toEqual(['admin@example.com']);
+  });
+
+  it('refuses a demo data set without demo, and loads only the base sets by default', async () => {
+    await expect(runSeeds(database.handle, { only: ['messages'] })).rejects.toThrow('Seed "users" is demo data');
+    const { ran } = await runSeeds(database.handle, { reset: true });
+    expect(ran).toEqual(seeds.filter((seed) => seed.kind === 'base').map((seed) => seed.name));
+    expect(await count('from auth.users')).toBe(0);
+    expect(await count('from chat.organizations')).toBe(0);
+    expect(await count('from chat.bots')).toBe(0);
+    expect(await count('from auth.permissions')).toBeGreaterThanOrEqual(15);
+    expect(await rows(`select key from auth.groups where is_default`)).toEqual([{ key: 'everyone' }]);
+    await runSeeds(database.handle, { reset: true, demo: true });
   });
 
   describe('holds at least what DOMAIN.md lists', () => {

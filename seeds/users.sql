@@ -1,5 +1,8 @@
--- Demo users. The first administrator's email is admin@example.com unless the runner sets
--- seed.admin_email (from ADMIN_USER_EMAIL). Passwords (auth.accounts) are not seeded here.
+-- Demo users. Passwords (auth.accounts) are not seeded here.
+-- Insert if absent: a re-run keeps what people changed at run time (profile, email, soft delete),
+-- and roles and groups are granted only to users this run creates (a revoked one stays revoked).
+-- The demo administrator admin@example.com takes the first administrator's id; when admin.sql has
+-- already created that administrator from ADMIN_USER_EMAIL, the demo one is skipped.
 --
 --   10000000-0000-4000-8000-000000000001  admin   platform administrator (role administrator)
 --   ...002 alice   acme owner       ...003 bob     acme admin      ...004 carol  member of acme and globex
@@ -7,9 +10,10 @@
 --   ...007 hanna   globex owner     ...008 istvan  globex admin    ...009 judit  globex member
 --   ...020 helper-bot               machine user of the Helper Bot (see bots.sql)
 
+with created as (
 insert into auth.users (id, email, display_name, first_name, last_name, avatar_url, user_type, locale, timezone, settings, created_at, updated_at) values
   ('10000000-0000-4000-8000-000000000001',
-   coalesce(nullif(current_setting('seed.admin_email', true), ''), 'admin@example.com'),
+   'admin@example.com',
    'Platform Admin', 'Ada', 'Admin', null, 'human', 'en', 'Europe/London', '{"theme": "dark"}',
    '2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z'),
   ('10000000-0000-4000-8000-000000000002', 'alice@example.com', 'Alice Anderson', 'Alice', 'Anderson',
@@ -39,21 +43,11 @@ insert into auth.users (id, email, display_name, first_name, last_name, avatar_u
   ('10000000-0000-4000-8000-000000000020', 'helper-bot@bots.example.com', 'Helper Bot', null, null,
    'https://avatars.example.com/helper-bot.png', 'machine', 'en', 'UTC', '{}',
    '2026-01-04T12:00:00Z', '2026-01-04T12:00:00Z')
-on conflict (id) do update set
-  email = excluded.email,
-  display_name = excluded.display_name,
-  first_name = excluded.first_name,
-  last_name = excluded.last_name,
-  avatar_url = excluded.avatar_url,
-  user_type = excluded.user_type,
-  locale = excluded.locale,
-  timezone = excluded.timezone,
-  settings = excluded.settings,
-  created_at = excluded.created_at,
-  updated_at = excluded.updated_at,
-  deleted_at = null;
-
+on conflict (id) do nothing
+returning id
+),
 -- Roles; granted by the platform admin (the admin's own grant has no granter).
+granted_roles as (
 insert into auth.user_roles (user_id, role_id, granted_by, created_at)
 select u.user_id::uuid, (select r.id from auth.roles r where r.key = u.role_key), u.granted_by::uuid, timestamptz '2026-01-02T10:00:00Z'
 from (values
@@ -67,8 +61,10 @@ from (values
   ('10000000-0000-4000-8000-000000000008', 'user', '10000000-0000-4000-8000-000000000001'),
   ('10000000-0000-4000-8000-000000000009', 'user', '10000000-0000-4000-8000-000000000001')
 ) as u(user_id, role_key, granted_by)
-on conflict do nothing;
-
+join created c on c.id = u.user_id::uuid
+on conflict do nothing
+returning user_id
+)
 insert into auth.user_groups (user_id, group_id, granted_by, created_at)
 select u.user_id::uuid, (select g.id from auth.groups g where g.key = u.group_key), u.granted_by::uuid, timestamptz '2026-01-02T10:00:00Z'
 from (values
@@ -86,4 +82,5 @@ from (values
   ('10000000-0000-4000-8000-000000000008', 'everyone', '10000000-0000-4000-8000-000000000001'),
   ('10000000-0000-4000-8000-000000000009', 'everyone', '10000000-0000-4000-8000-000000000001')
 ) as u(user_id, group_key, granted_by)
+join created c on c.id = u.user_id::uuid
 on conflict do nothing;

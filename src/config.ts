@@ -24,6 +24,18 @@ export interface Config {
   playgroundUser: string;
   /** Answer validated reads with one compiled statement (src/compiled/). */
   compiledReads: boolean;
+  /** NODE_ENV=production: the three switches below default to off. */
+  production: boolean;
+  /** Serve GraphiQL on GET /graphql to browsers (GRAPHIQL). */
+  graphiql: boolean;
+  /** Answer introspection to anyone (INTROSPECTION); when off, only to holders of `api.introspect`. */
+  introspection: boolean;
+  /** Load the demo people, organizations and messages along with the base data (SEED_DEMO). */
+  seedDemo: boolean;
+  /** The first platform administrator, created by the seeds if absent (ADMIN_USER_EMAIL); none when unset. */
+  adminUserEmail: string | undefined;
+  /** That administrator's first password (ADMIN_USER_PASSWORD); unset: a random one is printed once. */
+  adminUserPassword: string | undefined;
 }
 
 /** Defaults shared with callers that open a database without a Config (tests, scripts). */
@@ -66,5 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
+    production: env.NODE_ENV === 'production',
+    graphiql: flag('GRAPHIQL', env.NODE_ENV !== 'production', env),
+    introspection: flag('INTROSPECTION', env.NODE_ENV !== 'production', env),
+    seedDemo: flag('SEED_DEMO', env.NODE_ENV !== 'production', env),
+    adminUserEmail: env.ADMIN_USER_EMAIL?.trim() || undefined,
+    adminUserPassword: env.ADMIN_USER_PASSWORD || undefined,
   };
 }

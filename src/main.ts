@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { describeDatabase, openConfiguredDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
-import { isDatabaseEmpty, runSeeds } from './db/seed/runner.js';
+import { seedEmptyDatabase } from './db/seed/start.js';
 import { playgroundSessionHeaders } from './playground-session.js';
 import { createRealtime } from './realtime/index.js';
 import { createYogaApp, listen } from './server.js';
@@ -13,18 +13,16 @@ async function main() {
   console.log(`[db] ${describeDatabase(config)}`);
 
   if (config.migrateOnStart) await runMigrations(handle);
-  if (config.seedOnStart && (await isDatabaseEmpty(handle))) {
-    const { ran } = await runSeeds(handle, { adminEmail: process.env.ADMIN_USER_EMAIL });
-    console.log(`[seed] empty database: loaded demo data (${ran.join(', ')})`);
-  }
+  // Base data, and demo data unless NODE_ENV=production (SEED_DEMO), on a database without users.
+  await seedEmptyDatabase(handle, config);
 
   const playgroundHeaders = await playgroundSessionHeaders(handle.db, config.playgroundUser);
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle);
   await realtime.start();
-  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads });
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, graphiql: config.graphiql, introspection: config.introspection });
   const gateway = await listen(yoga, config.port, config.host);
-  console.log(`[gateway] GraphQL playground: ${gateway.url}`);
+  console.log(`[gateway] GraphQL ${config.graphiql ? 'playground' : 'endpoint'}: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
 
   let stopping = false;

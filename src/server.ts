@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { playgroundQuery } from './playground.js';
+import { useIntrospectionGate } from './production.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
@@ -25,6 +26,10 @@ export interface GatewayOptions {
   realtime?: Realtime;
   /** Answer validated reads with one compiled statement (src/compiled/); default on. */
   compiledReads?: boolean;
+  /** Serve GraphiQL to browsers on GET /graphql; default on (config: off in production unless GRAPHIQL=true). */
+  graphiql?: boolean;
+  /** Answer introspection to anyone; default on (config: off in production unless INTROSPECTION=true). */
+  introspection?: boolean;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -49,7 +54,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -60,12 +65,14 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     maskedErrors: { maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
-    graphiql: {
+    graphiql: graphiql && {
       title: 'Workspace GraphQL gateway',
       defaultQuery: playgroundQuery,
       headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
     },
     plugins: [
+      // Without INTROSPECTION (production), `__schema`/`__type` only for holders of api.introspect.
+      useIntrospectionGate(introspection),
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

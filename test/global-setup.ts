@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
     await adminQuery(adminUrl, `create database "${template}"`);
     const handle = await openDatabase({ url: withDatabase(adminUrl, template) });
     await runMigrations(handle);
-    await runSeeds(handle);
+    await runSeeds(handle, { demo: true }); // the suite relies on the demo data
     await handle.close();
     project.provide('seededTemplateDatabase', template);
     project.provide('seededDumpPath', '');
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   const directory = mkdtempSync(join(tmpdir(), 'gateway-test-'));
   const handle = await openDatabase({});
   await runMigrations(handle);
-  await runSeeds(handle);
+  await runSeeds(handle, { demo: true }); // the suite relies on the demo data
   const dump = await handle.pglite!.dumpDataDir('none');
   await handle.close();
   const dumpPath = join(directory, 'seeded.tar');

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Viewer } from '../context.js';
 import { postgresError } from '../errors.js';
 import type { Database } from '../db/client.js';
@@ -43,6 +44,7 @@ export async function signUpWithPassword(db: Database, input: SignUpInput, origi
     return await db.transaction(async (tx): Promise<SignUpOutcome> => {
       if (await emailTaken(tx, input.email)) return { outcome: 'emailTaken' };
       const userId = await createPasswordUser(tx, { email: input.email, displayName: input.displayName, locale: input.locale, passwordHash });
+      await joinDefaultGroups(tx, userId);
       return signedIn(await createSession(tx, userId, origin), { userId, userType: 'human', locale: input.locale });
     });
   } catch (error) {
@@ -50,6 +52,14 @@ export async function signUpWithPassword(db: Database, input: SignUpInput, origi
     if (isUniqueViolation(error, 'users_email_live')) return { outcome: 'emailTaken' };
     throw error;
   }
+}
+
+/**
+ * A new person joins the groups marked is_default (seeds: everyone), in the sign-up's transaction.
+ * Bots' machine users do not: groups are for people, a bot is bounded by its scopes and installs.
+ */
+async function joinDefaultGroups(tx: Database, userId: string): Promise<void> {
+  await tx.execute(sql`insert into auth.user_groups (user_id, group_id) select ${userId}::uuid, g.id from auth.groups g where g.is_default on conflict do nothing`);
 }
 
 /** A person signed in with a password: unlimited by scopes, tied to the new session. */

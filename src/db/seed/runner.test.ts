@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, queryRows, type TestDatabase } from '../../../test/database.js';
 import { isDatabaseEmpty, planSeeds, runSeeds, type SeedDefinition } from './runner.js';
 
-function seed(name: string, dependsOn: string[] = []): SeedDefinition {
-  return { name, file: `${name}.sql`, dependsOn, description: `the ${name} data set` };
+function seed(name: string, dependsOn: string[] = [], kind: SeedDefinition['kind'] = 'base'): SeedDefinition {
+  return { name, file: `${name}.sql`, kind, dependsOn, description: `the ${name} data set` };
 }
 
 const names = (plan: SeedDefinition[]): string[] => plan.map((s) => s.name);

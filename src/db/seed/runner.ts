@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { seeds as registry } from '../../../seeds/config.js';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '../../auth/passwords.js';
 import type { DatabaseHandle } from '../client.js';
 
 /** One data set: an idempotent SQL file and the data sets it needs first. */
@@ -10,6 +12,8 @@ export interface SeedDefinition {
   name: string;
   /** File name inside the seeds folder. */
   file: string;
+  /** base: catalogs and the first administrator, loaded everywhere; demo: only when asked for. */
+  kind: 'base' | 'demo';
   dependsOn: string[];
   description: string;
 }
@@ -19,14 +23,35 @@ export interface RunSeedsOptions {
   only?: string[];
   /** Truncate every table of the auth, platform and chat schemas first. */
   reset?: boolean;
-  /** Overrides the first administrator's email (exposed to SQL as `seed.admin_email`). */
+  /** Also load the demo data sets (people, organizations, messages, the demo bot); default: base data only. */
+  demo?: boolean;
+  /** The first administrator's email (`seed.admin_email`): created if absent, never changed once it exists. */
   adminEmail?: string;
+  /** That administrator's first password; without it a random one is made and answered once (`generatedPassword`). */
+  adminPassword?: string;
   /** The registry (default: seeds/config.ts). */
   seeds?: SeedDefinition[];
   /** Where the SQL files live (default: the repository's seeds/ folder). */
   seedsDir?: string;
   log?: (line: string) => void;
 }
+
+/** What became of the first administrator in a run given an email. */
+export type AdministratorOutcome =
+  | { outcome: 'created'; email: string; generatedPassword: string | null }
+  /** The administrator's row already existed (maybe with another email now): nothing changed. */
+  | { outcome: 'exists'; email: string }
+  /** A live user already had that email: they were not promoted and no administrator was made. */
+  | { outcome: 'emailInUse'; email: string };
+
+export interface SeedRun {
+  ran: string[];
+  /** Null when no email was given or the admin data set did not run. */
+  administrator: AdministratorOutcome | null;
+}
+
+/** The id seeds/admin.sql gives the first administrator (`seed.admin_id`); the demo admin of users.sql has it too. */
+export const FIRST_ADMIN_ID = '10000000-0000-4000-8000-000000000001';
 
 interface LoadedSeed {
   seed: SeedDefinition;
@@ -42,11 +67,13 @@ const SEEDED_SCHEMAS = ['auth', 'platform', 'chat'];
  * The data sets to run, dependencies first. Among data sets that do not depend on each other the
  * registry order is kept. With `only`, the named sets plus everything they depend on.
  */
-export function planSeeds(all: SeedDefinition[], only?: string[]): SeedDefinition[] {
+export function planSeeds(all: SeedDefinition[], only?: string[], { demo = false }: { demo?: boolean } = {}): SeedDefinition[] {
   const byName = indexByName(all);
   const ordered = sortByDependencies(all, byName);
-  if (only === undefined) return ordered;
+  if (only === undefined) return demo ? ordered : ordered.filter((seed) => seed.kind === 'base');
   const wanted = dependencyClosure(only, byName);
+  const demoWanted = demo ? undefined : ordered.find((seed) => wanted.has(seed.name) && seed.kind === 'demo');
+  if (demoWanted) throw new Error(`Seed "${demoWanted.name}" is demo data: load it with demo data on (SEED_DEMO=true)`);
   return ordered.filter((seed) => wanted.has(seed.name));
 }
 
@@ -58,7 +85,10 @@ function indexByName(all: SeedDefinition[]): Map<string, SeedDefinition> {
   }
   for (const seed of all) {
     for (const dependency of seed.dependsOn) {
-      if (!byName.has(dependency)) throw new Error(`Unknown seed "${dependency}" (in dependsOn of "${seed.name}")`);
+      const needed = byName.get(dependency);
+      if (!needed) throw new Error(`Unknown seed "${dependency}" (in dependsOn of "${seed.name}")`);
+      // Base data loads without the demo sets, so it may not need one.
+      if (seed.kind === 'base' && needed.kind === 'demo') throw new Error(`Base seed "${seed.name}" depends on demo seed "${dependency}"`);
     }
   }
   return byName;
@@ -106,15 +136,21 @@ function dependencyClosure(names: string[], byName: Map<string, SeedDefinition>)
 }
 
 /** Runs the planned data sets in one transaction: either all of them land or none does. */
-export async function runSeeds(handle: DatabaseHandle, options: RunSeedsOptions = {}): Promise<{ ran: string[] }> {
+export async function runSeeds(handle: DatabaseHandle, options: RunSeedsOptions = {}): Promise<SeedRun> {
   const log = options.log ?? (() => undefined);
-  const plan = planSeeds(options.seeds ?? registry, options.only);
+  const plan = planSeeds(options.seeds ?? registry, options.only, { demo: options.demo });
   const adminEmail = checkedAdminEmail(options.adminEmail);
+  const password = adminEmail === '' ? null : adminPassword(options.adminPassword);
+  // Hashing takes ~100 ms: before the transaction. A generated password is told only if this run stores it.
+  const passwordHash = password ? await hashPassword(password.value) : '';
   // Read every file before touching the database, so a missing file cannot leave half a run.
   const loaded = await loadSeedFiles(plan, options.seedsDir ?? defaultSeedsDir);
+  const adminBefore = adminEmail === '' ? null : await administratorState(handle, adminEmail);
   await handle.scriptTransaction(async (exec) => {
-    // Transaction-local: the seed files read it with current_setting('seed.admin_email', true).
-    await exec(`select set_config('seed.admin_email', ${quoteLiteral(adminEmail)}, true)`);
+    // Transaction-local: the seed files read them with current_setting('seed.…', true).
+    await exec(`select set_config('seed.admin_id', ${quoteLiteral(FIRST_ADMIN_ID)}, true),
+      set_config('seed.admin_email', ${quoteLiteral(adminEmail)}, true),
+      set_config('seed.admin_password_hash', ${quoteLiteral(passwordHash)}, true)`);
     if (options.reset) {
       log(`reset: truncating every table of ${SEEDED_SCHEMAS.join(', ')}`);
       await exec(truncateScript());
@@ -126,7 +162,51 @@ export async function runSeeds(handle: DatabaseHandle, options: RunSeedsOptions 
       });
     }
   });
-  return { ran: plan.map((seed) => seed.name) };
+  const ran = plan.map((seed) => seed.name);
+  if (!adminBefore || !ran.includes('admin')) return { ran, administrator: null };
+  const after = await administratorState(handle, adminEmail);
+  const existed = adminBefore.present && !options.reset;
+  // Without an administrator of this email, the demo data may have made admin@example.com on that id.
+  const createdNow = after.present && !existed && after.email?.toLowerCase() === adminEmail.toLowerCase();
+  let administrator: AdministratorOutcome | null = null;
+  if (createdNow) {
+    administrator = { outcome: 'created', email: adminEmail, generatedPassword: password?.generated && after.hash === passwordHash ? password.value : null };
+  } else if (existed) administrator = { outcome: 'exists', email: after.email ?? adminEmail };
+  else if (after.emailInUse) administrator = { outcome: 'emailInUse', email: adminEmail };
+  return { ran, administrator };
+}
+
+/** The given password (checked like a sign-up's), or a random one of 144 bits. */
+function adminPassword(given: string | undefined): { value: string; generated: boolean } {
+  if (given === undefined || given === '') return { value: randomBytes(18).toString('base64url'), generated: true };
+  if (given.length < PASSWORD_MIN_LENGTH) throw new Error(`The administrator's password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  return { value: given, generated: false };
+}
+
+interface AdministratorState {
+  present: boolean;
+  email: string | null;
+  hash: string | null;
+  emailInUse: boolean;
+}
+
+async function administratorState(handle: DatabaseHandle, email: string): Promise<AdministratorState> {
+  const result = await handle.db.execute(sql`select
+      u.id is not null as "present", u.email,
+      (select a.password_hash from auth.accounts a where a.user_id = u.id and a.provider = 'password') as "hash",
+      exists (select 1 from auth.users o where lower(o.email) = lower(${email}) and o.deleted_at is null) as "emailInUse"
+    from (select 1) as one left join auth.users u on u.id = ${FIRST_ADMIN_ID}::uuid`);
+  return (result as unknown as { rows: AdministratorState[] }).rows[0]!;
+}
+
+/** One line for the log about the first administrator; the generated password is in it, once. */
+export function describeAdministrator(administrator: AdministratorOutcome | null): string | null {
+  if (!administrator) return null;
+  const { email } = administrator;
+  if (administrator.outcome === 'exists') return `the first administrator exists already (${email}): left as it is`;
+  if (administrator.outcome === 'emailInUse') return `no administrator made: ${email} belongs to an existing user, who is not promoted by email`;
+  if (!administrator.generatedPassword) return `administrator ${email} created with the password of ADMIN_USER_PASSWORD`;
+  return `administrator ${email} created; initial password (shown only now): ${administrator.generatedPassword}`;
 }
 
 async function loadSeedFiles(plan: SeedDefinition[], seedsDir: string): Promise<LoadedSeed[]> {

@@ -25,6 +25,8 @@ export const groups = authSchema.table(
     name: localized('name').notNull(),
     description: localized('description'),
     isSystem: boolean('is_system').notNull().default(false),
+    /** Every new person joins the default groups when their account is created (sign-up). */
+    isDefault: boolean('is_default').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

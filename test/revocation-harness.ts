@@ -1,6 +1,7 @@
 import { createSession } from '../src/auth/sessions.js';
 import type { DatabaseHandle } from '../src/db/client.js';
 import { createRealtime, type Realtime } from '../src/realtime/index.js';
+import type { PostgresListenerOptions } from '../src/realtime/listener.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import type { GraphQLResponse } from './gateway.js';
 import { demoId, demoUsers, globalId, type DemoUser } from './policies.js';
@@ -23,8 +24,8 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-export async function startInstance(handle: DatabaseHandle, options: { realtime: boolean }): Promise<Instance> {
-  const realtime = options.realtime ? createRealtime(handle, { log: () => undefined, logError: () => undefined }) : null;
+export async function startInstance(handle: DatabaseHandle, options: { realtime: boolean; listener?: PostgresListenerOptions }): Promise<Instance> {
+  const realtime = options.realtime ? createRealtime(handle, { log: () => undefined, logError: () => undefined, ...options.listener }) : null;
   await realtime?.start();
   const yoga = createYogaApp({ handle, realtime: realtime ?? undefined, authCacheTtlMs: CACHE_TTL_MS, logError: () => undefined });
   const instance: Instance = {

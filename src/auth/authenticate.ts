@@ -29,8 +29,10 @@ export async function authenticate(db: Database, request: Request): Promise<Auth
   const cache = credentialCacheOf(db);
   const cached = cache?.get(tokenHash);
   if (cached) return accepted(cached);
+  // A revocation heard while the lookup runs keeps its result out of the cache.
+  const generation = cache?.generation;
   const result = kind === 'session' ? await authenticateSession(db, tokenHash) : await authenticateBot(db, tokenHash);
-  if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt);
+  if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt, Date.now(), generation);
   return result.credentialsError ? refused(result.credentialsError) : result.viewer ? accepted(result.viewer) : ANONYMOUS;
 }
 

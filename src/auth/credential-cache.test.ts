@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../context.js';
-import { CredentialCache } from './credential-cache.js';
+import type { Database } from '../db/client.js';
+import { CredentialCache, credentialCacheOf, forgetCredentials, setInvalidationListening, useCredentialCache } from './credential-cache.js';
 
 const viewer = (userId: string): Viewer => ({ userId, userType: 'human', scopes: null, sessionId: 's', botId: null });
 
@@ -34,5 +35,45 @@ describe('CredentialCache', () => {
     cache.set('h2', viewer('u2'), null, 0);
     cache.set('h3', viewer('u3'), null, 0);
     expect([cache.get('h1', 1), cache.get('h2', 1)?.userId, cache.get('h3', 1)?.userId]).toEqual([undefined, 'u2', 'u3']);
+  });
+
+  it('does not cache a lookup that a forget overtook (it may have read the rows before the revocation)', () => {
+    const cache = new CredentialCache(60_000);
+    const started = cache.generation; // a lookup starts
+    cache.forgetUser('u1'); // a revocation is heard while it runs
+    cache.set('h1', viewer('u1'), null, 0, started);
+    expect(cache.get('h1', 1)).toBeUndefined();
+    cache.set('h1', viewer('u1'), null, 0, cache.generation); // a lookup that started after it is cached
+    expect(cache.get('h1', 1)?.userId).toBe('u1');
+  });
+
+  it('forgets everything on clear, and re-caching a token keeps one entry per token', () => {
+    const cache = new CredentialCache(60_000);
+    cache.set('h1', viewer('u1'), null, 0);
+    cache.set('h1', viewer('u2'), null, 0);
+    cache.forgetUser('u1');
+    expect(cache.get('h1', 1)?.userId).toBe('u2');
+    cache.clear();
+    expect([cache.get('h1', 1), cache.size]).toEqual([undefined, 0]);
+  });
+});
+
+describe('credential cache of a database handle', () => {
+  const db = {} as Database;
+
+  it('is bypassed while the invalidation listener is down, and starts empty when it is back', () => {
+    useCredentialCache(db, 60_000);
+    credentialCacheOf(db)!.set('h1', viewer('u1'), null);
+    setInvalidationListening(db, false);
+    expect(credentialCacheOf(db)).toBeUndefined();
+    setInvalidationListening(db, true);
+    expect(credentialCacheOf(db)?.get('h1')).toBeUndefined();
+  });
+
+  it('forgets a user for the handle', () => {
+    useCredentialCache(db, 60_000);
+    credentialCacheOf(db)!.set('h1', viewer('u1'), null);
+    forgetCredentials(db, 'u1');
+    expect(credentialCacheOf(db)?.get('h1')).toBeUndefined();
   });
 });

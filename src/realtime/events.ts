@@ -31,10 +31,15 @@ export const topics = {
   user: (userId: string) => `user:${userId}`,
   /** Typing indicators of a channel (published by setTyping, never stored). */
   typing: (channelId: string) => `typing:${channelId}`,
+  /** A user's credentials changed (drizzle/*_credential_invalidation): every process forgets them; no subscriber. */
+  credentials: (userId: string) => `credentials:${userId}`,
 };
 
+/** The kind of a `credentials:<user>` event; its `id` is the user's. */
+export const CREDENTIALS_CHANGED = 'CREDENTIALS_CHANGED';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TOPIC = /^(channel|organization|user|typing):[0-9a-f-]{36}$/i;
+const TOPIC = /^(channel|organization|user|typing|credentials):[0-9a-f-]{36}$/i;
 
 const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
 
@@ -60,3 +65,7 @@ export function parseEvent(payload: string | undefined): RealtimeEvent | null {
     (event.isTyping === undefined || typeof event.isTyping === 'boolean');
   return wellFormed ? (event as unknown as RealtimeEvent) : null;
 }
+
+/** The user whose credentials an event says changed, or null for any other event. */
+export const credentialsChangedFor = (event: RealtimeEvent): string | null =>
+  event.kind === CREDENTIALS_CHANGED && event.topic === topics.credentials(event.id) ? event.id : null;

@@ -1,5 +1,6 @@
+import { forgetCredentials, setInvalidationListening } from '../auth/credential-cache.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { parseEvent } from './events.js';
+import { credentialsChangedFor, parseEvent } from './events.js';
 import { RealtimeHub, type HubStats } from './hub.js';
 import { createPgliteListener, createPostgresListener, type NotificationListener, type PostgresListenerOptions } from './listener.js';
 
@@ -27,12 +28,18 @@ export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions 
   const hub = new RealtimeHub(options.logError);
   const onPayload = (payload: string | undefined) => {
     const event = parseEvent(payload);
-    if (event) hub.publish(event);
+    if (!event) return;
+    // A credential change: this process forgets the user's cached credentials (and so their compiled statements).
+    const changedUser = credentialsChangedFor(event);
+    if (changedUser) forgetCredentials(handle.db, changedUser);
+    else hub.publish(event);
   };
+  // While the LISTEN is down, revocations would go unheard: the credential cache is bypassed until it is back.
+  const onListening = (listening: boolean) => setInvalidationListening(handle.db, listening);
   const listener = handle.pglite
-    ? createPgliteListener(handle.pglite, onPayload)
+    ? createPgliteListener(handle.pglite, onPayload, onListening)
     : // The pool's own settings (URL, TLS, options), on a connection of its own.
-      createPostgresListener(handle.pool!.options, onPayload, options);
+      createPostgresListener(handle.pool!.options, onPayload, { onListening, ...options });
   return {
     hub,
     listener,

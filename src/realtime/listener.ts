@@ -25,6 +25,8 @@ export interface PostgresListenerOptions {
   /** How often the idle connection is probed, so a silently dead one is noticed. */
   heartbeatMs?: number;
   log?: (message: string) => void;
+  /** Told each time the LISTEN is in place (true) or gone (false), e.g. to trust the credential cache only while it is. */
+  onListening?: (listening: boolean) => void;
 }
 
 const noteError = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -59,8 +61,14 @@ class PostgresListener implements NotificationListener {
     if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.client;
     this.client = null;
-    this.listening = false;
+    this.setListening(false);
     await client?.end().catch(() => undefined);
+  }
+
+  private setListening(listening: boolean): void {
+    if (this.listening === listening) return;
+    this.listening = listening;
+    this.options.onListening(listening);
   }
 
   private async open(): Promise<void> {
@@ -79,7 +87,7 @@ class PostgresListener implements NotificationListener {
       this.lost(client, error);
       throw error;
     }
-    this.listening = true;
+    this.setListening(true);
     this.attempt = 0;
   }
 
@@ -87,7 +95,7 @@ class PostgresListener implements NotificationListener {
   private lost(client: pg.Client, error?: unknown): void {
     if (this.client !== client) return;
     this.client = null;
-    this.listening = false;
+    this.setListening(false);
     client.end().catch(() => undefined);
     if (!this.started || this.stopped) return;
     this.options.log(`[realtime] LISTEN connection lost${error ? ` (${noteError(error)})` : ''}; reconnecting`);
@@ -135,20 +143,26 @@ export function createPostgresListener(
   return new PostgresListener(
     { ...config, application_name: 'pg-graphql-gateway-listener', keepAlive: true },
     onPayload,
-    { minDelayMs: 100, maxDelayMs: 5_000, heartbeatMs: 15_000, log: console.warn, ...options },
+    { minDelayMs: 100, maxDelayMs: 5_000, heartbeatMs: 15_000, log: console.warn, onListening: () => undefined, ...options },
   );
 }
 
 /** PGlite runs in this process: its `listen` is the LISTEN connection, and it cannot drop. */
-export function createPgliteListener(pglite: PGlite, onPayload: (payload: string) => void): NotificationListener {
+export function createPgliteListener(
+  pglite: PGlite,
+  onPayload: (payload: string) => void,
+  onListening: (listening: boolean) => void = () => undefined,
+): NotificationListener {
   let unlisten: (() => Promise<void>) | null = null;
   return {
     async start() {
       unlisten = await pglite.listen(NOTIFY_CHANNEL, onPayload);
+      onListening(true);
     },
     async stop() {
       const stopListening = unlisten;
       unlisten = null;
+      onListening(false);
       if (stopListening && !pglite.closed) await stopListening();
     },
     get listening() {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { forgetCredentials } from '../auth/credential-cache.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -121,6 +122,15 @@ async function uninstall(tx: Transaction, userId: string, organizationId?: strin
   return true;
 }
 
+/**
+ * After the commit, this process forgets the bot's cached token at once (the database trigger tells
+ * every process, this one too, but a gateway without realtime hears nothing).
+ */
+function forgettingBot<Payload extends { userId: string }>(ctx: Context, payload: Payload): Payload {
+  forgetCredentials(ctx.db, payload.userId);
+  return payload;
+}
+
 const botAudit = (bot: typeof bots.$inferSelect) => ({ name: bot.name, description: bot.description, scopes: bot.scopes, isPublic: bot.isPublic });
 
 builder.mutationFields((t) => ({
@@ -158,8 +168,8 @@ builder.mutationFields((t) => ({
     description: "Renames, redescribes, rescopes or publishes a bot (its creator only). Its machine user's display name follows the name.",
     errors: resultUnion('UpdateBot', NotFoundError, ForbiddenError),
     args: { input: t.arg({ type: UpdateBotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      mutate(ctx, async (tx, viewer) => {
+    resolve: async (_root, { input }, ctx) =>
+      forgettingBot(ctx, await mutate(ctx, async (tx, viewer) => {
         requirePerson(viewer);
         const { name, scopes } = parseInput(z.object(botFields).partial(), { name: input.name ?? undefined, scopes: input.scopes ?? undefined });
         const description = await localizedValue(ctx, input.description, 'description');
@@ -177,16 +187,16 @@ builder.mutationFields((t) => ({
           oldValues: botAudit(before),
           newValues: botAudit(after!),
         });
-        return { botId: before.id };
-      }),
+        return { botId: before.id, userId: before.userId };
+      })),
   }),
   deleteBot: t.field({
     type: BotPayload,
     description: 'Deletes a bot (its creator only): its token stops working and it leaves every organization and channel.',
     errors: resultUnion('DeleteBot', NotFoundError, ForbiddenError),
     args: { input: t.arg({ type: BotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      mutate(ctx, async (tx, viewer) => {
+    resolve: async (_root, { input }, ctx) =>
+      forgettingBot(ctx, await mutate(ctx, async (tx, viewer) => {
         requirePerson(viewer);
         const before = await authorizeManagedBot(tx, viewer, input.id.id);
         const now = new Date();
@@ -194,23 +204,23 @@ builder.mutationFields((t) => ({
         await uninstall(tx, before.userId);
         await tx.update(users).set({ deletedAt: now }).where(eq(users.id, before.userId));
         await writeAudit(tx, ctx, viewer, { action: 'bot.delete', resourceType: 'bot', resourceId: before.id, oldValues: botAudit(before) });
-        return { botId: before.id };
-      }),
+        return { botId: before.id, userId: before.userId };
+      })),
   }),
   rotateBotToken: t.field({
     type: BotTokenPayload,
     description: 'Replaces the bot token (its creator only); the old one stops working at once. The new token is returned only here.',
     errors: resultUnion('RotateBotToken', NotFoundError, ForbiddenError),
     args: { input: t.arg({ type: BotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      mutate(ctx, async (tx, viewer) => {
+    resolve: async (_root, { input }, ctx) =>
+      forgettingBot(ctx, await mutate(ctx, async (tx, viewer) => {
         requirePerson(viewer);
         const before = await authorizeManagedBot(tx, viewer, input.id.id);
         const token = generateToken('bot');
         await tx.update(bots).set({ tokenHash: hashToken(token) }).where(eq(bots.id, before.id));
         await writeAudit(tx, ctx, viewer, { action: 'bot.rotate_token', resourceType: 'bot', resourceId: before.id });
-        return { botId: before.id, token };
-      }),
+        return { botId: before.id, token, userId: before.userId };
+      })),
   }),
   installBot: t.field({
     type: BotPayload,

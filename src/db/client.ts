@@ -140,7 +140,9 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // A connect that hangs, or a wait for a free connection, fails the request instead of piling it up.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     query_timeout: options.queryTimeoutMs ?? statementTimeout + 5_000,
+    // TCP keep-alive probes after 10 s idle, so a connection whose network died silently is noticed.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // An idle client that errors (e.g. the server restarted) must not crash the process.
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));

@@ -165,7 +165,7 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
             // The database failed (credentials or the statement): answer the 503 now rather than wait on it again in the engine.
             const fault = databaseFault(error);
             if (fault) endResponse(faultResponse(fetchAPI, mediaType, databaseFaultError(fault, handle.retryAfterSeconds), logError, error));
-            // Bad JSON, a database error, anything unexpected: the normal engine answers (and reports) it.
+            // Otherwise (bad JSON, another database error, anything unexpected) the normal engine answers and reports it.
           },
         );
     },

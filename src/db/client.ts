@@ -29,8 +29,6 @@ export interface DatabaseOptions {
   /** The Retry-After (seconds) of answers to requests the database failed (default DEFAULT_RETRY_AFTER_SECONDS). */
   retryAfterSeconds?: number;
   logger?: Logger;
-  /** Where connection errors of pooled clients are reported (default console.error). */
-  logError?: (message: string) => void;
 }
 
 export interface DatabaseHandle {
@@ -133,7 +131,6 @@ function poolTransactions(pool: pg.Pool, logger: Logger | undefined): Database['
 
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
-  const logError = options.logError ?? console.error;
   const pool = new PreparingPool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -143,12 +140,14 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     // A connect that hangs, or a wait for a free connection, fails the request instead of piling it up.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     query_timeout: options.queryTimeoutMs ?? statementTimeout + 5_000,
+    // TCP keep-alive probes after 10 s idle, so a connection whose network died silently is noticed.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // An idle client that errors (e.g. the server restarted) must not crash the process.
-  pool.on('error', (error) => logError(`[db] idle client error: ${error.message}`));
-  // Nor one that is checked out: pg-pool listens only while a client is idle (STACK.md, traps).
-  pool.on('connect', (client) => client.on('error', (error) => logError(`[db] connection error: ${error.message}`)));
+  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  // Nor one that is checked out (pg-pool listens only while it is idle): its request fails and reports it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg({ client: pool, relations, logger: options.logger }) as unknown as Database;
   db.transaction = poolTransactions(pool, options.logger);
   return {
@@ -167,7 +166,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
         const result = await work(async (sqlText) => {
           await client.query(sqlText);
         });
-        await committed(await client.query('commit'));
+        committed(await client.query('commit'));
         return result;
       } catch (error) {
         await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));

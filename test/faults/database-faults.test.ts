@@ -16,7 +16,8 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
  * exactly once, and serve writes again 2 s after the database is back. PostgreSQL only.
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
-const CONNECT_TIMEOUT_MS = 2_000;
+// Also the longest wait for a free pooled connection (pg-pool has one setting): loaded shared cores need the margin.
+const CONNECT_TIMEOUT_MS = 3_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let proxy: TcpProxy;
@@ -90,10 +91,11 @@ async function storedCounts(label: string): Promise<Map<string, number>> {
 
 /**
  * What every scenario requires: nothing but acknowledgements and DATABASE_UNAVAILABLE answers;
- * every acknowledged write stored once, no write stored twice; every request sent from
- * `healedAt` on acknowledged. Returns figures for the log.
+ * every acknowledged write stored once, no write stored twice; every request sent from 2 s after
+ * `restoredAt` (the database is back) on acknowledged. Returns figures for the log.
  */
-async function judge(label: string, outcomes: Outcome[], healedAt: number) {
+async function judge(label: string, outcomes: Outcome[], restoredAt: number) {
+  const healedAt = restoredAt + 2_000;
   expectAlive();
   const others = outcomes.filter((outcome) => outcome.answer === 'other');
   expect(others.map((outcome) => outcome.detail).slice(0, 5)).toEqual([]);
@@ -112,6 +114,9 @@ async function judge(label: string, outcomes: Outcome[], healedAt: number) {
     unavailable: failedWrites.length,
     storedButUnacknowledged: failedWrites.filter((outcome) => stored.get(outcome.content!) === 1).length,
     readsUnavailable: outcomes.filter((outcome) => outcome.kind === 'read' && outcome.answer === 'unavailable').length,
+    // Printed, not asserted: the first write acknowledged after the restore, and the slowest 503.
+    firstWriteAfterRestoreMs: Math.min(...writes.filter((o) => o.answer === 'ok' && o.sentAt >= restoredAt).map((o) => o.answeredAt)) - restoredAt,
+    slowestUnavailableMs: Math.max(0, ...outcomes.filter((o) => o.answer === 'unavailable').map((o) => o.answeredAt - o.sentAt)),
   };
   console.log(`[faults] ${label}: ${JSON.stringify(figures)}`);
   return figures;
@@ -162,11 +167,10 @@ describe.skipIf(!adminUrl)('database faults under load (gateway process behind a
     const readyDuringCut = await readyStatus();
     await sleep(3_500);
     await proxy.restore();
-    // Writes succeed again within 2 s of the restore: everything sent from then on is acknowledged.
-    const healedAt = Date.now() + 2_000;
+    const restoredAt = Date.now();
     await sleep(3_000);
     const outcomes = await load.stop();
-    const figures = await judge('cut', outcomes, healedAt);
+    const figures = await judge('cut', outcomes, restoredAt);
     expect(readyDuringCut).toBe(503);
     expect(figures.unavailable).toBeGreaterThan(0);
     expect(figures.readsUnavailable).toBeGreaterThan(0);
@@ -185,10 +189,10 @@ describe.skipIf(!adminUrl)('database faults under load (gateway process behind a
       terminated += rows.length;
       await sleep(400);
     }
-    const healedAt = Date.now() + 2_000;
+    const restoredAt = Date.now();
     await sleep(3_000);
     const outcomes = await load.stop();
-    await judge('terminate', outcomes, healedAt);
+    await judge('terminate', outcomes, restoredAt);
     expect(terminated).toBeGreaterThan(3);
     expect(await listenerConnected()).toBe(true);
   });
@@ -202,11 +206,11 @@ describe.skipIf(!adminUrl)('database faults under load (gateway process behind a
     const readyDuringHang = await readyStatus();
     await sleep(1_000);
     await proxy.restore();
-    const healedAt = Date.now() + 2_000;
+    const restoredAt = Date.now();
     await sleep(3_000);
     const outcomes = await load.stop();
     // A request that waited past the bound of load.ts would be "other" (request failed: timeout).
-    const figures = await judge('hang', outcomes, healedAt);
+    const figures = await judge('hang', outcomes, restoredAt);
     expect(readyDuringHang).toBe(503);
     expect(figures.unavailable).toBeGreaterThan(0);
     expect(await listenerConnected()).toBe(true);

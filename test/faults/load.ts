@@ -8,6 +8,7 @@ export interface Outcome {
   answer: 'ok' | 'unavailable' | 'other';
   detail?: string;
   sentAt: number;
+  answeredAt: number;
 }
 
 const SEND = `mutation ($input: SendMessageInput!) {
@@ -48,13 +49,14 @@ const unavailable = (answer: Answer) =>
 
 async function attempt(kind: Outcome['kind'], content: string | undefined, request: () => Promise<Answer>, ok: (answer: Answer) => boolean): Promise<Outcome> {
   const sentAt = Date.now();
+  const outcome = (answer: Outcome['answer'], detail?: string): Outcome => ({ kind, content, answer, detail, sentAt, answeredAt: Date.now() });
   try {
     const answer = await request();
-    if (answer.status === 200 && !answer.body.errors && ok(answer)) return { kind, content, answer: 'ok', sentAt };
-    if (unavailable(answer)) return { kind, content, answer: 'unavailable', sentAt };
-    return { kind, content, answer: 'other', detail: `${answer.status} retry-after=${answer.retryAfter} ${answer.text.slice(0, 300)}`, sentAt };
+    if (answer.status === 200 && !answer.body.errors && ok(answer)) return outcome('ok');
+    if (unavailable(answer)) return outcome('unavailable');
+    return outcome('other', `${answer.status} retry-after=${answer.retryAfter} ${answer.text.slice(0, 300)}`);
   } catch (error) {
-    return { kind, content, answer: 'other', detail: `request failed: ${(error as Error).message}`, sentAt };
+    return outcome('other', `request failed: ${(error as Error).message}`);
   }
 }
 

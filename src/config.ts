@@ -1,3 +1,5 @@
+import { parseCorsOrigins, type CorsPolicy } from './cors.js';
+
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
   port: number;
@@ -18,6 +20,8 @@ export interface Config {
   playgroundUser: string;
   /** Answer validated reads with one compiled statement (src/compiled/). */
   compiledReads: boolean;
+  /** Browser origins allowed to call (CORS_ORIGINS; default loopback in development, none in production). */
+  cors: CorsPolicy;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -51,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
+    cors: parseCorsOrigins(env.CORS_ORIGINS, env.NODE_ENV === 'production'),
   };
 }

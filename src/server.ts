@@ -5,6 +5,7 @@ import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaS
 import { useCredentialCache } from './auth/credential-cache.js';
 import { useCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
+import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './cors.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   realtime?: Realtime;
   /** Answer validated reads with one compiled statement (src/compiled/); default on. */
   compiledReads?: boolean;
+  /** Which browser origins may call (CORS_ORIGINS, src/cors.ts); default none. */
+  cors?: CorsPolicy;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -39,7 +42,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, cors = NO_CROSS_ORIGIN }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -47,6 +50,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsOptions(cors),
     maskedErrors: { maskError: (error) => maskError(error, logError) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
@@ -56,6 +60,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
     },
     plugins: [
+      varyOnOrigin,
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

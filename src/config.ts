@@ -43,7 +43,8 @@ function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', 4000, env),
-    host: env.HOST || '0.0.0.0',
+    // Development listens on loopback only (the playground may carry a demo session); production on every interface.
+    host: env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),

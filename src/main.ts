@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { describeDatabase, openConfiguredDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { isDatabaseEmpty, runSeeds } from './db/seed/runner.js';
-import { playgroundSessionHeaders } from './playground-session.js';
+import { playgroundSessionHeaders, playgroundSessionRefusal } from './playground-session.js';
 import { createRealtime } from './realtime/index.js';
 import { createYogaApp, listen } from './server.js';
 
@@ -18,7 +18,8 @@ async function main() {
     console.log(`[seed] empty database: loaded demo data (${ran.join(', ')})`);
   }
 
-  const playgroundHeaders = await playgroundSessionHeaders(handle.db, config.playgroundUser);
+  const playgroundSession = { playgroundUser: config.playgroundUser, host: config.host, production: process.env.NODE_ENV === 'production' };
+  const playgroundHeaders = await playgroundSessionHeaders(handle.db, playgroundSession);
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle);
   await realtime.start();
@@ -26,6 +27,7 @@ async function main() {
   const gateway = await listen(yoga, config.port, config.host);
   console.log(`[gateway] GraphQL playground: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
+  else if (config.playgroundUser) console.log(`[gateway] the playground is not signed in: ${playgroundSessionRefusal(playgroundSession) ?? `no demo user ${config.playgroundUser}`}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { playgroundQuery } from './playground.js';
+import { playgroundHeadersFor, playgroundPageHeaders } from './playground-session.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
@@ -20,7 +21,7 @@ export interface GatewayOptions {
   logError?: (error: unknown) => void;
   /** Reuse accepted credentials this long without a lookup (0: look every token up). */
   authCacheTtlMs?: number;
-  /** Headers GraphiQL opens with, e.g. a demo user's session so the default query shows data. */
+  /** Headers GraphiQL opens with, e.g. a demo user's session (only on a page addressed to a loopback host: src/playground-session.ts). */
   playgroundHeaders?: Record<string, string>;
   /** Events for subscriptions (src/realtime/); without it subscriptions answer an error. */
   realtime?: Realtime;
@@ -54,13 +55,14 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     maskedErrors: { maskError: (error) => maskError(error, logError) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
-    graphiql: {
+    graphiql: (request) => ({
       title: 'Workspace GraphQL gateway',
       defaultQuery: playgroundQuery,
-      headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
-    },
+      headers: playgroundHeadersFor(request, playgroundHeaders),
+    }),
     plugins: [
       varyOnOrigin,
+      playgroundPageHeaders,
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

@@ -1,3 +1,5 @@
+import { parseCorsOrigins, type CorsPolicy } from './cors.js';
+
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
   port: number;
@@ -36,6 +38,8 @@ export interface Config {
   adminUserEmail: string | undefined;
   /** That administrator's first password (ADMIN_USER_PASSWORD); unset: a random one is printed once. */
   adminUserPassword: string | undefined;
+  /** Browser origins allowed to call (CORS_ORIGINS; default loopback in development, none in production). */
+  cors: CorsPolicy;
 }
 
 /** Defaults shared with callers that open a database without a Config (tests, scripts). */
@@ -62,7 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env);
   return {
     port: integer('PORT', 4000, env),
-    host: env.HOST || '0.0.0.0',
+    // Development listens on loopback only (the playground may carry a demo session); production on every interface.
+    host: env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
@@ -84,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: flag('SEED_DEMO', env.NODE_ENV !== 'production', env),
     adminUserEmail: env.ADMIN_USER_EMAIL?.trim() || undefined,
     adminUserPassword: env.ADMIN_USER_PASSWORD || undefined,
+    cors: parseCorsOrigins(env.CORS_ORIGINS, env.NODE_ENV === 'production'),
   };
 }

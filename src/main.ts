@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { describeDatabase, openConfiguredDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { seedEmptyDatabase } from './db/seed/start.js';
-import { playgroundSessionHeaders } from './playground-session.js';
+import { playgroundSessionHeaders, playgroundSessionRefusal } from './playground-session.js';
 import { createRealtime } from './realtime/index.js';
 import { createYogaApp, listen } from './server.js';
 
@@ -16,14 +16,16 @@ async function main() {
   // Base data, and demo data unless NODE_ENV=production (SEED_DEMO), on a database without users.
   await seedEmptyDatabase(handle, config);
 
-  const playgroundHeaders = await playgroundSessionHeaders(handle.db, config.playgroundUser);
+  const playgroundSession = { playgroundUser: config.playgroundUser, host: config.host, production: config.production };
+  const playgroundHeaders = await playgroundSessionHeaders(handle.db, playgroundSession);
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle);
   await realtime.start();
-  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, graphiql: config.graphiql, introspection: config.introspection });
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors });
   const gateway = await listen(yoga, config.port, config.host);
   console.log(`[gateway] GraphQL ${config.graphiql ? 'playground' : 'endpoint'}: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
+  else if (config.playgroundUser) console.log(`[gateway] the playground is not signed in: ${playgroundSessionRefusal(playgroundSession) ?? `no demo user ${config.playgroundUser}`}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -5,11 +5,13 @@ import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaS
 import { useCredentialCache } from './auth/credential-cache.js';
 import { useCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
+import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './cors.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { playgroundQuery } from './playground.js';
 import { useIntrospectionGate } from './production.js';
+import { playgroundHeadersFor, playgroundPageHeaders } from './playground-session.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
@@ -20,7 +22,7 @@ export interface GatewayOptions {
   logError?: (error: unknown) => void;
   /** Reuse accepted credentials this long without a lookup (0: look every token up). */
   authCacheTtlMs?: number;
-  /** Headers GraphiQL opens with, e.g. a demo user's session so the default query shows data. */
+  /** Headers GraphiQL opens with, e.g. a demo user's session (only on a page addressed to a loopback host: src/playground-session.ts). */
   playgroundHeaders?: Record<string, string>;
   /** Events for subscriptions (src/realtime/); without it subscriptions answer an error. */
   realtime?: Realtime;
@@ -30,6 +32,8 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Answer introspection to anyone; default on (config: off in production unless INTROSPECTION=true). */
   introspection?: boolean;
+  /** Which browser origins may call (CORS_ORIGINS, src/cors.ts); default none. */
+  cors?: CorsPolicy;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -54,7 +58,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -62,17 +66,20 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsOptions(cors),
     maskedErrors: { maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
-    graphiql: graphiql && {
+    graphiql: graphiql && ((request) => ({
       title: 'Workspace GraphQL gateway',
       defaultQuery: playgroundQuery,
-      headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
-    },
+      headers: playgroundHeadersFor(request, playgroundHeaders),
+    })),
     plugins: [
       // Without INTROSPECTION (production), `__schema`/`__type` only for holders of api.introspect.
       useIntrospectionGate(introspection),
+      varyOnOrigin,
+      playgroundPageHeaders,
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

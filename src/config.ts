@@ -1,3 +1,5 @@
+import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
+
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
   port: number;
@@ -18,6 +20,8 @@ export interface Config {
   playgroundUser: string;
   /** Answer validated reads with one compiled statement (src/compiled/). */
   compiledReads: boolean;
+  /** Token buckets per client address, viewer, password operation and refused credentials; null: off. */
+  rateLimits: RateLimitOptions | null;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -36,6 +40,23 @@ function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/** One token bucket from RATE_LIMIT_<NAME>_BURST and _PER_MINUTE. */
+function bucket(name: string, burst: number, perMinute: number, env: NodeJS.ProcessEnv) {
+  return { burst: integer(`RATE_LIMIT_${name}_BURST`, burst, env), perMinute: integer(`RATE_LIMIT_${name}_PER_MINUTE`, perMinute, env) };
+}
+
+function rateLimits(env: NodeJS.ProcessEnv): RateLimitOptions | null {
+  if (!flag('RATE_LIMITS', true, env)) return null;
+  return {
+    address: bucket('ADDRESS', 600, 6_000, env),
+    viewer: bucket('VIEWER', 300, 3_000, env),
+    password: bucket('PASSWORD', 20, 10, env),
+    refusedCredentials: bucket('REFUSED_CREDENTIALS', 20, 10, env),
+    maxBuckets: integer('RATE_LIMIT_MAX_BUCKETS', 100_000, env),
+    trustProxy: integer('TRUST_PROXY', 0, env),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', 4000, env),
@@ -51,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
+    rateLimits: rateLimits(env),
   };
 }

@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import type { ZodError } from 'zod';
 
 /** Error codes a client can branch on (extensions.code). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR'
+  | 'RATE_LIMITED' | 'REQUEST_TIMEOUT';
 
 export function clientError(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

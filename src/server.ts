@@ -8,6 +8,7 @@ import { createContextFactory, createEventContext, type Context } from './contex
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
+import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { playgroundQuery } from './playground.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   realtime?: Realtime;
   /** Answer validated reads with one compiled statement (src/compiled/); default on. */
   compiledReads?: boolean;
+  /** Token-bucket rate limits (src/limits/); off when not given (tests, benchmarks in process). */
+  rateLimits?: RateLimitOptions | null;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -39,7 +42,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, rateLimits }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -56,6 +59,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
     },
     plugins: [
+      // First, so every request is counted once, the compiled fast path's included.
+      ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

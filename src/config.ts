@@ -22,6 +22,13 @@ export interface Config {
   compiledReads: boolean;
   /** Token buckets per client address, viewer, password operation and refused credentials; null: off. */
   rateLimits: RateLimitOptions | null;
+  /** Node's server limits: receive the headers, receive the whole request, keep an idle connection. */
+  headersTimeoutMs: number;
+  /** Also the deadline for answering a request (a coded error after it; event streams excepted). */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** On SIGTERM/SIGINT: how long requests already received get before the connections are closed. */
+  shutdownTimeoutMs: number;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -73,5 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
     rateLimits: rateLimits(env),
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, env),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, env),
+    keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, env),
   };
 }

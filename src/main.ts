@@ -23,7 +23,7 @@ async function main() {
   const realtime = createRealtime(handle);
   await realtime.start();
   const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, rateLimits: config.rateLimits });
-  const gateway = await listen(yoga, config.port, config.host);
+  const gateway = await listen(yoga, config.port, config.host, config);
   console.log(`[gateway] GraphQL playground: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
 
@@ -31,12 +31,18 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[gateway] ${signal}: finishing in-flight requests`);
-    // Subscriptions complete first, so their streams end; a client keeping an idle stream open is cut after 10 s.
-    await realtime.stop();
-    const cut = setTimeout(() => gateway.server.closeAllConnections(), 10_000).unref();
-    await gateway.close();
-    clearTimeout(cut);
+    const timeoutMs = config.shutdownTimeoutMs;
+    console.log(`[gateway] ${signal}: answering the requests already received (at most ${timeoutMs} ms), then stopping`);
+    // Whatever hangs (the database), the process ends: at the deadline plus a second for the pool.
+    setTimeout(() => {
+      console.log('[gateway] stopped at the deadline with work unfinished');
+      process.exit(0);
+    }, timeoutMs + 1_000).unref();
+    // Stop accepting at once; subscriptions complete, so their streams end like any response.
+    const drained = gateway.shutdown(timeoutMs);
+    await realtime.stop().catch((error: unknown) => console.error('[gateway] stopping realtime:', error));
+    const { forced } = await drained;
+    if (forced > 0) console.log(`[gateway] shutdown deadline (${timeoutMs} ms): closed ${forced} connection(s) still open`);
     await yoga.dispose();
     await handle.close();
     console.log('[gateway] stopped');

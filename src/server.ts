@@ -8,11 +8,13 @@ import { createContextFactory, createEventContext, type Context } from './contex
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
+import { withDeadline } from './limits/request-deadline.js';
 import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { playgroundQuery } from './playground.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
+import { ConnectionDrain } from './shutdown.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -78,12 +80,34 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
 export interface RunningGateway {
   server: Server;
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  /** Stops accepting connections, lets in-flight requests finish, then resolves (tests: idle connections go at once). */
   close(): Promise<void>;
+  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/shutdown.ts). */
+  shutdown(timeoutMs: number): Promise<{ forced: number }>;
 }
 
-export async function listen(yoga: Yoga, port: number, host: string): Promise<RunningGateway> {
-  const server = createServer(yoga);
+/** Node's server limits; unset ones keep node's defaults (60 s, 300 s, 5 s). */
+export interface ServerLimits {
+  /** Receiving the request headers. */
+  headersTimeoutMs?: number;
+  /** Receiving the whole request (a slow body is cut, 408), and the deadline to answer it (src/limits/request-deadline.ts). */
+  requestTimeoutMs?: number;
+  /** Keeping an idle keep-alive connection. */
+  keepAliveTimeoutMs?: number;
+}
+
+export async function listen(yoga: Yoga, port: number, host: string, limits: ServerLimits = {}): Promise<RunningGateway> {
+  const handler = withDeadline(yoga, limits.requestTimeoutMs ?? 0);
+  // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    drain.track(req, res);
+    handler(req, res);
+  });
+  const drain = new ConnectionDrain(server);
+  if (limits.requestTimeoutMs !== undefined) server.requestTimeout = limits.requestTimeoutMs;
+  // Node refuses a headers timeout longer than the request timeout.
+  if (limits.headersTimeoutMs !== undefined) server.headersTimeout = server.requestTimeout > 0 ? Math.min(limits.headersTimeoutMs, server.requestTimeout) : limits.headersTimeoutMs;
+  if (limits.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -104,5 +128,6 @@ export async function listen(yoga: Yoga, port: number, host: string): Promise<Ru
         });
         server.closeIdleConnections();
       }),
+    shutdown: (timeoutMs) => drain.shutdown(timeoutMs),
   };
 }

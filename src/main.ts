@@ -41,7 +41,10 @@ async function main() {
     // Stop accepting at once; subscriptions complete, so their streams end like any response.
     const drained = gateway.shutdown(timeoutMs);
     await realtime.stop().catch((error: unknown) => console.error('[gateway] stopping realtime:', error));
+    // A subscription that starts during the drain (its request came just before the signal) completes too.
+    const late = setInterval(() => realtime.hub.closeAll(), 100);
     const { forced } = await drained;
+    clearInterval(late);
     if (forced > 0) console.log(`[gateway] shutdown deadline (${timeoutMs} ms): closed ${forced} connection(s) still open`);
     await yoga.dispose();
     await handle.close();

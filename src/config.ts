@@ -1,4 +1,5 @@
 import { parseCorsOrigins, type CorsPolicy } from './cors.js';
+import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
@@ -40,6 +41,15 @@ export interface Config {
   adminUserPassword: string | undefined;
   /** Browser origins allowed to call (CORS_ORIGINS; default loopback in development, none in production). */
   cors: CorsPolicy;
+  /** Token buckets per client address, viewer, password operation and refused credentials; null: off. */
+  rateLimits: RateLimitOptions | null;
+  /** Node's server limits: receive the headers, receive the whole request, keep an idle connection. */
+  headersTimeoutMs: number;
+  /** Also the deadline for answering a request (a coded error after it; event streams excepted). */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** On SIGTERM/SIGINT: how long requests already received get before the connections are closed. */
+  shutdownTimeoutMs: number;
 }
 
 /** Defaults shared with callers that open a database without a Config (tests, scripts). */
@@ -60,6 +70,23 @@ function flag(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** One token bucket from RATE_LIMIT_<NAME>_BURST and _PER_MINUTE. */
+function bucket(name: string, burst: number, perMinute: number, env: NodeJS.ProcessEnv) {
+  return { burst: integer(`RATE_LIMIT_${name}_BURST`, burst, env), perMinute: integer(`RATE_LIMIT_${name}_PER_MINUTE`, perMinute, env) };
+}
+
+function rateLimits(env: NodeJS.ProcessEnv): RateLimitOptions | null {
+  if (!flag('RATE_LIMITS', true, env)) return null;
+  return {
+    address: bucket('ADDRESS', 600, 6_000, env),
+    viewer: bucket('VIEWER', 300, 3_000, env),
+    password: bucket('PASSWORD', 20, 10, env),
+    refusedCredentials: bucket('REFUSED_CREDENTIALS', 20, 10, env),
+    maxBuckets: integer('RATE_LIMIT_MAX_BUCKETS', 100_000, env),
+    trustProxy: integer('TRUST_PROXY', 0, env),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,5 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUserEmail: env.ADMIN_USER_EMAIL?.trim() || undefined,
     adminUserPassword: env.ADMIN_USER_PASSWORD || undefined,
     cors: parseCorsOrigins(env.CORS_ORIGINS, env.NODE_ENV === 'production'),
+    rateLimits: rateLimits(env),
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, env),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, env),
+    keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, env),
   };
 }

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
   | DatabaseFaultCode;
 
 export type DatabaseFaultCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT';

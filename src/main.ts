@@ -21,8 +21,8 @@ async function main() {
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle);
   await realtime.start();
-  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors });
-  const gateway = await listen(yoga, config.port, config.host);
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits });
+  const gateway = await listen(yoga, config.port, config.host, config);
   console.log(`[gateway] GraphQL ${config.graphiql ? 'playground' : 'endpoint'}: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
   else if (config.playgroundUser) console.log(`[gateway] the playground is not signed in: ${playgroundSessionRefusal(playgroundSession) ?? `no demo user ${config.playgroundUser}`}`);
@@ -31,12 +31,21 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[gateway] ${signal}: finishing in-flight requests`);
-    // Subscriptions complete first, so their streams end; a client keeping an idle stream open is cut after 10 s.
-    await realtime.stop();
-    const cut = setTimeout(() => gateway.server.closeAllConnections(), 10_000).unref();
-    await gateway.close();
-    clearTimeout(cut);
+    const timeoutMs = config.shutdownTimeoutMs;
+    console.log(`[gateway] ${signal}: answering the requests already received (at most ${timeoutMs} ms), then stopping`);
+    // Whatever hangs (the database), the process ends: at the deadline plus a second for the pool.
+    setTimeout(() => {
+      console.log('[gateway] stopped at the deadline with work unfinished');
+      process.exit(0);
+    }, timeoutMs + 1_000).unref();
+    // Stop accepting at once; subscriptions complete, so their streams end like any response.
+    const drained = gateway.shutdown(timeoutMs);
+    await realtime.stop().catch((error: unknown) => console.error('[gateway] stopping realtime:', error));
+    // A subscription that starts during the drain (its request came just before the signal) completes too.
+    const late = setInterval(() => realtime.hub.closeAll(), 100);
+    const { forced } = await drained;
+    clearInterval(late);
+    if (forced > 0) console.log(`[gateway] shutdown deadline (${timeoutMs} ms): closed ${forced} connection(s) still open`);
     await yoga.dispose();
     await handle.close();
     console.log('[gateway] stopped');

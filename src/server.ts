@@ -9,12 +9,15 @@ import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './c
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
+import { withDeadline } from './limits/request-deadline.js';
+import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { playgroundQuery } from './playground.js';
 import { useIntrospectionGate } from './production.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './playground-session.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
+import { ConnectionDrain } from './shutdown.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -34,6 +37,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Which browser origins may call (CORS_ORIGINS, src/cors.ts); default none. */
   cors?: CorsPolicy;
+  /** Token-bucket rate limits (src/limits/); off when not given (tests, benchmarks in process). */
+  rateLimits?: RateLimitOptions | null;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -58,7 +63,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -76,6 +81,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       headers: playgroundHeadersFor(request, playgroundHeaders),
     })),
     plugins: [
+      // First, so every request is counted once, the compiled fast path's included.
+      ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
       // Without INTROSPECTION (production), `__schema`/`__type` only for holders of api.introspect.
       useIntrospectionGate(introspection),
       varyOnOrigin,
@@ -98,12 +105,34 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
 export interface RunningGateway {
   server: Server;
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  /** Stops accepting connections, lets in-flight requests finish, then resolves (tests: idle connections go at once). */
   close(): Promise<void>;
+  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/shutdown.ts). */
+  shutdown(timeoutMs: number): Promise<{ forced: number }>;
 }
 
-export async function listen(yoga: Yoga, port: number, host: string): Promise<RunningGateway> {
-  const server = createServer(yoga);
+/** Node's server limits; unset ones keep node's defaults (60 s, 300 s, 5 s). */
+export interface ServerLimits {
+  /** Receiving the request headers. */
+  headersTimeoutMs?: number;
+  /** Receiving the whole request (a slow body is cut, 408), and the deadline to answer it (src/limits/request-deadline.ts). */
+  requestTimeoutMs?: number;
+  /** Keeping an idle keep-alive connection. */
+  keepAliveTimeoutMs?: number;
+}
+
+export async function listen(yoga: Yoga, port: number, host: string, limits: ServerLimits = {}): Promise<RunningGateway> {
+  const handler = withDeadline(yoga, limits.requestTimeoutMs ?? 0);
+  // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    drain.track(req, res);
+    handler(req, res);
+  });
+  const drain = new ConnectionDrain(server);
+  if (limits.requestTimeoutMs !== undefined) server.requestTimeout = limits.requestTimeoutMs;
+  // Node refuses a headers timeout longer than the request timeout.
+  if (limits.headersTimeoutMs !== undefined) server.headersTimeout = server.requestTimeout > 0 ? Math.min(limits.headersTimeoutMs, server.requestTimeout) : limits.headersTimeoutMs;
+  if (limits.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -124,5 +153,6 @@ export async function listen(yoga: Yoga, port: number, host: string): Promise<Ru
         });
         server.closeIdleConnections();
       }),
+    shutdown: (timeoutMs) => drain.shutdown(timeoutMs),
   };
 }

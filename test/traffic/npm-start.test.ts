@@ -1,0 +1,45 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive, descendants, expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, startGateway, type Database, type GatewayProcess } from './process.js';
+
+/**
+ * `npm start` under load: SIGTERM to the npm process (what a process manager or `docker stop`
+ * of an npm-started container sends) must reach the gateway, which drains and exits 0, leaving
+ * no process behind. Before, npm's shell died and the gateway ran on, orphaned.
+ */
+let database: Database;
+let gateway: GatewayProcess | undefined;
+let below: number[] = [];
+
+beforeAll(async () => {
+  database = await freshDatabase('npm-start');
+});
+
+afterAll(async () => {
+  for (const pid of below) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  if (gateway && gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+  await database.drop();
+});
+
+const refusesConnections = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(true));
+  });
+
+describe('npm start', () => {
+  it('passes SIGTERM to the gateway, which answers what it received, exits 0 and leaves no process behind', async () => {
+    gateway = await startGateway('npm', ['start'], { ...database.env, npm_config_update_notifier: 'false' });
+    const started = gateway;
+    below = descendants(started.child.pid!);
+    expect(below.length).toBeGreaterThan(0);
+    const { records, signalAt } = await loadWithSignal(started.url, { total: 200, connections: 8, signalAfter: 100, signal: () => started.child.kill('SIGTERM') });
+    expect(expectEveryWrittenRequestAnswered(records, signalAt!).length).toBeGreaterThan(100);
+    expect(await started.exited).toBe(0);
+    expect(started.output()).toMatch(/\[gateway\] stopped/);
+    expect(below.filter(alive)).toEqual([]);
+    expect(await refusesConnections(started.url)).toBe(true);
+  }, 150_000);
+});

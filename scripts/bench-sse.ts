@@ -221,7 +221,7 @@ async function main() {
   const options = parseCli(process.argv.slice(2));
   killChildrenOnExit();
   const database = await prepareDatabase();
-  const server = await startServer('gateway', 'src/main.ts', { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', LOG_QUERIES: 'false' });
+  const server = await startServer('gateway', 'src/main.ts', { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', SEED_DEMO: 'true', LOG_QUERIES: 'false' });
   const deliveries = new Deliveries();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 100);

@@ -1,6 +1,7 @@
 # The gateway image: Node 20, production dependencies, TypeScript run through tsx.
 FROM node:20-bookworm-slim
 WORKDIR /app
+# Production mode: no GraphiQL, introspection only for api.introspect, base data only (README, Production).
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts=false && npm cache clean --force

@@ -62,8 +62,9 @@ const PERMISSIONS = [
   'users.groups.delete',
   'users.permissions.assign',
   'apps.manage',
+  'api.introspect',
 ];
-const RESOURCES = ['users.users', 'users.roles', 'users.groups', 'users.permissions', 'translations', 'log.activity', 'apps'];
+const RESOURCES = ['users.users', 'users.roles', 'users.groups', 'users.permissions', 'translations', 'log.activity', 'apps', 'api'];
 
 // Permissions: admin all (role administrator); alice and hanna MANAGER (role manager); bob users.users.view and
 // users.groups.view (group staff); carol, dave, istvan, judit, gina, the bot none.

@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
+
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
   port: number;
@@ -18,6 +20,8 @@ export interface Config {
   playgroundUser: string;
   /** Answer validated reads with one compiled statement (src/compiled/). */
   compiledReads: boolean;
+  /** What one request may ask for before it runs (src/limits/, README "Limits"). */
+  limits: QueryLimits;
 }
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -51,5 +55,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
+    limits: {
+      bodyBytes: integer('LIMIT_BODY_BYTES', DEFAULT_LIMITS.bodyBytes, env),
+      queryLength: integer('LIMIT_QUERY_LENGTH', DEFAULT_LIMITS.queryLength, env),
+      tokens: integer('LIMIT_TOKENS', DEFAULT_LIMITS.tokens, env),
+      depth: integer('LIMIT_DEPTH', DEFAULT_LIMITS.depth, env),
+      aliases: integer('LIMIT_ALIASES', DEFAULT_LIMITS.aliases, env),
+      directives: integer('LIMIT_DIRECTIVES', DEFAULT_LIMITS.directives, env),
+      cost: integer('LIMIT_COST', DEFAULT_LIMITS.cost, env),
+      passwordHashes: integer('LIMIT_PASSWORD_HASHES', DEFAULT_LIMITS.passwordHashes, env),
+    },
   };
 }

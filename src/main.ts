@@ -22,7 +22,7 @@ async function main() {
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle);
   await realtime.start();
-  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads });
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, limits: config.limits });
   const gateway = await listen(yoga, config.port, config.host);
   console.log(`[gateway] GraphQL playground: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);

@@ -8,6 +8,9 @@ import { createContextFactory, createEventContext, type Context } from './contex
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
+import { createCostGuard } from './limits/guard.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
+import { useQueryLimits } from './limits/plugin.js';
 import { playgroundQuery } from './playground.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
@@ -25,6 +28,8 @@ export interface GatewayOptions {
   realtime?: Realtime;
   /** Answer validated reads with one compiled statement (src/compiled/); default on. */
   compiledReads?: boolean;
+  /** What one request may ask for (src/limits/); default DEFAULT_LIMITS. */
+  limits?: QueryLimits;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -39,8 +44,10 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, limits = DEFAULT_LIMITS }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
+  // One judge of cost for both paths: the engine's validation and compiled reads.
+  const costGuard = createCostGuard(schema, limits);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
@@ -56,8 +63,10 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
     },
     plugins: [
+      // Limits first: an oversized or too costly request is refused before anything reads it further.
+      ...useQueryLimits({ schema, limits, guard: costGuard }),
       // Reads the normal engine has validated once are answered by one compiled statement.
-      ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
+      ...(compiledReads ? [useCompiledReads({ handle, schema, logError, costGuard })] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),

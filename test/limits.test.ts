@@ -94,6 +94,12 @@ describe('hostile documents', () => {
     });
   }
 
+  it('answers a list value nested 990 deep (within the token limit) with a client error, not a crash', async () => {
+    const { status, json } = await post(gateway.yoga, { query: `{ nodes(ids: ${'['.repeat(990)}${']'.repeat(990)}) { id } }` });
+    expect(status).toBe(200);
+    expect(json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('answers a refusal with 400 to application/graphql-response+json, like a validation error', async () => {
     const { status, json } = await post(gateway.yoga, { query: HOSTILE[2]!.query }, { accept: 'application/graphql-response+json' });
     expect(status).toBe(400);

@@ -1,5 +1,6 @@
 import { parseCorsOrigins, type CorsPolicy } from './cors.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
@@ -50,6 +51,8 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** On SIGTERM/SIGINT: how long requests already received get before the connections are closed. */
   shutdownTimeoutMs: number;
+  /** What one request may ask for before it runs (src/limits/, README "Limits"). */
+  limits: QueryLimits;
 }
 
 /** Defaults shared with callers that open a database without a Config (tests, scripts). */
@@ -122,5 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, env),
     keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, env),
+    limits: {
+      bodyBytes: integer('LIMIT_BODY_BYTES', DEFAULT_LIMITS.bodyBytes, env),
+      queryLength: integer('LIMIT_QUERY_LENGTH', DEFAULT_LIMITS.queryLength, env),
+      tokens: integer('LIMIT_TOKENS', DEFAULT_LIMITS.tokens, env),
+      depth: integer('LIMIT_DEPTH', DEFAULT_LIMITS.depth, env),
+      aliases: integer('LIMIT_ALIASES', DEFAULT_LIMITS.aliases, env),
+      directives: integer('LIMIT_DIRECTIVES', DEFAULT_LIMITS.directives, env),
+      cost: integer('LIMIT_COST', DEFAULT_LIMITS.cost, env),
+      passwordHashes: integer('LIMIT_PASSWORD_HASHES', DEFAULT_LIMITS.passwordHashes, env),
+    },
   };
 }

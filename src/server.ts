@@ -11,6 +11,9 @@ import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { withDeadline } from './limits/request-deadline.js';
 import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
+import { createCostGuard } from './limits/guard.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
+import { useQueryLimits } from './limits/plugin.js';
 import { playgroundQuery } from './playground.js';
 import { useIntrospectionGate } from './production.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './playground-session.js';
@@ -39,6 +42,8 @@ export interface GatewayOptions {
   cors?: CorsPolicy;
   /** Token-bucket rate limits (src/limits/); off when not given (tests, benchmarks in process). */
   rateLimits?: RateLimitOptions | null;
+  /** What one request may ask for (src/limits/); default DEFAULT_LIMITS. */
+  limits?: QueryLimits;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -63,8 +68,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, limits = DEFAULT_LIMITS }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
+  // One judge of cost for both paths: the engine's validation and compiled reads.
+  const costGuard = createCostGuard(schema, limits);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
@@ -83,12 +90,14 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     plugins: [
       // First, so every request is counted once, the compiled fast path's included.
       ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
+      // Then the query limits: an oversized or too costly request is refused before anything reads it further.
+      ...useQueryLimits({ schema, limits, guard: costGuard }),
       // Without INTROSPECTION (production), `__schema`/`__type` only for holders of api.introspect.
       useIntrospectionGate(introspection),
       varyOnOrigin,
       playgroundPageHeaders,
       // Reads the normal engine has validated once are answered by one compiled statement.
-      ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
+      ...(compiledReads ? [useCompiledReads({ handle, schema, logError, costGuard })] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),

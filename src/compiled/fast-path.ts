@@ -1,10 +1,12 @@
-import { getVariableValues, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context, type Viewer } from '../context.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { databaseFault, databaseFaultError } from '../errors.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
 import { createRequestLocale } from '../i18n/request.js';
+import type { CostGuard } from '../limits/guard.js';
+import { refusalResponse } from '../limits/limits.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';
@@ -102,19 +104,30 @@ export interface CompiledReadsOptions {
   schema: GraphQLSchema;
   /** Where a failure to build a statement goes (the request itself is answered by the engine). */
   logError: (error: unknown) => void;
+  /** The engine's judge of cost: a compiled document with other variables is refused like there. */
+  costGuard: CostGuard;
 }
 
-export function useCompiledReads({ handle, schema, logError }: CompiledReadsOptions): Plugin<Context> {
+interface Answer {
+  status: number;
+  body: string;
+}
+
+export function useCompiledReads({ handle, schema, logError, costGuard }: CompiledReadsOptions): Plugin<Context> {
   const templates = new BoundedMap<string, Template | null>(MAX_TEMPLATES);
+  const documents = new WeakMap<Template, DocumentNode>();
   const statementCache = new StatementCache();
 
-  async function answer(request: Request, body: Body): Promise<string | null> {
+  async function answer(request: Request, body: Body, mediaType: string): Promise<Answer | null> {
     const template = templates.get(templateKey(body.query, body.operationName));
     if (!template) return null;
-    const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
-    if (credentialsError) return null;
     const coerced = getVariableValues(schema, template.variableDefinitions, body.variables ?? {});
     if (coerced.errors) return null;
+    // The document passed the limits with its first variables; these may ask for more (first: $n).
+    const refusal = costGuard.refusal(documents.get(template)!, body.operationName, coerced.coerced);
+    if (refusal) return refusalResponse(refusal, mediaType);
+    const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
+    if (credentialsError) return null;
     const acceptLanguage = request.headers.get('accept-language');
     const catalog = cachedLocaleCatalog(handle.db);
     const statements = statementCache.for(viewer, catalog);
@@ -135,7 +148,7 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
     const params = statementParams(compiled, coerced.coerced);
     if (params === NOT_COMPILED) return null;
     const data = await handle.queryText(compiled.text, params);
-    return data === null ? null : `{"data":${data}}`;
+    return data === null ? null : { status: 200, body: `{"data":${data}}` };
   }
 
   return {
@@ -145,7 +158,10 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
       // A document longer than a body the fast path reads would never be served from its template.
       if (typeof params?.query !== 'string' || params.query.length > MAX_BODY_BYTES) return;
       const key = templateKey(params.query, params.operationName);
-      if (!templates.has(key)) templates.set(key, compileTemplate(schema, args.document, args.operationName));
+      if (templates.has(key)) return;
+      const template = compileTemplate(schema, args.document, args.operationName);
+      if (template) documents.set(template, args.document);
+      templates.set(key, template);
     },
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'POST' || url.pathname !== '/graphql') return;
@@ -155,11 +171,11 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
         .json()
         .then((json: unknown) => {
           const body = graphqlBody(json);
-          return body ? answer(request, body) : null;
+          return body ? answer(request, body, mediaType) : null;
         })
         .then(
-          (text) => {
-            if (text !== null) endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': `${mediaType}; charset=utf-8` } }));
+          (answered) => {
+            if (answered) endResponse(new fetchAPI.Response(answered.body, { status: answered.status, headers: { 'content-type': `${mediaType}; charset=utf-8` } }));
           },
           (error: unknown) => {
             // The database failed (credentials or the statement): answer the 503 now rather than wait on it again in the engine.

@@ -6,6 +6,7 @@ import { signInWithPassword, signOut, signUpWithPassword, type SignedIn } from '
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
+import { HASHES_PASSWORD } from '../limits/cost.js';
 import { AccountLockedError, ConflictError, ForbiddenError, InvalidCredentialsError, parseInput, resultUnion, ValidationError } from './errors.js';
 import { User } from './users.js';
 
@@ -105,6 +106,7 @@ builder.mutationFields((t) => ({
     description: 'Creates a person with a password and signs them in.',
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     errors: resultUnion('SignUp', ConflictError),
+    extensions: HASHES_PASSWORD,
     resolve: async (_root, args, ctx) => {
       const input = parseInput(signUpSchema, args.input);
       await assertActiveLocale(ctx, input.locale);
@@ -118,6 +120,7 @@ builder.mutationFields((t) => ({
     description: 'Signs in with an email and password. After 5 failures in a row the account is locked for 15 minutes.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
     errors: resultUnion('SignIn', InvalidCredentialsError, AccountLockedError),
+    extensions: HASHES_PASSWORD,
     resolve: async (_root, args, ctx) => {
       const result = await signInWithPassword(ctx.db, parseInput(signInSchema, args.input), originOf(ctx));
       if (result.outcome === 'invalidCredentials') throw new InvalidCredentialsError();

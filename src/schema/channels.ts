@@ -1,5 +1,6 @@
 import { eq, ilike, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.js';
+import { COUNT_FIELD } from '../limits/cost.js';
 import { channels } from '../db/schema/index.js';
 import { canSeeChannel } from '../policies/channel.js';
 import { canSeeChannelMember } from '../policies/channel-member.js';
@@ -69,7 +70,7 @@ export const Channel = builder.drizzleNode('channels', {
       query: (_args, ctx) => ({ where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
       totalCount: true,
     }),
-    memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeChannelMember, ctx) }),
+    memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeChannelMember, ctx), extensions: COUNT_FIELD }),
   }),
 });
 nodeReadRule('Channel', canSeeChannel);
@@ -103,7 +104,7 @@ builder.drizzleObjectFields(Organization, (t) => ({
     }),
     totalCount: true,
   }),
-  channelCount: t.relatedCount('channels', { where: (_args, ctx) => visibleCondition(canSeeChannel, ctx) }),
+  channelCount: t.relatedCount('channels', { where: (_args, ctx) => visibleCondition(canSeeChannel, ctx), extensions: COUNT_FIELD }),
   sections: t.relation('sections', {
     query: (_args, ctx) => ({ where: visibleRows(canSeeSection, ctx), orderBy: { position: 'asc', id: 'asc' } }),
   }),

@@ -1,5 +1,6 @@
 import { eq, gt, ilike, lt, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.js';
+import { COUNT_FIELD } from '../limits/cost.js';
 import { messageReactions, messages } from '../db/schema/index.js';
 import { canSeeChannel } from '../policies/channel.js';
 import { canSeeFile } from '../policies/file.js';
@@ -55,7 +56,7 @@ export const Message = builder.drizzleNode('messages', {
       query: (_args, ctx) => ({ where: { RAW: (table) => canSeeReaction(ctx.viewer, table) }, orderBy: { createdAt: 'asc' } }),
       totalCount: true,
     }),
-    reactionCount: t.relatedCount('reactions', { where: (_args, ctx) => canSeeReaction(ctx.viewer, messageReactions) }),
+    reactionCount: t.relatedCount('reactions', { where: (_args, ctx) => canSeeReaction(ctx.viewer, messageReactions), extensions: COUNT_FIELD }),
     files: t.relatedConnection('files', {
       query: (_args, ctx) => ({ where: visibleRows(canSeeFile, ctx), orderBy: { createdAt: 'asc' } }),
       totalCount: true,

@@ -1,5 +1,6 @@
 import { eq, ilike } from 'drizzle-orm';
 import { builder } from '../builder.js';
+import { COUNT_FIELD } from '../limits/cost.js';
 import { organizationMembers, organizations } from '../db/schema/index.js';
 import { canReadOrganizationDetails, canSeeOrganization, canSeeOrganizationMember } from '../policies/organization.js';
 import { canSeeUser } from '../policies/user.js';
@@ -30,7 +31,7 @@ export const Organization = builder.drizzleNode('organizations', {
       }),
       totalCount: true,
     }),
-    memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeOrganizationMember, ctx) }),
+    memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeOrganizationMember, ctx), extensions: COUNT_FIELD }),
   }),
 });
 nodeReadRule('Organization', canSeeOrganization);

@@ -8,6 +8,8 @@ import { createContextFactory, createEventContext, type Context } from './contex
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
+import { useJsonParameterErrors } from './http-params.js';
+import { useStorableTextInput } from './input-text.js';
 import { playgroundQuery } from './playground.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
@@ -56,6 +58,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       headers: playgroundHeaders ? JSON.stringify(playgroundHeaders, null, 2) : undefined,
     },
     plugins: [
+      useJsonParameterErrors(),
+      // Before compiled reads, so a document refused for a NUL never becomes a template.
+      useStorableTextInput(),
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

@@ -4,6 +4,7 @@ import { authenticateRequest, type Context, type Viewer } from '../context.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
 import { createRequestLocale } from '../i18n/request.js';
+import { containsNul } from '../input-text.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';
@@ -104,7 +105,8 @@ export function useCompiledReads({ handle, schema, logError }: CompiledReadsOpti
     const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
     if (credentialsError) return null;
     const coerced = getVariableValues(schema, template.variableDefinitions, body.variables ?? {});
-    if (coerced.errors) return null;
+    // Refused input (a NUL no statement may carry) is reported by the normal engine.
+    if (coerced.errors || containsNul(coerced.coerced)) return null;
     const acceptLanguage = request.headers.get('accept-language');
     const catalog = cachedLocaleCatalog(handle.db);
     const statements = statementCache.for(viewer, catalog);

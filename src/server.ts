@@ -8,7 +8,7 @@ import { createContextFactory, createEventContext, type Context } from './contex
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
-import { useJsonParameterErrors } from './http-params.js';
+import { useCodedStreamErrors, useJsonParameterErrors } from './http-params.js';
 import { useStorableTextInput } from './input-text.js';
 import { playgroundQuery } from './playground.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
@@ -66,6 +66,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),
+      useCodedStreamErrors('/graphql/stream'),
       useFreshContextPerEvent<Context>(createEventContext),
       useReadinessCheck({
         endpoint: '/ready',

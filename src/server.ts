@@ -10,6 +10,7 @@ import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { useCodedStreamErrors, useJsonParameterErrors } from './http-params.js';
 import { useStorableTextInput } from './input-text.js';
+import { useSubscriptionRootRule } from './subscription-root.js';
 import { playgroundQuery } from './playground.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
@@ -61,6 +62,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       useJsonParameterErrors(),
       // Before compiled reads, so a document refused for a NUL never becomes a template.
       useStorableTextInput(),
+      useSubscriptionRootRule(),
       // Reads the normal engine has validated once are answered by one compiled statement.
       ...(compiledReads ? [useCompiledReads({ handle, schema, logError })] : []),
       codeInputErrors,

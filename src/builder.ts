@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { denied } from './auth/guards.js';
 import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
-import { visibleNode, visibleNodes } from './schema/node-visibility.js';
+import { visibleNodeOf, visibleNodesOf } from './schema/node-visibility.js';
 
 /** The largest page any connection returns; `first`/`last` above it are refused. */
 export const MAX_PAGE_SIZE = 100;
@@ -34,6 +34,9 @@ export interface PothosTypes {
   DefaultFieldNullability: false;
 }
 
+// nodes(ids) loads each ID through relay's resolveNodes, which needs the builder being defined here.
+let relayBuilder: Parameters<typeof resolveNodes>[0];
+
 export const builder = new SchemaBuilder<PothosTypes>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ZodPlugin, RelayPlugin, DataloaderPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
@@ -50,10 +53,9 @@ export const builder = new SchemaBuilder<PothosTypes>({
     cursorType: 'String',
     nodesOnConnection: true,
     decodeGlobalID,
-    nodeQueryOptions: { resolve: (_root, args, ctx, _info, resolveNode) => visibleNode(ctx, args.id.typename, resolveNode(args.id)) },
+    nodeQueryOptions: { resolve: (_root, args, ctx, info, resolveNode) => visibleNodeOf(ctx, info, args.id.typename, () => resolveNode(args.id)) },
     nodesQueryOptions: {
-      resolve: (_root, args, ctx, _info, resolveNodes) =>
-        visibleNodes(ctx, args.ids.map((id) => id.typename), resolveNodes(args.ids)),
+      resolve: (_root, args, ctx, info) => visibleNodesOf(ctx, info, args.ids, (ids) => resolveNodes(relayBuilder, ctx, info, ids)),
     },
     // Pages larger than the maximum are refused, not silently shortened.
     firstArgOptions: { validate: { int: true, min: 0, max: MAX_PAGE_SIZE } },
@@ -67,6 +69,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
   errors: { defaultTypes: [] },
   zod: { validationError: validationErrorToGraphQL },
 });
+
+relayBuilder = builder as never;
 
 builder.queryType({});
 builder.mutationType({});

@@ -14,6 +14,9 @@ import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin
 import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
+import { useCodedStreamErrors, useJsonParameterErrors } from './http-params.js';
+import { useStorableTextInput } from './input-text.js';
+import { useSubscriptionRootRule } from './subscription-root.js';
 import { playgroundQuery } from './playground.js';
 import { useIntrospectionGate } from './production.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './playground-session.js';
@@ -92,6 +95,10 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
       ...useQueryLimits({ schema, limits, guard: costGuard }),
+      useJsonParameterErrors(),
+      // Before compiled reads, so a document refused for a NUL never becomes a template.
+      useStorableTextInput(),
+      useSubscriptionRootRule(),
       // Without INTROSPECTION (production), `__schema`/`__type` only for holders of api.introspect.
       useIntrospectionGate(introspection),
       varyOnOrigin,
@@ -101,6 +108,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),
+      useCodedStreamErrors('/graphql/stream'),
       useFreshContextPerEvent<Context>(createEventContext),
       useReadinessCheck({
         endpoint: '/ready',

@@ -7,6 +7,7 @@ import { cachedLocaleCatalog } from '../i18n/catalog.js';
 import { createRequestLocale } from '../i18n/request.js';
 import type { CostGuard } from '../limits/guard.js';
 import { refusalResponse } from '../limits/limits.js';
+import { containsNul } from '../input-text.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';
@@ -122,7 +123,8 @@ export function useCompiledReads({ handle, schema, logError, costGuard }: Compil
     const template = templates.get(templateKey(body.query, body.operationName));
     if (!template) return null;
     const coerced = getVariableValues(schema, template.variableDefinitions, body.variables ?? {});
-    if (coerced.errors) return null;
+    // Refused input (a NUL no statement may carry) is reported by the normal engine.
+    if (coerced.errors || containsNul(coerced.coerced)) return null;
     // The document passed the limits with its first variables; these may ask for more (first: $n).
     const refusal = costGuard.refusal(documents.get(template)!, body.operationName, coerced.coerced);
     if (refusal) return refusalResponse(refusal, mediaType);

@@ -16,7 +16,7 @@ import { unauthenticated } from './guards.js';
  */
 
 /** Root fields that a request with refused credentials may still run: they replace the credentials. */
-export const FIELDS_OPEN_TO_REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['signIn', 'signUp', '__typename']);
+export const FIELDS_OPEN_TO_REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['signIn', 'signUp']);
 
 /** The names of the root fields an operation selects, through fragments and inline fragments. */
 function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
@@ -37,7 +37,9 @@ export function onlyReplacesCredentials(document: DocumentNode, operationName?: 
   if (operation?.operation !== 'mutation') return false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  return rootFieldNames(operation.selectionSet, fragments).every((name) => FIELDS_OPEN_TO_REFUSED_CREDENTIALS.has(name));
+  // __typename may come along; at least one field must sign in or up.
+  const names = rootFieldNames(operation.selectionSet, fragments).filter((name) => name !== '__typename');
+  return names.length > 0 && names.every((name) => FIELDS_OPEN_TO_REFUSED_CREDENTIALS.has(name));
 }
 
 /** The whole answer to a request with refused credentials: one UNAUTHENTICATED error, HTTP 401. */

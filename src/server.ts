@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
+import { useRefusedCredentials } from './auth/refused-credentials.js';
 import { useCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
 import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './cors.js';
@@ -99,6 +100,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       // Before compiled reads, so a document refused for a NUL never becomes a template.
       useStorableTextInput(),
       useSubscriptionRootRule(),
+      // Refused credentials (invalid, expired, revoked) answer UNAUTHENTICATED with HTTP 401, never anonymous data.
+      useRefusedCredentials(),
       // Without INTROSPECTION (production), `__schema`/`__type` only for holders of api.introspect.
       useIntrospectionGate(introspection),
       varyOnOrigin,

@@ -11,9 +11,9 @@ const MESSAGES: Record<CredentialsError | 'missing', string> = {
 };
 
 /** UNAUTHENTICATED, saying why (`extensions.reason`) so a client knows to sign in again. */
-export function unauthenticated(reason: CredentialsError | null): GraphQLError {
+export function unauthenticated(reason: CredentialsError | null, extensions: Record<string, unknown> = {}): GraphQLError {
   const key = reason ?? 'missing';
-  return clientError(MESSAGES[key], 'UNAUTHENTICATED', { reason: key });
+  return clientError(MESSAGES[key], 'UNAUTHENTICATED', { ...extensions, reason: key });
 }
 
 /** Refused credentials fail every field that reads the viewer, even ones open to anonymous callers. */

@@ -174,7 +174,7 @@ export const ROOT: RootSpecs = {
     kind: 'object',
     type: 'User',
     args: { id: globalIdOf('User') },
-    where: ({ args, scope }, user: typeof users) => allOf(eq(user.id, args.id as string), liveAnd(user), canSeeUser.where(scope.viewer, user)),
+    where: ({ args, scope }, user: typeof users) => allOf(eq(user.id, args.id as string), canSeeUser.where(scope.viewer, user)),
   },
   channel: {
     kind: 'object',
@@ -214,7 +214,7 @@ export const ROOT: RootSpecs = {
     kind: 'connection',
     type: 'User',
     args: { search: structural },
-    where: ({ args, scope }, user: typeof users) => allOf(canSeeUser.where(scope.viewer, user), userSearch(args.search as string | undefined)(user)),
+    where: ({ args, scope }, user: typeof users) => allOf(canSeeUser.where(scope.viewer, user), userSearch(args.search as string | undefined, scope.viewer)(user)),
     orderBy: (_input, user: typeof users) => [
       { column: user.displayName, direction: 'asc' },
       { column: user.id, direction: 'asc' },

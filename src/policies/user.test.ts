@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { openSeededDatabase } from '../../test/gateway.js';
@@ -68,5 +69,19 @@ describe.each<[string, Rule, [Actor, number[]][]]>([
 ])('%s', (_name, rule, cases) => {
   it.each(cases)('%s: %j', async (actor, expected) => {
     expect(await allowedIds(db, rule, viewer(actor))).toEqual(users(...expected));
+  });
+});
+
+describe('a soft-deleted user', () => {
+  it('is hidden by the read rule from everyone, themselves and P(users.users.view) included', async () => {
+    await db.execute(sql`update auth.users set deleted_at = now() where id = ${demoId(10, 5)}`);
+    try {
+      for (const actor of ['admin', 'bob', 'alice', 'carol', 'dave'] as const) {
+        expect(await allowedIds(db, canSeeUser, viewer(actor)), actor).not.toContain(demoId(10, 5));
+      }
+      expect(await allowedIds(db, canSeeUser, viewer('admin'))).toEqual(users(...EVERYONE.filter((n) => n !== 5)));
+    } finally {
+      await db.execute(sql`update auth.users set deleted_at = null where id = ${demoId(10, 5)}`);
+    }
   });
 });

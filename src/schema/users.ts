@@ -1,6 +1,7 @@
-import { ilike, or } from 'drizzle-orm';
+import { and, ilike, or } from 'drizzle-orm';
 import { assertCredentialsAccepted } from '../auth/guards.js';
 import { builder } from '../builder.js';
+import type { Viewer } from '../context.js';
 import { users } from '../db/schema/index.js';
 import { canSeeBot } from '../policies/bot.js';
 import { canSeeChannelMember } from '../policies/channel-member.js';
@@ -8,7 +9,7 @@ import { canReadMessage } from '../policies/message.js';
 import { canSeeOrganizationMember } from '../policies/organization.js';
 import { canReadUserPrivateFields, canSeeUser } from '../policies/user.js';
 import { UserTypeEnum } from './enums.js';
-import { containsPattern, liveAnd } from './filters.js';
+import { containsPattern } from './filters.js';
 import { guardedColumn, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 
 export const User = builder.drizzleNode('users', {
@@ -52,13 +53,20 @@ export const User = builder.drizzleNode('users', {
 });
 nodeReadRule('User', canSeeUser);
 
-/** Live users whose name or email contains `search`. */
-export const userSearch = (search: string | null | undefined) => (table: typeof users) => {
-  if (!search) return liveAnd(table);
+/**
+ * Users whose name, or whose email where the viewer may read it (DOMAIN.md: search by email only
+ * matches an email the viewer may read), contains `search`. The email arm carries the very rule
+ * that guards `User.email`, so a search can never reveal whose an address is. Liveness is part of
+ * the read rule (canSeeUser), which every caller applies with this filter.
+ */
+export const userSearch = (search: string | null | undefined, viewer: Viewer | null) => (table: typeof users) => {
+  if (!search) return undefined;
   const pattern = containsPattern(search);
-  return liveAnd(
-    table,
-    or(ilike(table.displayName, pattern), ilike(table.email, pattern), ilike(table.firstName, pattern), ilike(table.lastName, pattern)),
+  return or(
+    ilike(table.displayName, pattern),
+    and(ilike(table.email, pattern), canReadUserPrivateFields.where(viewer, table)),
+    ilike(table.firstName, pattern),
+    ilike(table.lastName, pattern),
   );
 };
 
@@ -78,14 +86,14 @@ builder.queryFields((t) => ({
     description: 'A user by ID; null when there is none or the viewer may not see them (one statement, unlike `node`).',
     args: { id: t.arg.globalID({ required: true, for: User }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.users.findFirst(query({ where: { id: args.id.id, deletedAt: { isNull: true }, ...visibleRows(canSeeUser, ctx) } })),
+      ctx.db.query.users.findFirst(query({ where: { id: args.id.id, ...visibleRows(canSeeUser, ctx) } })),
   }),
   users: t.drizzleConnection({
     type: 'users',
-    description: 'Users the viewer may see, by display name; `search` matches names and email, case-insensitively.',
-    args: { search: t.arg.string({ description: 'Text contained in the name or email.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(users, visibleCondition(canSeeUser, ctx, userSearch(args.search))),
+    description: 'Users the viewer may see, by display name; `search` matches names, and email where the viewer may read it, case-insensitively.',
+    args: { search: t.arg.string({ description: 'Text contained in the name, or in the email for those whose email the viewer may read.' }) },
+    totalCount: (_parent, args, ctx) => ctx.db.$count(users, visibleCondition(canSeeUser, ctx, userSearch(args.search, ctx.viewer))),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.query.users.findMany(query({ where: visibleRows(canSeeUser, ctx, userSearch(args.search)), orderBy: { displayName: 'asc' } })),
+      ctx.db.query.users.findMany(query({ where: visibleRows(canSeeUser, ctx, userSearch(args.search, ctx.viewer)), orderBy: { displayName: 'asc' } })),
   }),
 }));

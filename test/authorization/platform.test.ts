@@ -70,7 +70,8 @@ const self = (actor: Actor): DemoUser => (actor === 'anonymous' ? 'dave' : actor
 const MATRIX: MatrixRow[] = [
   // User: profile: self, shares an organization, or P(users.users.view) (bob, alice, hanna, admin)
   { rule: 'User profile (dave)', probe: node(user('dave')), expected: { anonymous: H, gina: H, istvan: H, judit: H, dave: A, carol: A, bot: A, hanna: A, admin: A } },
-  { rule: 'User list (dave)', probe: async (actor) => readVerdict(await run(actor, '{ users(search: "dave@") { totalCount } }'), (data) => data.users.totalCount === 1), expected: { anonymous: H, gina: H, carol: A, hanna: A } },
+  // search matches an email only where the viewer may read it: carol sees dave's profile, not his email
+  { rule: 'User list (dave)', probe: async (actor) => readVerdict(await run(actor, '{ users(search: "dave@") { totalCount } }'), (data) => data.users.totalCount === 1), expected: { anonymous: H, gina: H, carol: H, dave: A, hanna: A } },
   // email and settings: self or P(users.users.view); others who see the profile get FORBIDDEN on the field
   { rule: 'User email (dave)', probe: node(user('dave'), '... on User { email }'), expected: { anonymous: H, gina: H, carol: F, bot: F, dave: A, bob: A, alice: A, admin: A } },
   { rule: 'User settings (dave)', probe: node(user('dave'), '... on User { settings }'), expected: { carol: F, bot: F, dave: A, hanna: A } },

@@ -15,7 +15,8 @@ export function withDeadline(handler: RequestListener, timeoutMs: number): Reque
   return (req: IncomingMessage, res: ServerResponse) => {
     const timer = setTimeout(() => {
       if (!req.complete || res.headersSent || res.writableEnded) return;
-      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+      // Retryable like a database fault: the next attempt may meet a less busy database.
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' }).end(body);
     }, timeoutMs);
     res.once('close', () => clearTimeout(timer));
     handler(req, res);

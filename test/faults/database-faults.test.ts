@@ -40,6 +40,8 @@ async function startGateway(databaseUrl: string): Promise<string> {
     PLAYGROUND_USER: '',
     NODE_ENV: 'development',
     DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    // 20 writers and 2 readers on one loopback address would meet the per-address rate limit.
+    RATE_LIMITS: 'false',
   };
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.once('exit', (code, signal) => (exited = `exit code ${code}, signal ${signal}`));

@@ -62,17 +62,17 @@ const HOSTILE: Hostile[] = [
   { name: '2 aliases of signIn (anonymous)', query: `mutation { ${repeat(2, signIn)} }`, anonymous: true },
   { name: 'fields nested 1,500 deep', query: `{ ${'a { '.repeat(1_500)}b${' }'.repeat(1_500)} }` },
   { name: 'fields nested 100,000 deep', query: `{ ${'a{'.repeat(100_000)}b${'}'.repeat(100_000)} }` },
-  // Within the limits: what the budget still lets one request do.
-  { name: '(allowed) 10 aliases of __schema (anonymous)', query: `{ ${repeat(10, (i) => `a${i}: __schema { types { name fields { name } } }`)} }`, anonymous: true, allowed: true },
 ];
 
-const messagesAliases = (n: number) => `{ ${repeat(n, (i) => `a${i}: messages(channel: "${GENERAL}", first: 100) { nodes { id content reactions { nodes { emoji } } } }`)} }`;
+const aliases = (field: string) => (n: number) => `{ ${repeat(n, (i) => `a${i}: ${field}`)} }`;
+const schemaAliases = aliases('__schema { types { name fields { name } } }');
+const messagesAliases = aliases(`messages(channel: "${GENERAL}", first: 100) { nodes { id content reactions { nodes { emoji } } } }`);
 
-/** The largest request of that shape the limits admit: as many aliases as the cost and alias limits allow. */
-function admittedMessagesShape(limits: QueryLimits): Hostile {
+/** Within the limits: the largest request of a shape they admit, as many aliases as the cost and alias limits allow. */
+function admitted(limits: QueryLimits, name: string, shape: (n: number) => string, anonymous = false): Hostile {
   let n = 1;
-  while (n < limits.aliases && (measureOperation(schema, parse(messagesAliases(n + 1)), null, {})?.cost ?? Infinity) <= limits.cost) n++;
-  return { allowed: true, name: `(allowed) ${n} aliases of messages(first: 100) { reactions }`, query: messagesAliases(n) };
+  while (n < limits.aliases && (measureOperation(schema, parse(shape(n + 1)), null, {})?.cost ?? Infinity) <= limits.cost) n++;
+  return { allowed: true, anonymous, name: `(allowed) ${n} aliases of ${name}`, query: shape(n) };
 }
 
 function parseCli() {
@@ -126,7 +126,7 @@ interface Sent {
 async function main() {
   const { attackers, seconds } = parseCli();
   const config = loadConfig();
-  HOSTILE.push(admittedMessagesShape(config.limits));
+  HOSTILE.push(admitted(config.limits, '__schema (anonymous)', schemaAliases, true), admitted(config.limits, 'messages(first: 100) { reactions }', messagesAliases));
   const database = await openScratchDatabase();
   const { handle } = database;
   await runMigrations(handle);

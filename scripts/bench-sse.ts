@@ -222,7 +222,7 @@ async function main() {
   killChildrenOnExit();
   const database = await prepareDatabase();
   // 1,000 sign-ups from one loopback address would meet the password limit at once.
-  const server = await startServer('gateway', 'src/main.ts', { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', SEED_DEMO: 'true', LOG_QUERIES: 'false', RATE_LIMITS: 'false' });
+  const server = await startServer('gateway', 'src/main.ts', { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', SEED_DEMO: 'true', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' });
   const deliveries = new Deliveries();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 100);

@@ -5,27 +5,32 @@
  * Starts the gateway in this process on a loopback port (embedded PGlite in memory; with
  * DATABASE_URL, on a fresh database of that server, dropped at the end), migrated and seeded.
  * 1. sends each hostile request once and prints its time, HTTP status and refusal (or answer size);
- * 2. measures /health and a normal read (the playground's query, signed in) alone, then with
- *    `--attackers` requests in flight all the time: first the refused shapes, then the shapes the
- *    budget still admits (what an attacker can do within the limits), and prints p50/p99 of both,
- *    the attack's request rate and the event loop's delay.
+ * 2. measures /health and a normal read (the playground's query, signed in as bob, while the
+ *    attacker is alice) alone, then with `--attackers` requests in flight all the time: first the
+ *    refused shapes, then the shapes the budget still admits (what an attacker can do within the
+ *    limits), without and with the per-client concurrency limit (LIMIT_CLIENT_CONCURRENCY, default
+ *    4), and prints p50/p99 of both, the attack's request rate and the event loop's delay.
  * Stops by itself. Limits come from the LIMIT_* variables like the gateway's (README "Limits").
  */
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { parse } from 'graphql';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { runSeeds } from '../src/db/seed/runner.js';
+import type { QueryLimits } from '../src/limits/limits.js';
+import { measureOperation } from '../src/limits/cost.js';
 import { playgroundQuery } from '../src/playground.js';
+import { schema } from '../src/schema/index.js';
 import { createYogaApp, listen } from '../src/server.js';
 
 const GENERAL = Buffer.from('Channel:30000000-0000-4000-8000-000000000001').toString('base64');
 const DEMO_PASSWORD = 'demo-password-2026';
 const repeat = (n: number, piece: (i: number) => string) => Array.from({ length: n }, (_, i) => piece(i)).join(' ');
-const signIn = (i: number) => `a${i}: signIn(input: { email: "alice@example.com", password: "${DEMO_PASSWORD}" }) { __typename }`;
+const signIn = (i: number, email = 'alice@example.com') => `a${i}: signIn(input: { email: "${email}", password: "${DEMO_PASSWORD}" }) { __typename }`;
 
 interface Hostile {
   name: string;
@@ -57,10 +62,18 @@ const HOSTILE: Hostile[] = [
   { name: '2 aliases of signIn (anonymous)', query: `mutation { ${repeat(2, signIn)} }`, anonymous: true },
   { name: 'fields nested 1,500 deep', query: `{ ${'a { '.repeat(1_500)}b${' }'.repeat(1_500)} }` },
   { name: 'fields nested 100,000 deep', query: `{ ${'a{'.repeat(100_000)}b${'}'.repeat(100_000)} }` },
-  // Within the limits: what the budget still lets one request do.
-  { name: '(allowed) 10 aliases of __schema (anonymous)', query: `{ ${repeat(10, (i) => `a${i}: __schema { types { name fields { name } } }`)} }`, anonymous: true, allowed: true },
-  { allowed: true, name: '(allowed) 20 aliases of messages(first: 100) { reactions }', query: `{ ${repeat(20, (i) => `a${i}: messages(channel: "${GENERAL}", first: 100) { nodes { id content reactions { nodes { emoji } } } }`)} }` },
 ];
+
+const aliases = (field: string) => (n: number) => `{ ${repeat(n, (i) => `a${i}: ${field}`)} }`;
+const schemaAliases = aliases('__schema { types { name fields { name } } }');
+const messagesAliases = aliases(`messages(channel: "${GENERAL}", first: 100) { nodes { id content reactions { nodes { emoji } } } }`);
+
+/** Within the limits: the largest request of a shape they admit, as many aliases as the cost and alias limits allow. */
+function admitted(limits: QueryLimits, name: string, shape: (n: number) => string, anonymous = false): Hostile {
+  let n = 1;
+  while (n < limits.aliases && (measureOperation(schema, parse(shape(n + 1)), null, {})?.cost ?? Infinity) <= limits.cost) n++;
+  return { allowed: true, anonymous, name: `(allowed) ${n} aliases of ${name}`, query: shape(n) };
+}
 
 function parseCli() {
   const { values } = parseArgs({ options: { attackers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '5' } } });
@@ -113,15 +126,22 @@ interface Sent {
 async function main() {
   const { attackers, seconds } = parseCli();
   const config = loadConfig();
+  HOSTILE.push(admitted(config.limits, '__schema', schemaAliases), admitted(config.limits, 'messages(first: 100) { reactions }', messagesAliases));
   const database = await openScratchDatabase();
   const { handle } = database;
   await runMigrations(handle);
-  await runSeeds(handle, {});
+  await runSeeds(handle, { demo: true }); // the demo people and messages the requests read
   if (handle.kind === 'postgres') await handle.exec('analyze');
-  const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: config.authCacheTtlMs, limits: config.limits });
-  const gateway = await listen(yoga, 0, '127.0.0.1');
-  const base = gateway.url.replace(/\/graphql$/, '');
-  console.log(`[hostile] gateway on ${base}, ${database.label}; limits ${JSON.stringify(config.limits)}`);
+  // Two gateways on the same database: without (before) and with (after) the per-client concurrency limit.
+  const concurrency = config.concurrency ?? { perClient: 4, queue: 32, maxWaitMs: 5_000, trustProxy: 0 };
+  const open = async (withConcurrency: boolean) => {
+    const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: config.authCacheTtlMs, limits: config.limits, concurrency: withConcurrency ? concurrency : null });
+    const gateway = await listen(yoga, 0, '127.0.0.1');
+    return { yoga, gateway, base: gateway.url.replace(/\/graphql$/, '') };
+  };
+  const gateways = { before: await open(false), after: await open(true) };
+  let base = gateways.after.base;
+  console.log(`[hostile] gateways on ${gateways.before.base} (no concurrency limit) and ${base} (${JSON.stringify(concurrency)}), ${database.label}; limits ${JSON.stringify(config.limits)}`);
 
   // Bodies are written once: the attackers share this process, their own work should stay small.
   const bodies = new Map<string, string>();
@@ -142,12 +162,17 @@ async function main() {
     return { ms: elapsed, status: response.status, bytes: text.length, summary };
   };
 
-  const signedIn = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { ${signIn(0).replace(/__typename/, '... on SessionPayload { token }')} }` }),
-  }).then((response) => response.json() as Promise<{ data: { a0: { token: string } } }>);
-  const session = { authorization: `Bearer ${signedIn.data.a0.token}` };
+  const sessionOf = async (email: string) => {
+    const signedIn = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { ${signIn(0, email).replace(/__typename/, '... on SessionPayload { token }')} }` }),
+    }).then((response) => response.json() as Promise<{ data: { a0: { token: string } } }>);
+    return { authorization: `Bearer ${signedIn.data.a0.token}` };
+  };
+  // The attacker and the normal reader are different people: per-client fairness is what is measured.
+  const session = await sessionOf('alice@example.com');
+  const reader = await sessionOf('bob@example.com');
   const headersOf = (hostile: Hostile) => (hostile.anonymous ? {} : session);
 
   console.log('\n1. Each hostile request alone (signed in unless marked anonymous): median and max HTTP round trip on loopback of 5 sends');
@@ -168,7 +193,7 @@ async function main() {
       await fetch(`${base}/health`).then((response) => response.text());
       health.push(performance.now() - started);
       started = performance.now();
-      const read = await post(playgroundQuery, session);
+      const read = await post(playgroundQuery, reader);
       if (read.status !== 200 || read.summary.startsWith('QUERY')) throw new Error(`the normal read failed: ${read.summary}`);
       reads.push(performance.now() - started);
     }
@@ -203,13 +228,18 @@ async function main() {
     console.log(`    event loop delay p50 ${ms(delay.percentile(50) / 1e6)} p99 ${ms(delay.percentile(99) / 1e6)} max ${ms(delay.max / 1e6)}`);
   };
 
-  console.log(`\n2. /health and the playground's query (signed in), ${seconds} s each; the attackers run in this process too`);
+  console.log(`\n2. /health and the playground's query (signed in as bob; the attacker is alice), ${seconds} s each; the attackers run in this process too`);
   report('alone', await probe(performance.now() + seconds * 1000));
   await attack(`${attackers} refused requests in flight`, HOSTILE.filter((hostile) => !hostile.allowed));
-  await attack(`${attackers} admitted requests in flight`, HOSTILE.filter((hostile) => hostile.allowed));
+  base = gateways.before.base;
+  await attack(`${attackers} admitted, no concurrency limit`, HOSTILE.filter((hostile) => hostile.allowed));
+  base = gateways.after.base;
+  await attack(`${attackers} admitted, ${concurrency.perClient} per client`, HOSTILE.filter((hostile) => hostile.allowed));
 
-  await gateway.close();
-  await yoga.dispose();
+  for (const { gateway, yoga } of Object.values(gateways)) {
+    await gateway.close();
+    await yoga.dispose();
+  }
   await database.drop();
   if (handle.kind === 'pglite') await handle.close();
 }

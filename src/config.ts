@@ -1,4 +1,5 @@
 import { parseCorsOrigins, type CorsPolicy } from './cors.js';
+import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 
@@ -44,6 +45,8 @@ export interface Config {
   cors: CorsPolicy;
   /** Token buckets per client address, viewer, password operation and refused credentials; null: off. */
   rateLimits: RateLimitOptions | null;
+  /** Requests of one client (viewer, else address) running at once, and its queue; null: off. */
+  concurrency: ConcurrencyOptions | null;
   /** Node's server limits: receive the headers, receive the whole request, keep an idle connection. */
   headersTimeoutMs: number;
   /** Also the deadline for answering a request (a coded error after it; event streams excepted). */
@@ -92,6 +95,12 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitOptions | null {
   };
 }
 
+function concurrency(env: NodeJS.ProcessEnv): ConcurrencyOptions | null {
+  const perClient = integer('LIMIT_CLIENT_CONCURRENCY', 4, env);
+  if (perClient === 0) return null;
+  return { perClient, queue: integer('LIMIT_CLIENT_QUEUE', 32, env), maxWaitMs: integer('LIMIT_CLIENT_QUEUE_WAIT_MS', 5_000, env), trustProxy: integer('TRUST_PROXY', 0, env) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env);
   return {
@@ -121,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUserPassword: env.ADMIN_USER_PASSWORD || undefined,
     cors: parseCorsOrigins(env.CORS_ORIGINS, env.NODE_ENV === 'production'),
     rateLimits: rateLimits(env),
+    concurrency: concurrency(env),
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, env),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, env),
     keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),

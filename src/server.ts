@@ -10,6 +10,7 @@ import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './c
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
+import { useClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import { withDeadline } from './limits/request-deadline.js';
 import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { createCostGuard } from './limits/guard.js';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   cors?: CorsPolicy;
   /** Token-bucket rate limits (src/limits/); off when not given (tests, benchmarks in process). */
   rateLimits?: RateLimitOptions | null;
+  /** Requests of one client running at once, with a short queue (src/limits/concurrency.ts); off when not given. */
+  concurrency?: ConcurrencyOptions | null;
   /** What one request may ask for (src/limits/); default DEFAULT_LIMITS. */
   limits?: QueryLimits;
 }
@@ -72,7 +75,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, limits = DEFAULT_LIMITS }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
@@ -94,6 +97,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     plugins: [
       // First, so every request is counted once, the compiled fast path's included.
       ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
+      // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
+      ...(concurrency && concurrency.perClient > 0 ? [useClientConcurrency(handle.db, concurrency)] : []),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
       ...useQueryLimits({ schema, limits, guard: costGuard }),
       useJsonParameterErrors(),

@@ -164,7 +164,7 @@ async function bench(options: Options): Promise<void> {
   const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: String(poolSize), NODE_ENV: 'production' };
   const [gateway, raw] = await Promise.all([
     // One loopback client sends thousands of requests a second: a load to measure, not to rate-limit.
-    startServer('gateway', 'src/main.ts', { ...env, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', LOG_QUERIES: 'false', RATE_LIMITS: 'false' }),
+    startServer('gateway', 'src/main.ts', { ...env, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' }),
     startServer('raw', 'scripts/bench/raw-server.ts', env),
   ]);
   const servers = { gateway, raw };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/limits/limits.js';
 import type { GraphQLResponse } from '../gateway.js';
 import { demoId, demoUsers, type DemoUser } from '../policies.js';
 import {
@@ -20,7 +21,8 @@ import {
 // access-control issue: a private channel (and a direct channel) is unreachable, by any path, to an
 // organization admin who is not a member of it. The writes: channel-writes.test.ts.
 
-const suite = channelMutationSuite();
+// Two reads below walk every path to a channel at once (cost ~21,400 and ~27,000), above the default budget.
+const suite = channelMutationSuite({ limits: { ...DEFAULT_LIMITS, cost: 30_000 } });
 
 const query = async (actor: Actor, text: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> =>
   suite.gateway.execute(text, variables, await suite.as(actor));

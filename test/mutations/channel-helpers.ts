@@ -75,11 +75,11 @@ export const UNKNOWN = '2d1b1a7e-5c7a-4d0b-9d62-1f6c1a2b3c4d';
  * A test file's own seeded gateway and its actors (made before its tests, closed after them), and
  * `run`: one channel mutation as an actor, whose outcome must leak no SQL or stack.
  */
-export function channelMutationSuite() {
+export function channelMutationSuite(options: Parameters<typeof createTestGateway>[0] = {}) {
   let gateway: TestGateway;
   let as: ReturnType<typeof actors>;
   beforeAll(async () => {
-    gateway = await createTestGateway();
+    gateway = await createTestGateway(options);
     as = actors(gateway);
   });
   afterAll(() => gateway.close());

@@ -33,7 +33,7 @@ async function main() {
   const handles = [await openDatabase({ url: url.toString(), poolSize: 4 }), await openDatabase({ url: url.toString(), poolSize: 4 })];
   try {
     await runMigrations(handles[0]!);
-    await runSeeds(handles[0]!);
+    await runSeeds(handles[0]!, { demo: true });
     const instances = [];
     for (const handle of handles) {
       const realtime = createRealtime(handle, { log: () => undefined });

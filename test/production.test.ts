@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { queryRows } from './database.js';
+import { spawnGateway, stopGateway, type GatewayProcess } from './gateway-process.js';
 import { adminQuery, withDatabase } from './global-setup.js';
 import { DEMO_BOT_TOKEN, DEMO_PASSWORD } from './sign-in.js';
 
@@ -13,12 +13,6 @@ import { DEMO_BOT_TOKEN, DEMO_PASSWORD } from './sign-in.js';
  * directory, or a new PostgreSQL database with TEST_DATABASE_URL): started without, then with
  * ADMIN_USER_EMAIL.
  */
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
 let dataDir: string;
 let databaseUrl: string | undefined;
 
@@ -38,39 +32,10 @@ afterAll(async () => {
   if (adminUrl && databaseUrl) await adminQuery(adminUrl, `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`);
 });
 
-/** Starts the gateway in production mode and waits (120 s at most: initdb and migrations on busy cores) for the URL it prints. */
-function start(extraEnv: Record<string, string> = {}): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // Only what this test sets: none of the production switches inherited from the shell.
-  for (const name of ['GRAPHIQL', 'INTROSPECTION', 'SEED_DEMO', 'ADMIN_USER_EMAIL', 'ADMIN_USER_PASSWORD', 'SEED_ON_START', 'PLAYGROUND_USER']) delete env[name];
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', PGLITE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', NODE_ENV: 'production' }, extraEnv);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 120 s:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL (?:playground|endpoint): (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => output });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
-  });
-}
-
-function stop(started: Started): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('did not stop within 15 s')), 15_000);
-    started.child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-    started.child.kill('SIGTERM');
-  });
+/** Starts the gateway in production mode on this file's database, none of the production switches inherited from the shell. */
+function start(extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
+  const unset = Object.fromEntries(['GRAPHIQL', 'INTROSPECTION', 'SEED_DEMO', 'ADMIN_USER_EMAIL', 'ADMIN_USER_PASSWORD', 'SEED_ON_START', 'PLAYGROUND_USER'].map((name) => [name, undefined]));
+  return spawnGateway({ ...unset, PGLITE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', NODE_ENV: 'production', ...extraEnv }, { timeoutMs: 120_000 });
 }
 
 interface Answer {
@@ -135,7 +100,7 @@ describe('NODE_ENV=production npm start', () => {
     expect(codes(await post(url, INTROSPECTION))).toEqual(['FORBIDDEN']);
     // __typename is not introspection.
     expect((await post(url, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
-    expect(await stop(started)).toBe(0);
+    expect(await stopGateway(started)).toBe(0);
 
     expect(await inspect('select email from auth.users')).toEqual([]);
     expect(await inspect(ADMINISTRATORS)).toEqual([]);
@@ -168,7 +133,7 @@ describe('NODE_ENV=production npm start', () => {
     expect(codes(await post(url, INTROSPECTION, {}, newcomer))).toEqual(['FORBIDDEN']);
     const groups = await post(url, 'query ($id: ID!) { user(id: $id) { groups { nodes { key } } } }', { id: up.body.data.signUp.user.id }, admin);
     expect(groups.body.data.user.groups.nodes).toEqual([{ key: 'everyone' }]);
-    expect(await stop(started)).toBe(0);
+    expect(await stopGateway(started)).toBe(0);
 
     expect(await inspect(ADMINISTRATORS)).toEqual([{ email: 'root@corp.example' }]);
   }, PROCESS_TEST_TIMEOUT);
@@ -180,6 +145,6 @@ describe('NODE_ENV=production npm start', () => {
     expect(await page.text()).toMatch(/graphiql/i);
     const schema = await post(started.url, INTROSPECTION);
     expect(schema.body.errors).toBeUndefined();
-    expect(await stop(started)).toBe(0);
+    expect(await stopGateway(started)).toBe(0);
   }, PROCESS_TEST_TIMEOUT);
 });

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnGateway, stopGateway, type GatewayProcess } from '../gateway-process.js';
 import { adminQuery, withDatabase } from '../global-setup.js';
 import { DEMO_PASSWORD } from '../sign-in.js';
 import { startLoad, type Outcome } from './load.js';
@@ -23,43 +23,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let proxy: TcpProxy;
 let databaseName: string;
 let admin: pg.Client;
-let child: ChildProcess;
-let exited: string | null = null;
-let output = '';
+let gateway: GatewayProcess | undefined;
 let url: string;
 let tokens: string[];
 
 async function startGateway(databaseUrl: string): Promise<string> {
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    MIGRATE_ON_START: 'false',
-    SEED_ON_START: 'false',
-    PLAYGROUND_USER: '',
-    NODE_ENV: 'development',
-    DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
-    // 20 writers and 2 readers on one loopback address would meet the per-address rate limit.
-    RATE_LIMITS: 'false',
-  };
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.once('exit', (code, signal) => (exited = `exit code ${code}, signal ${signal}`));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no playground URL within 60 s:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      // The last 20 kB, for the message of a failed expectation.
-      output = (output + chunk.toString()).slice(-20_000);
-      const match = /GraphQL playground: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', () => reject(new Error(`exited before listening:\n${output}`)));
-  });
+  gateway = await spawnGateway(
+    {
+      DATABASE_URL: databaseUrl,
+      MIGRATE_ON_START: 'false',
+      SEED_ON_START: 'false',
+      PLAYGROUND_USER: '',
+      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      // 20 writers and 2 readers on one loopback address would meet the per-address rate limit.
+      RATE_LIMITS: 'false',
+    },
+    { timeoutMs: 60_000 },
+  );
+  return gateway.url;
 }
 
 async function signIn(email: string): Promise<string> {
@@ -79,7 +60,7 @@ async function signIn(email: string): Promise<string> {
 const readyStatus = async () => (await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(10_000) })).status;
 
 function expectAlive() {
-  expect(exited, `the gateway ended:\n${output}`).toBeNull();
+  expect(gateway!.ended(), `the gateway ended:\n${gateway!.output()}`).toBeNull();
 }
 
 /** How many times each write of this run is stored. */
@@ -150,12 +131,7 @@ describe.skipIf(!adminUrl)('database faults under load (gateway process behind a
   });
 
   afterAll(async () => {
-    if (child && exited === null) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([gone, sleep(15_000)]);
-      if (exited === null) child.kill('SIGKILL');
-    }
+    if (gateway) await stopGateway(gateway).catch(() => gateway!.child.kill('SIGKILL'));
     await proxy?.close();
     await admin?.end();
     if (databaseName) await adminQuery(adminUrl!, `drop database if exists "${databaseName}" with (force)`);

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive, descendants, expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, startGateway, type Database, type GatewayProcess } from './process.js';
+import { alive, descendants, expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, type Database } from './process.js';
+import { spawnGateway, type GatewayProcess } from '../gateway-process.js';
 
 /**
  * `npm start` under load: SIGTERM to the npm process (what a process manager or `docker stop`
@@ -31,7 +32,7 @@ const refusesConnections = (url: string) =>
 
 describe('npm start', () => {
   it('passes SIGTERM to the gateway, which answers what it received, exits 0 and leaves no process behind', async () => {
-    gateway = await startGateway('npm', ['start'], { ...database.env, npm_config_update_notifier: 'false' });
+    gateway = await spawnGateway({ ...database.env, npm_config_update_notifier: 'false' }, { command: 'npm', args: ['start'] });
     const started = gateway;
     below = descendants(started.child.pid!);
     expect(below.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,15 +6,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { expect, inject } from 'vitest';
 import { adminQuery, withDatabase } from '../global-setup.js';
-
-/** A gateway process on loopback over an empty database of its own, as `npm start` makes it. */
-export interface GatewayProcess {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-  /** Resolves with the exit code (null: killed by a signal). */
-  exited: Promise<number | null>;
-}
 
 export interface Database {
   env: Record<string, string>;
@@ -41,30 +32,6 @@ export async function freshDatabase(label: string): Promise<Database> {
       await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
     },
   };
-}
-
-/** Spawns `command` (node itself, or npm) and waits, 90 s at most, for the playground URL it prints. */
-export function startGateway(command: string, args: string[], env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(command, args, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no playground URL within 90 s:\n${output}`)), 90_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL playground: (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => output, exited });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    void exited.then((code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
-  });
 }
 
 /** Every process below `pid` (Linux /proc), e.g. npm's shell and the node it runs. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, startGateway, type Database, type GatewayProcess } from './process.js';
+import { expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, type Database } from './process.js';
+import { spawnGateway, type GatewayProcess } from '../gateway-process.js';
 
 /**
  * SIGTERM under load: the gateway as its own process (node with the TypeScript loader, as
@@ -41,7 +42,7 @@ async function openSubscription(url: string): Promise<{ text: Promise<string> }>
 
 describe('SIGTERM under load', () => {
   it('answers every request sent before the signal or on a connection still open, then exits 0', async () => {
-    gateway = await startGateway(process.execPath, ['--import', 'tsx', 'src/main.ts'], database.env);
+    gateway = await spawnGateway(database.env);
     const started = gateway;
     const stream = await openSubscription(started.url);
     const { records, signalAt } = await loadWithSignal(started.url, { total: 200, connections: 8, signalAfter: 100, signal: () => started.child.kill('SIGTERM') });

@@ -1,4 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adminQuery, withDatabase } from './global-setup.js';
 
 /** A gateway running as its own process, as `npm start` or the Dockerfile runs it. */
 export interface GatewayProcess {
@@ -68,4 +72,31 @@ export async function stopGateway(gateway: GatewayProcess, timeoutMs = 15_000): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** An empty database for a spawned gateway: a new PGlite directory, or a new PostgreSQL database with TEST_DATABASE_URL. */
+export interface EmptyDatabase {
+  dataDir: string;
+  /** The PostgreSQL URL, or undefined on PGlite. */
+  url: string | undefined;
+  /** What the gateway's environment needs to open it. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+export async function emptyDatabase(label: string): Promise<EmptyDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), `gateway-${label}-`));
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const name = `gateway_${label}_${process.pid}_${Date.now()}`;
+  if (adminUrl) await adminQuery(adminUrl, `create database "${name}"`);
+  const url = adminUrl ? withDatabase(adminUrl, name) : undefined;
+  return {
+    dataDir,
+    url,
+    env: { PGLITE_DATA_DIR: dataDir, DATABASE_URL: url ?? '' },
+    drop: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (adminUrl) await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
 }

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { queryRows } from './database.js';
-import { spawnGateway, stopGateway, type GatewayProcess } from './gateway-process.js';
-import { adminQuery, withDatabase } from './global-setup.js';
+import { emptyDatabase, spawnGateway, stopGateway, type EmptyDatabase, type GatewayProcess } from './gateway-process.js';
 import { DEMO_BOT_TOKEN, DEMO_PASSWORD } from './sign-in.js';
 
 /**
@@ -13,29 +9,15 @@ import { DEMO_BOT_TOKEN, DEMO_PASSWORD } from './sign-in.js';
  * directory, or a new PostgreSQL database with TEST_DATABASE_URL): started without, then with
  * ADMIN_USER_EMAIL.
  */
-let dataDir: string;
-let databaseUrl: string | undefined;
+let database: EmptyDatabase;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gateway-production-'));
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `gateway_production_${process.pid}_${Date.now()}`;
-    await adminQuery(adminUrl, `create database "${name}"`);
-    databaseUrl = withDatabase(adminUrl, name);
-  }
-});
-
-afterAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl && databaseUrl) await adminQuery(adminUrl, `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`);
-});
+beforeAll(async () => (database = await emptyDatabase('production')));
+afterAll(() => database?.drop());
 
 /** Starts the gateway in production mode on this file's database, none of the production switches inherited from the shell. */
 function start(extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
   const unset = Object.fromEntries(['GRAPHIQL', 'INTROSPECTION', 'SEED_DEMO', 'ADMIN_USER_EMAIL', 'ADMIN_USER_PASSWORD', 'SEED_ON_START', 'PLAYGROUND_USER'].map((name) => [name, undefined]));
-  return spawnGateway({ ...unset, PGLITE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', NODE_ENV: 'production', ...extraEnv }, { timeoutMs: 120_000 });
+  return spawnGateway({ ...unset, ...database.env, NODE_ENV: 'production', ...extraEnv }, { timeoutMs: 120_000 });
 }
 
 interface Answer {
@@ -60,7 +42,7 @@ async function signIn(url: string, email: string, password: string): Promise<str
 
 /** The stopped gateway's database, opened to look at what it holds. */
 async function inspect<T>(sqlText: string): Promise<T[]> {
-  const handle = await openDatabase(databaseUrl ? { url: databaseUrl, poolSize: 1 } : { dataDir });
+  const handle = await openDatabase(database.url ? { url: database.url, poolSize: 1 } : { dataDir: database.dataDir });
   try {
     return await queryRows<T>(handle, sqlText);
   } finally {

@@ -1,40 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundQuery } from '../src/playground.js';
-import { spawnGateway, stopGateway, type GatewayProcess } from './gateway-process.js';
-import { adminQuery, withDatabase } from './global-setup.js';
+import { emptyDatabase, spawnGateway, stopGateway, type EmptyDatabase, type GatewayProcess } from './gateway-process.js';
 
 /**
  * `npm start` as a newcomer runs it: a real process on an empty database (a fresh PGlite
  * directory, or a new PostgreSQL database with TEST_DATABASE_URL), started twice.
  */
 
-let dataDir: string;
-let databaseUrl: string | undefined;
+let database: EmptyDatabase;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gateway-start-'));
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `gateway_start_${process.pid}_${Date.now()}`;
-    await adminQuery(adminUrl, `create database "${name}"`);
-    databaseUrl = withDatabase(adminUrl, name);
-  }
-});
-
-afterAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl && databaseUrl) await adminQuery(adminUrl, `drop database if exists "${new URL(databaseUrl).pathname.slice(1)}" with (force)`);
-});
+beforeAll(async () => (database = await emptyDatabase('start')));
+afterAll(() => database?.drop());
 
 // A first start on PGlite runs initdb and every migration: on 2 busy cores that took over 60 s.
 const PROCESS_TEST_TIMEOUT = 150_000;
 
 /** Starts the gateway like `npm start` on this file's database. */
-const start = () => spawnGateway({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '' });
+const start = () => spawnGateway(database.env);
 
 async function query(url: string, body: object, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

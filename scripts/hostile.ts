@@ -133,7 +133,8 @@ async function main() {
   await runSeeds(handle, { demo: true }); // the demo people and messages the requests read
   if (handle.kind === 'postgres') await handle.exec('analyze');
   // Two gateways on the same database: without (before) and with (after) the per-client concurrency limit.
-  const concurrency = config.concurrency ?? { perClient: 4, queue: 32, maxWaitMs: 5_000, trustProxy: 0 };
+  // Every client here is on loopback, which the default exempts; this script stands in for remote clients.
+  const concurrency = { ...(config.concurrency ?? { perClient: 4, queue: 32, maxWaitMs: 5_000, trustProxy: 0 }), exemptLoopback: false };
   const open = async (withConcurrency: boolean) => {
     const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: config.authCacheTtlMs, limits: config.limits, concurrency: withConcurrency ? concurrency : null });
     const gateway = await listen(yoga, 0, '127.0.0.1');

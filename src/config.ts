@@ -91,6 +91,7 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitOptions | null {
     password: bucket('PASSWORD', 20, 10, env),
     refusedCredentials: bucket('REFUSED_CREDENTIALS', 20, 10, env),
     maxBuckets: integer('RATE_LIMIT_MAX_BUCKETS', 100_000, env),
+    exemptLoopback: !flag('RATE_LIMIT_LOOPBACK', false, env),
     trustProxy: integer('TRUST_PROXY', 0, env),
   };
 }
@@ -98,7 +99,7 @@ function rateLimits(env: NodeJS.ProcessEnv): RateLimitOptions | null {
 function concurrency(env: NodeJS.ProcessEnv): ConcurrencyOptions | null {
   const perClient = integer('LIMIT_CLIENT_CONCURRENCY', 4, env);
   if (perClient === 0) return null;
-  return { perClient, queue: integer('LIMIT_CLIENT_QUEUE', 32, env), maxWaitMs: integer('LIMIT_CLIENT_QUEUE_WAIT_MS', 5_000, env), trustProxy: integer('TRUST_PROXY', 0, env) };
+  return { perClient, queue: integer('LIMIT_CLIENT_QUEUE', 32, env), maxWaitMs: integer('LIMIT_CLIENT_QUEUE_WAIT_MS', 5_000, env), trustProxy: integer('TRUST_PROXY', 0, env), exemptLoopback: !flag('RATE_LIMIT_LOOPBACK', false, env) };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

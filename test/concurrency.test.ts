@@ -58,6 +58,22 @@ async function headersOf(user: keyof typeof demoUsers) {
 }
 
 describe('per-client concurrency', () => {
+  it('by default this host (loopback, no trusted proxy) takes no slot', async () => {
+    const own = new ConcurrencyLimiter({ perClient: 1, queue: 0, maxWaitMs: 30_000 });
+    const yoga = createYogaApp({ handle, logError: () => undefined, concurrency: { perClient: 1, queue: 0, maxWaitMs: 30_000, trustProxy: 0, exemptLoopback: true, limiter: own } });
+    const local = await listen(yoga, 0, '127.0.0.1');
+    try {
+      const held = own.acquire('address:127.0.0.1') as Admission;
+      if (!('release' in held)) throw new Error('no slot');
+      // With the loopback client's only slot held and no queue, a limited request would be refused at once.
+      const response = await fetch(local.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: query(READ) });
+      expect(response.status).toBe(200);
+      held.release();
+    } finally {
+      await local.close();
+    }
+  });
+
   it('a compiled read takes a slot: with the client\'s slot held it waits, and runs once the slot is free', async () => {
     const from = '198.51.100.1';
     // The second one is answered by the compiled statement (PostgreSQL's JSON spacing).

@@ -27,8 +27,8 @@ afterAll(async () => {
 const OFF = { burst: 0, perMinute: 0 };
 
 /** A gateway whose limits are `rules` (the others off), over a socket on loopback. */
-async function gatewayWith(rules: Partial<RateLimitRules>): Promise<string> {
-  const rateLimits: RateLimitOptions = { address: OFF, viewer: OFF, password: OFF, refusedCredentials: OFF, ...rules, trustProxy: 1, maxBuckets: 1_000, now: () => 0 };
+async function gatewayWith(rules: Partial<RateLimitRules>, options: Partial<RateLimitOptions> = {}): Promise<string> {
+  const rateLimits: RateLimitOptions = { address: OFF, viewer: OFF, password: OFF, refusedCredentials: OFF, ...rules, trustProxy: 1, maxBuckets: 1_000, now: () => 0, ...options };
   const yoga = createYogaApp({ handle, logError: () => undefined, rateLimits });
   const gateway = await listen(yoga, 0, '127.0.0.1');
   running.push(gateway);
@@ -94,6 +94,21 @@ describe('rate limits', () => {
     // Bob on Alice's address, and anonymous requests, are not Alice.
     expect((await post(url, '198.51.100.10', VIEWER, {}, bob)).body.data.viewer.id).toBeTruthy();
     expect((await post(url, '198.51.100.10', READ)).status).toBe(200);
+  });
+
+  it('by default this host (loopback) skips the address and viewer buckets, but not the password bucket', async () => {
+    // No trusted proxy: the socket's peer, 127.0.0.1, is the client.
+    const url = await gatewayWith({ address: { burst: 1, perMinute: 1 }, viewer: { burst: 1, perMinute: 1 }, password: { burst: 1, perMinute: 1 } }, { trustProxy: 0, exemptLoopback: true });
+    const alice = { authorization: `Bearer ${(await createSession(handle.db, demoUsers.alice, { ip: null, userAgent: 'rate-limit test' })).token}` };
+    for (let i = 0; i < 3; i++) expect((await post(url, 'ignored', READ)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await post(url, 'ignored', VIEWER, {}, alice)).body.data.viewer.id).toBeTruthy();
+    const wrong = { input: { email: 'alice@example.com', password: 'not-the-password' } };
+    expect((await post(url, 'ignored', SIGN_IN, wrong)).status).toBe(200);
+    expectRateLimited(await post(url, 'ignored', SIGN_IN, wrong), 'password');
+    // The same gateway without the exemption limits loopback like any address.
+    const strict = await gatewayWith({ address: { burst: 1, perMinute: 1 } }, { trustProxy: 0, exemptLoopback: false });
+    expect((await post(strict, 'ignored', READ)).status).toBe(200);
+    expectRateLimited(await post(strict, 'ignored', READ), 'address');
   });
 
   it('password operations have a stricter bucket than reads: each signIn or signUp field counts', async () => {

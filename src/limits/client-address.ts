@@ -13,6 +13,12 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   return address ? bucketAddress(address) : null;
 }
 
+/**
+ * Whether a bucketed address (bucketAddress) is this host's loopback: the machine itself, or a
+ * proxy on it that TRUST_PROXY does not name (then every client would share its one bucket).
+ */
+export const isLoopback = (address: string): boolean => address.startsWith('127.') || address === '0:0:0:0::/64';
+
 const stripZone = (address: string) => address.replace(/%.*$/, '');
 
 /**

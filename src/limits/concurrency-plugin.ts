@@ -2,13 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
 import type { Database } from '../db/client.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, isLoopback } from './client-address.js';
 import { ConcurrencyLimiter, type ConcurrencyRule, type Release } from './concurrency.js';
 import { RATE_LIMITED } from './rate-limit-plugin.js';
 
 export interface ConcurrencyOptions extends ConcurrencyRule {
   /** Proxies in front whose X-Forwarded-For entry is believed (TRUST_PROXY, as for the rate limits). */
   trustProxy: number;
+  /** Loopback clients take no slot (this host, or an undeclared proxy on it: see isLoopback). */
+  exemptLoopback?: boolean;
   /** The limiter; tests pass one to look inside. */
   limiter?: ConcurrencyLimiter;
 }
@@ -59,6 +61,7 @@ export function useClientConcurrency(db: Database, options: ConcurrencyOptions):
       if (UNLIMITED_PATHS.has(url.pathname)) return;
       const req = (serverContext as { req?: IncomingMessage }).req;
       const address = clientAddress(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
+      if (options.exemptLoopback && isLoopback(address)) return;
       return clientKey(db, request, address)
         .then((key) => limiter.acquire(key, request.signal))
         .then((admission) => {

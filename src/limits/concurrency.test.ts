@@ -96,9 +96,9 @@ describe('ConcurrencyLimiter', () => {
 
 describe('configuration', () => {
   it('is on by default (4 running, 32 waiting up to 5 s per client), tunable, and off with LIMIT_CLIENT_CONCURRENCY=0', () => {
-    expect(loadConfig({}).concurrency).toEqual({ perClient: 4, queue: 32, maxWaitMs: 5_000, trustProxy: 0 });
-    const tuned = { LIMIT_CLIENT_CONCURRENCY: '2', LIMIT_CLIENT_QUEUE: '0', LIMIT_CLIENT_QUEUE_WAIT_MS: '100', TRUST_PROXY: '1' };
-    expect(loadConfig(tuned).concurrency).toEqual({ perClient: 2, queue: 0, maxWaitMs: 100, trustProxy: 1 });
+    expect(loadConfig({}).concurrency).toEqual({ perClient: 4, queue: 32, maxWaitMs: 5_000, trustProxy: 0, exemptLoopback: true });
+    const tuned = { LIMIT_CLIENT_CONCURRENCY: '2', LIMIT_CLIENT_QUEUE: '0', LIMIT_CLIENT_QUEUE_WAIT_MS: '100', TRUST_PROXY: '1', RATE_LIMIT_LOOPBACK: 'true' };
+    expect(loadConfig(tuned).concurrency).toEqual({ perClient: 2, queue: 0, maxWaitMs: 100, trustProxy: 1, exemptLoopback: false });
     expect(loadConfig({ LIMIT_CLIENT_CONCURRENCY: '0' }).concurrency).toBeNull();
     expect(() => loadConfig({ LIMIT_CLIENT_QUEUE: '-1' })).toThrow(/LIMIT_CLIENT_QUEUE/);
   });

@@ -13,7 +13,7 @@ import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
 import type { Database } from '../db/client.js';
 import type { ErrorCode } from '../errors.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, isLoopback } from './client-address.js';
 import { MemoryRateLimitStore, ruleEnabled, type BucketRule, type RateLimitStore } from './rate-limit.js';
 
 /** The limits, each a token bucket per key; a rule with 0 is off. */
@@ -31,6 +31,8 @@ export interface RateLimitRules {
 export interface RateLimitOptions extends RateLimitRules {
   /** Proxies in front whose X-Forwarded-For entry is believed (0: the socket's peer is the client). */
   trustProxy: number;
+  /** Loopback clients skip the address and viewer buckets (the password and refused-credential ones still apply). */
+  exemptLoopback?: boolean;
   /** Buckets the memory store keeps at most. */
   maxBuckets: number;
   /** Where buckets live; default: this process's memory. */
@@ -115,7 +117,8 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
   }
 
   async function admit(request: Request, address: string): Promise<Refusal | null> {
-    const byAddress = await take('address', address);
+    const general = !(options.exemptLoopback && isLoopback(address));
+    const byAddress = general ? await take('address', address) : null;
     if (byAddress || !request.headers.has('authorization')) return byAddress;
     // After too many refused credentials an address's tokens are not even looked up: a guess would tell nothing.
     const guessing = await take('refusedCredentials', address, 0);
@@ -127,7 +130,7 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
       await take('refusedCredentials', address);
       return null; // this request still gets its UNAUTHENTICATED answer
     }
-    return authentication.viewer ? take('viewer', authentication.viewer.userId) : null;
+    return authentication.viewer && general ? take('viewer', authentication.viewer.userId) : null;
   }
 
   return {

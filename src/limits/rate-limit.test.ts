@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.js';
-import { bucketAddress, clientAddress } from './client-address.js';
+import { bucketAddress, clientAddress, isLoopback } from './client-address.js';
 import { countRootFields, passwordFields } from './rate-limit-plugin.js';
 import { MemoryRateLimitStore, type BucketRule } from './rate-limit.js';
 
@@ -79,6 +79,13 @@ describe('MemoryRateLimitStore (token bucket)', () => {
     expect(store.take('a', rule, 1, 3).allowed).toBe(false);
     expect(store.take('c', rule, 1, 3).allowed).toBe(false);
     expect(store.take('b', rule, 1, 3).allowed).toBe(true); // forgotten: a fresh bucket
+  });
+});
+
+describe('isLoopback', () => {
+  it('is this host (127.0.0.0/8, ::1, IPv4-mapped loopback), never another address', () => {
+    for (const address of ['127.0.0.1', '127.9.9.9', '::1', '::ffff:127.0.0.1']) expect(isLoopback(bucketAddress(address))).toBe(true);
+    for (const address of ['10.0.0.1', '198.51.100.1', '2001:db8::1', '::ffff:10.0.0.1', 'fe80::1']) expect(isLoopback(bucketAddress(address))).toBe(false);
   });
 });
 

@@ -23,7 +23,7 @@ import { runMigrations } from '../src/db/migrate.js';
 import { runSeeds } from '../src/db/seed/runner.js';
 import type { QueryLimits } from '../src/limits/limits.js';
 import { measureOperation } from '../src/limits/cost.js';
-import { playgroundQuery } from '../src/playground.js';
+import { playgroundQuery } from '../src/http/playground.js';
 import { schema } from '../src/schema/index.js';
 import { createYogaApp, listen } from '../src/server.js';
 

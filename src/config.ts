@@ -1,4 +1,4 @@
-import { parseCorsOrigins, type CorsPolicy } from './cors.js';
+import { parseCorsOrigins, type CorsPolicy } from './http/cors.js';
 import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';

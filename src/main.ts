@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { describeDatabase, openConfiguredDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { seedEmptyDatabase } from './db/seed/start.js';
-import { playgroundSessionHeaders, playgroundSessionRefusal } from './playground-session.js';
+import { playgroundSessionHeaders, playgroundSessionRefusal } from './http/playground-session.js';
 import { createRealtime } from './realtime/index.js';
 import { createYogaApp, listen } from './server.js';
 

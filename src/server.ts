@@ -6,7 +6,7 @@ import { useCredentialCache } from './auth/credential-cache.js';
 import { useRefusedCredentials } from './auth/refused-credentials.js';
 import { useCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
-import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './cors.js';
+import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './http/cors.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
@@ -16,16 +16,16 @@ import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin
 import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
-import { useCodedStreamErrors, useJsonParameterErrors } from './http-params.js';
-import { useStorableTextInput } from './input-text.js';
-import { useSubscriptionRootRule } from './subscription-root.js';
-import { playgroundQuery } from './playground.js';
-import { useIntrospectionGate } from './production.js';
-import { playgroundHeadersFor, playgroundPageHeaders } from './playground-session.js';
+import { useCodedStreamErrors, useJsonParameterErrors } from './http/http-params.js';
+import { useStorableTextInput } from './http/input-text.js';
+import { useSubscriptionRootRule } from './http/subscription-root.js';
+import { playgroundQuery } from './http/playground.js';
+import { useIntrospectionGate } from './http/production.js';
+import { playgroundHeadersFor, playgroundPageHeaders } from './http/playground-session.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
-import { ConnectionDrain } from './shutdown.js';
+import { ConnectionDrain } from './http/shutdown.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -33,7 +33,7 @@ export interface GatewayOptions {
   logError?: (error: unknown) => void;
   /** Reuse accepted credentials this long without a lookup (0: look every token up). */
   authCacheTtlMs?: number;
-  /** Headers GraphiQL opens with, e.g. a demo user's session (only on a page addressed to a loopback host: src/playground-session.ts). */
+  /** Headers GraphiQL opens with, e.g. a demo user's session (only on a page addressed to a loopback host: src/http/playground-session.ts). */
   playgroundHeaders?: Record<string, string>;
   /** Events for subscriptions (src/realtime/); without it subscriptions answer an error. */
   realtime?: Realtime;
@@ -43,7 +43,7 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Answer introspection to anyone; default on (config: off in production unless INTROSPECTION=true). */
   introspection?: boolean;
-  /** Which browser origins may call (CORS_ORIGINS, src/cors.ts); default none. */
+  /** Which browser origins may call (CORS_ORIGINS, src/http/cors.ts); default none. */
   cors?: CorsPolicy;
   /** Token-bucket rate limits (src/limits/); off when not given (tests, benchmarks in process). */
   rateLimits?: RateLimitOptions | null;
@@ -132,7 +132,7 @@ export interface RunningGateway {
   url: string;
   /** Stops accepting connections, lets in-flight requests finish, then resolves (tests: idle connections go at once). */
   close(): Promise<void>;
-  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/shutdown.ts). */
+  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/http/shutdown.ts). */
   shutdown(timeoutMs: number): Promise<{ forced: number }>;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { allowsOrigin, parseCorsOrigins } from '../src/cors.js';
+import { allowsOrigin, parseCorsOrigins } from '../src/http/cors.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import { openSeededDatabase } from './gateway.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DEFAULT_LIMITS } from '../src/limits/limits.js';
-import { playgroundQuery } from '../src/playground.js';
+import { playgroundQuery } from '../src/http/playground.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import { createTestGateway, type TestGateway } from './gateway.js';
 import { demoId, globalId } from './policies.js';

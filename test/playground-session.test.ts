@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { sessions } from '../src/db/schema/index.js';
 import { loadConfig } from '../src/config.js';
-import { parseCorsOrigins } from '../src/cors.js';
-import { playgroundSessionHeaders, playgroundSessionRefusal } from '../src/playground-session.js';
+import { parseCorsOrigins } from '../src/http/cors.js';
+import { playgroundSessionHeaders, playgroundSessionRefusal } from '../src/http/playground-session.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import { openSeededDatabase } from './gateway.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/auth/sessions.js';
 import { compileTemplate } from '../src/compiled/template.js';
 import type { DatabaseHandle } from '../src/db/client.js';
-import { INTROSPECTION_PERMISSION, selectsIntrospection } from '../src/production.js';
+import { INTROSPECTION_PERMISSION, selectsIntrospection } from '../src/http/production.js';
 import { schema } from '../src/schema/index.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import { openSeededDatabase } from './gateway.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playgroundQuery } from '../src/playground.js';
+import { playgroundQuery } from '../src/http/playground.js';
 import { emptyDatabase, spawnGateway, stopGateway, type EmptyDatabase, type GatewayProcess } from './gateway-process.js';
 
 /**

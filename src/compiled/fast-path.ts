@@ -7,7 +7,7 @@ import { cachedLocaleCatalog } from '../i18n/catalog.js';
 import { createRequestLocale } from '../i18n/request.js';
 import type { CostGuard } from '../limits/guard.js';
 import { refusalResponse } from '../limits/limits.js';
-import { containsNul } from '../input-text.js';
+import { containsNul } from '../http/input-text.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';

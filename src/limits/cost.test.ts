@@ -3,7 +3,7 @@ import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SHAPES } from '../../scripts/bench/shapes.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
-import { playgroundQuery } from '../playground.js';
+import { playgroundQuery } from '../http/playground.js';
 import { schema } from '../schema/index.js';
 import { COST, measureOperation } from './cost.js';
 import { createCostGuard } from './guard.js';

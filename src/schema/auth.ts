@@ -7,11 +7,11 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
 import { HASHES_PASSWORD } from '../limits/cost.js';
-import { containsNul, NUL_MESSAGE } from '../input-text.js';
+import { containsNul, NUL_MESSAGE } from '../http/input-text.js';
 import { AccountLockedError, ConflictError, ForbiddenError, InvalidCredentialsError, parseInput, resultUnion, ValidationError } from './errors.js';
 import { User } from './users.js';
 
-// PostgreSQL text cannot hold NUL: refused here, as input, by the rule every path uses (src/input-text.ts).
+// PostgreSQL text cannot hold NUL: refused here, as input, by the rule every path uses (src/http/input-text.ts).
 const withoutNul = (schema: z.ZodString) => schema.refine((text) => !containsNul(text), NUL_MESSAGE);
 // Stored lower-case: emails are unique case-insensitively, and one spelling keeps lookups simple.
 const emailSchema = withoutNul(z.string().trim().toLowerCase().max(254, 'must be at most 254 characters')).pipe(z.email('must be an email address'));

@@ -1,9 +1,9 @@
 import { getOperationAST, Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { sql } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from './context.js';
-import { clientError } from './errors.js';
-import { hasPermission } from './policies/viewer.js';
+import type { Context } from '../context.js';
+import { clientError } from '../errors.js';
+import { hasPermission } from '../policies/viewer.js';
 
 /** The permission (seeds/rbac.sql) that lets a viewer introspect where introspection is turned off. */
 export const INTROSPECTION_PERMISSION = 'api.introspect';

@@ -1,10 +1,10 @@
 import { isIPv4 } from 'node:net';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
-import { createSession } from './auth/sessions.js';
+import { createSession } from '../auth/sessions.js';
 import { isPlaygroundPage } from './cors.js';
-import type { Database } from './db/client.js';
-import { accounts, users } from './db/schema/index.js';
+import type { Database } from '../db/client.js';
+import { accounts, users } from '../db/schema/index.js';
 
 /**
  * The signed-in playground: GraphiQL opens with a demo user's session (alice: owner, manager), so
@@ -15,7 +15,7 @@ import { accounts, users } from './db/schema/index.js';
  *   default); bound to 0.0.0.0 or a LAN address, the page is served without a session;
  * - only to requests addressed to a loopback host name (a DNS-rebinding page, whose Host is its
  *   own name, gets the page without the session);
- * - never readable by another origin: no CORS header on the page (src/cors.ts), and
+ * - never readable by another origin: no CORS header on the page (src/http/cors.ts), and
  *   `Cross-Origin-Resource-Policy: same-origin`, `Cache-Control: no-store` on it.
  */
 

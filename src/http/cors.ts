@@ -56,7 +56,7 @@ export const isPlaygroundPage = (request: Request) => request.method === 'GET' &
 
 /**
  * yoga's `cors` option: the allowed origin itself (with credentials) or no CORS headers at all.
- * The playground page never gets them: it may carry a session (src/playground-session.ts).
+ * The playground page never gets them: it may carry a session (src/http/playground-session.ts).
  */
 export function corsOptions(policy: CorsPolicy) {
   return (request: Request) => {

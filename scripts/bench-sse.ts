@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-sse';
-import pg from 'pg';
+import { adminQuery } from '../src/db/admin.js';
 import { cpuMs, killChildrenOnExit, startServer, type ServerProcess } from './bench/processes.js';
 
 interface Options {
@@ -74,15 +74,6 @@ function databaseCpuMs(database: string | null): number {
   return total;
 }
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Where the gateway runs: PGlite in memory, or a fresh database on the DATABASE_URL server. */
 interface BenchDatabase {

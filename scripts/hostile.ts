@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { adminQuery } from '../src/db/admin.js';
 import { parse } from 'graphql';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
@@ -84,15 +84,6 @@ function parseCli() {
   return { attackers, seconds };
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** PGlite in memory, or a fresh database on the DATABASE_URL server. */
 async function openScratchDatabase(): Promise<{ handle: DatabaseHandle; label: string; drop(): Promise<void> }> {

@@ -6,7 +6,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx scripts/revocation-latency.ts [--rounds 50]
  */
-import pg from 'pg';
+import { adminQuery } from '../src/db/admin.js';
 import { createSession } from '../src/auth/sessions.js';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
@@ -21,12 +21,7 @@ const name = `gateway_revocation_${process.pid}`;
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
-async function admin(sqlText: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sqlText);
-  await client.end();
-}
+const admin = (sqlText: string) => adminQuery(adminUrl, sqlText);
 
 async function main() {
   await admin(`create database "${name}"`);

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { runSeeds } from '../src/db/seed/runner.js';
+import { adminQuery, withDatabase } from '../src/db/admin.js';
+
+// Test files import these from here, beside the provided database names.
+export { adminQuery, withDatabase };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,20 +46,4 @@ export default async function setup(project: TestProject) {
   project.provide('seededDumpPath', dumpPath);
   project.provide('seededTemplateDatabase', '');
   return () => rmSync(directory, { recursive: true, force: true });
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-export async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

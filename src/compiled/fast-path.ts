@@ -8,6 +8,7 @@ import { createRequestLocale } from '../i18n/request.js';
 import type { CostGuard } from '../limits/guard.js';
 import { refusalResponse } from '../limits/limits.js';
 import { containsNul } from '../http/input-text.js';
+import { hasRefusals, responseWithRefusals } from './field-errors.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';
@@ -82,8 +83,8 @@ class StatementCache {
 /** What shapes a statement: its template, structural values, which parameters are null, the locale header. */
 function statementKey(template: Template, variables: Record<string, unknown>, acceptLanguage: string | null): string {
   const structural = template.structuralVariables.map((name) => variables[name] ?? null);
-  const nulls = template.parameterVariables.map((name) => (variables[name] == null ? 1 : 0)).join('');
-  return `${template.id}|${JSON.stringify(structural)}|${nulls}|${acceptLanguage ?? ''}`;
+  const shapes = template.parameterVariables.map(({ name, use }) => (variables[name] == null ? '-' : (use.keyOf?.(variables[name]) ?? '+'))).join(',');
+  return `${template.id}|${JSON.stringify(structural)}|${shapes}|${acceptLanguage ?? ''}`;
 }
 
 /** A declared, small body (a chunked or large one is left to yoga, which enforces its limit as it reads). */
@@ -137,7 +138,7 @@ export function useCompiledReads({ handle, schema, logError, costGuard }: Compil
     let statement = statements.get(key);
     if (!statement) {
       const locale = createRequestLocale({ db: handle.db, acceptLanguage, viewer: () => viewer });
-      statement = buildStatement(template, { viewer, locale }, coerced.coerced).catch((error: unknown) => {
+      statement = buildStatement(schema, template, { db: handle.db, viewer, locale }, coerced.coerced).catch((error: unknown) => {
         // A database fault is not this statement's: the next request builds it again.
         if (databaseFault(error)) statements.delete(key);
         if (!(error instanceof NotCompiledHere)) logError(error);
@@ -150,7 +151,9 @@ export function useCompiledReads({ handle, schema, logError, costGuard }: Compil
     const params = statementParams(compiled, coerced.coerced);
     if (params === NOT_COMPILED) return null;
     const data = await handle.queryText(compiled.text, params);
-    return data === null ? null : { status: 200, body: `{"data":${data}}` };
+    if (data === null) return null;
+    // A guarded field the viewer may not read: null there, and its error, as the engine answers.
+    return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, compiled.guards, viewer) : `{"data":${data}}` };
   }
 
   return {

@@ -1,23 +1,27 @@
 import {
+  getLocation,
   getNamedType,
-  GraphQLEnumType,
+  getNullableType,
   GraphQLObjectType,
-  GraphQLScalarType,
+  isListType,
   Kind,
   valueFromAST,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLArgument,
   type GraphQLField,
   type GraphQLSchema,
   type SelectionSetNode,
+  type GraphQLInputType,
+  type ValueNode,
   type VariableDefinitionNode,
+  visit,
 } from 'graphql';
-import { sql } from 'drizzle-orm';
-import { afterCursor, cursorable } from './cursor.js';
-import { pageSize, ROOT, TYPES } from './registry.js';
-import { dateTimeSql, enumSql, globalIdSql, MAX_OBJECT_KEYS } from './sql-json.js';
-import { NOT_COMPILED, type ArgUse, type FieldSpec } from './spec.js';
+import { deriveField, type Derived } from './derive.js';
+import { MAX_OBJECT_KEYS } from './sql-json.js';
+import { NOT_COMPILED, type ArgUse } from './spec.js';
+import { cursorArg, globalIdArg, pageSize } from './args.js';
 
 /**
  * A validated query operation as a tree of field plans, or null when some part of it has no SQL
@@ -25,7 +29,11 @@ import { NOT_COMPILED, type ArgUse, type FieldSpec } from './spec.js';
  * document; src/compiled/statement.ts turns it into a statement per viewer.
  */
 
-export type ArgSource = { kind: 'value'; value: unknown } | { kind: 'variable'; name: string; use: ArgUse };
+export type ArgSource =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'variable'; name: string; use: ArgUse }
+  /** A literal holding variables (`[$a, $b]`): its value shapes the statement. */
+  | { kind: 'literal'; node: ValueNode; type: GraphQLInputType };
 
 export interface FieldPlan {
   /** The response key (alias or field name). */
@@ -33,11 +41,15 @@ export interface FieldPlan {
   name: string;
   /** The GraphQL type the field belongs to (what `__typename` answers). */
   parentType: string;
-  /** null for `__typename` and for the fields of a connection (`nodes`, `totalCount`). */
-  spec: FieldSpec<unknown> | null;
+  /** null for `__typename` and for the fields of a connection (`nodes`, `totalCount`, ...). */
+  derived: Derived | null;
   args: Record<string, ArgSource>;
-  /** Fields of the object (object fields), of the connection (connection fields) or of each node (`nodes`). */
+  /** Fields of the object, of the connection, or of each node (`nodes`, `edges.node`). */
   children: FieldPlan[];
+  /** `node` / `nodes`: the selection, planned for the type of the ID a request gives. */
+  selectionSet?: SelectionSetNode;
+  /** Where the field is in the document, for an error reported at it. */
+  location: { line: number; column: number };
 }
 
 export interface Template {
@@ -47,47 +59,39 @@ export interface Template {
   variableDefinitions: readonly VariableDefinitionNode[];
   /** Variables whose value shapes the statement (part of its cache key); the others are parameters. */
   structuralVariables: string[];
-  /** Parameter variables: whether each is null also shapes the statement. */
-  parameterVariables: string[];
+  /** Parameter variables: whether each is null (and its `keyOf`) also shapes the statement. */
+  parameterVariables: { name: string; use: ArgUse }[];
+  /** Plans the selection of `node` for one concrete type (at statement time). */
+  planFor(selectionSet: SelectionSetNode, typename: string): FieldPlan[];
 }
 
-class NotCompilable extends Error {}
+export class NotCompilable extends Error {}
 
 let templateCount = 0;
 
-const fail = (): never => {
+export const fail = (): never => {
+  if (process.env.COMPILED_DEBUG) console.trace("not compiled");
   throw new NotCompilable();
 };
 
-/** Scalars whose serialized form is the column's own JSON value. */
-const PLAIN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID', 'Locale', 'EmailAddress', 'URL', 'UUID', 'JSON', 'JSONObject']);
-
-/** A field that just exposes a column (`t.exposeString('name')`) or a node's ID: its SQL from the schema itself. */
-function derivedSpec(typename: string, field: GraphQLField<unknown, unknown>): FieldSpec<unknown> | null {
-  const table = TYPES[typename]?.table;
-  if (!table || field.args.length > 0) return null;
-  const type = getNamedType(field.type);
-  if (field.name === 'id' && type.name === 'ID') return { kind: 'leaf', sql: ({ row }) => globalIdSql(typename, (row as typeof table).id) };
-  const extensions = field.extensions as { pothosExposedField?: string; pothosOptions?: { authScopes?: unknown } };
-  const key = extensions.pothosExposedField;
-  if (typeof key !== 'string' || extensions.pothosOptions?.authScopes) return null;
-  const column = (row: unknown) => (row as Record<string, Parameters<typeof sql>[1]>)[key];
-  if (!(key in table)) return null;
-  if (type instanceof GraphQLEnumType) return { kind: 'leaf', sql: ({ row }) => enumSql(type, column(row) as never) };
-  if (!(type instanceof GraphQLScalarType)) return null;
-  if (type.name === 'DateTime') return { kind: 'leaf', sql: ({ row }) => dateTimeSql(column(row) as never) };
-  return PLAIN_SCALARS.has(type.name) ? { kind: 'leaf', sql: ({ row }) => sql`${column(row)}` } : null;
-}
-
 interface Walk {
   schema: GraphQLSchema;
+  source: DocumentNode['loc'];
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Map<string, VariableDefinitionNode>;
   structural: Set<string>;
-  parameters: Set<string>;
+  parameters: Map<string, ArgUse>;
+  derived: Map<string, Derived | null>;
 }
 
-/** The fields selected on `typename`, fragments flattened; directives and other type conditions are not compiled. */
+/** Whether a fragment with this type condition applies to `typename` (the type itself, or an interface it implements). */
+function applies(walk: Walk, condition: string | undefined, typename: string): boolean {
+  if (!condition || condition === typename) return true;
+  const type = walk.schema.getType(typename);
+  return type instanceof GraphQLObjectType && type.getInterfaces().some((implemented) => implemented.name === condition);
+}
+
+/** The fields selected on `typename`, fragments flattened; directives are left to the engine. */
 function collectFields(walk: Walk, selectionSet: SelectionSetNode, typename: string, seen = new Set<string>()): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet.selections) {
@@ -97,12 +101,13 @@ function collectFields(walk: Walk, selectionSet: SelectionSetNode, typename: str
       continue;
     }
     const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : walk.fragments.get(selection.name.value);
-    if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== typename)) fail();
+    if (!fragment) return fail();
+    if (!applies(walk, fragment.typeCondition?.name.value, typename)) continue;
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
       if (seen.has(selection.name.value)) fail();
       seen = new Set(seen).add(selection.name.value);
     }
-    fields.push(...collectFields(walk, fragment!.selectionSet, typename, seen));
+    fields.push(...collectFields(walk, fragment.selectionSet, typename, seen));
   }
   // The same response key twice would need GraphQL's field merging: left to the normal engine.
   const keys = new Set(fields.map((field) => (field.alias ?? field.name).value));
@@ -110,53 +115,83 @@ function collectFields(walk: Walk, selectionSet: SelectionSetNode, typename: str
   return fields;
 }
 
-function argumentsOf(walk: Walk, node: FieldNode, field: GraphQLField<unknown, unknown>, uses: Record<string, ArgUse>): Record<string, ArgSource> {
+/** How an argument reaches the SQL: pages, cursors, IDs and times are parameters; anything else shapes the statement. */
+function argUse(field: GraphQLField<unknown, unknown>, definition: GraphQLArgument, connection: boolean): ArgUse {
+  if (connection && (definition.name === 'first' || definition.name === 'last')) return pageSize;
+  if (connection && (definition.name === 'after' || definition.name === 'before')) return cursorArg;
+  const extensions = definition.extensions as { isRelayGlobalID?: boolean; relayGlobalIDFor?: { typename: string }[] | null };
+  if (extensions.isRelayGlobalID && !isListType(getNullableType(definition.type))) return globalIdArg(extensions.relayGlobalIDFor?.map((entry) => entry.typename) ?? null);
+  if (getNamedType(definition.type).name === 'DateTime') return { use: 'param' };
+  return { use: 'structural' };
+}
+
+function argumentsOf(walk: Walk, node: FieldNode, field: GraphQLField<unknown, unknown>, connection: boolean): Record<string, ArgSource> {
   const args: Record<string, ArgSource> = {};
-  for (const argument of node.arguments ?? []) if (!uses[argument.name.value]) fail();
   for (const definition of field.args) {
-    const use = uses[definition.name];
+    const use = argUse(field, definition, connection);
     const given = node.arguments?.find((argument) => argument.name.value === definition.name);
-    if (!use) continue;
     if (given?.value.kind === Kind.VARIABLE) {
       const name = given.value.name.value;
       if (!walk.variables.has(name)) fail();
-      (use.use === 'structural' ? walk.structural : walk.parameters).add(name);
+      if (use.use === 'structural') walk.structural.add(name);
+      else walk.parameters.set(name, use);
       args[definition.name] = { kind: 'variable', name, use };
+      continue;
+    }
+    const inner = given ? variablesIn(given.value) : [];
+    if (inner.length) {
+      for (const name of inner) if (!walk.variables.has(name)) fail();
+      for (const name of inner) walk.structural.add(name);
+      args[definition.name] = { kind: 'literal', node: given!.value, type: definition.type };
       continue;
     }
     const value = given ? valueFromAST(given.value, definition.type) : definition.defaultValue;
     if (given && value === undefined) fail();
-    const decoded = use.decode ? use.decode(value) : value;
+    if (use.use === 'structural') {
+      args[definition.name] = { kind: 'value', value: value ?? undefined };
+      continue;
+    }
+    // A literal parameter is decoded now, and handed to resolvers in the shape they expect.
+    const decoded = use.decode ? use.decode(value ?? null) : value;
     if (decoded === NOT_COMPILED) fail();
-    args[definition.name] = { kind: 'value', value: decoded };
+    args[definition.name] = { kind: 'value', value: decoded != null && use.shape ? use.shape(decoded) : (decoded ?? undefined) };
   }
   return args;
+}
+
+/** The variables a literal value holds (`[$a, $b]`, `{ x: $y }`). */
+function variablesIn(value: ValueNode): string[] {
+  const names: string[] = [];
+  visit(value, { Variable: (node) => void names.push(node.name.value) });
+  return names;
+}
+
+function derivedOf(walk: Walk, typename: string, field: GraphQLField<unknown, unknown>): Derived | null {
+  const key = `${typename}.${field.name}`;
+  if (!walk.derived.has(key)) walk.derived.set(key, deriveField(walk.schema, typename, field));
+  return walk.derived.get(key)!;
+}
+
+function locationOf(walk: Walk, node: FieldNode) {
+  return walk.source && node.loc ? getLocation(walk.source.source, node.loc.start) : { line: 0, column: 0 };
 }
 
 function planFields(walk: Walk, selectionSet: SelectionSetNode, typename: string): FieldPlan[] {
   const type = walk.schema.getType(typename);
   if (!(type instanceof GraphQLObjectType)) return fail();
-  const isRoot = typename === walk.schema.getQueryType()?.name;
   return collectFields(walk, selectionSet, typename).map((node) => {
     const key = (node.alias ?? node.name).value;
     const name = node.name.value;
-    if (name === '__typename') return { key, name, parentType: typename, spec: null, args: {}, children: [] };
+    const base = { key, name, parentType: typename, args: {}, children: [], location: locationOf(walk, node) };
+    if (name === '__typename') return { ...base, derived: null };
     const field = type.getFields()[name] ?? fail();
-    const spec = (isRoot ? ROOT[name] : TYPES[typename]?.fields[name]) ?? (isRoot ? null : derivedSpec(typename, field!)) ?? fail();
-    const plan: FieldPlan = { key, name, parentType: typename, spec, args: {}, children: [] };
-    if (spec.kind === 'leaf') {
+    const derived = derivedOf(walk, typename, field) ?? fail();
+    const plan: FieldPlan = { ...base, derived, args: argumentsOf(walk, node, field, derived.kind === 'connection') };
+    if (derived.kind === 'leaf') {
       if (node.selectionSet) fail();
-      plan.args = argumentsOf(walk, node, field!, spec.args ?? {});
-    } else if (spec.kind === 'object') {
-      plan.args = argumentsOf(walk, node, field!, spec.args ?? {});
-      plan.children = planFields(walk, node.selectionSet ?? fail(), spec.type);
-    } else {
-      // The order's shape does not depend on arguments (only its direction may): read it once here.
-      const terms = spec.orderBy({ row: undefined, args: {}, scope: undefined as never }, TYPES[spec.type]!.table);
-      const cursors = cursorable(terms);
-      plan.args = argumentsOf(walk, node, field!, { ...spec.args, first: pageSize, ...(cursors ? { after: afterCursor(terms.length) } : {}) });
-      plan.children = planConnection(walk, node.selectionSet ?? fail(), getNamedType(field!.type).name, spec.type, cursors);
-    }
+    } else if (derived.kind === 'node') plan.selectionSet = node.selectionSet ?? fail();
+    else if (derived.kind === 'connection') plan.children = planConnection(walk, node.selectionSet ?? fail(), getNamedType(field.type).name, derived.type);
+    else plan.children = planFields(walk, node.selectionSet ?? fail(), derived.type);
     return plan;
   });
 }
@@ -170,38 +205,33 @@ function fieldTypeName(walk: Walk, typename: string, field: string): string {
   return getNamedType(type.getFields()[field]!.type).name;
 }
 
-/** Fields without arguments or sub-selections, among `allowed`. */
-function planScalars(walk: Walk, selectionSet: SelectionSetNode, typename: string, allowed: ReadonlySet<string>): FieldPlan[] {
-  return collectFields(walk, selectionSet, typename).map((node) => {
-    if (!allowed.has(node.name.value) || node.selectionSet || node.arguments?.length) fail();
-    return { key: (node.alias ?? node.name).value, name: node.name.value, parentType: typename, spec: null, args: {}, children: [] };
-  });
+/** A plan of a connection's own field (no SQL of its own). */
+function connectionPart(walk: Walk, node: FieldNode, parentType: string): FieldPlan {
+  if (node.arguments?.length) fail();
+  return { key: (node.alias ?? node.name).value, name: node.name.value, parentType, derived: null, args: {}, children: [], location: locationOf(walk, node) };
 }
 
-/**
- * A connection's own fields: `nodes`, `edges` (`cursor`, `node`), `pageInfo`, `totalCount` and
- * `__typename`, each node of `nodeType`. Cursors are written only for orders plugin-drizzle's
- * cursor format covers here (see cursor.ts).
- */
-function planConnection(walk: Walk, selectionSet: SelectionSetNode, connectionType: string, nodeType: string, cursors: boolean): FieldPlan[] {
+/** A connection's own fields: `nodes`, `edges` (`cursor`, `node`), `pageInfo`, `totalCount` and `__typename`. */
+function planConnection(walk: Walk, selectionSet: SelectionSetNode, connectionType: string, nodeType: string): FieldPlan[] {
   return collectFields(walk, selectionSet, connectionType).map((node) => {
-    const key = (node.alias ?? node.name).value;
-    const name = node.name.value;
-    const plan: FieldPlan = { key, name, parentType: connectionType, spec: null, args: {}, children: [] };
-    if (node.arguments?.length) fail();
-    if (name === 'nodes') plan.children = planFields(walk, node.selectionSet ?? fail(), nodeType);
-    else if (name === 'edges' && cursors) {
+    const plan = connectionPart(walk, node, connectionType);
+    if (plan.name === 'nodes') plan.children = planFields(walk, node.selectionSet ?? fail(), nodeType);
+    else if (plan.name === 'edges') {
       const edgeType = fieldTypeName(walk, connectionType, 'edges');
       plan.children = collectFields(walk, node.selectionSet ?? fail(), edgeType).map((edge) => {
-        const edgePlan: FieldPlan = { key: (edge.alias ?? edge.name).value, name: edge.name.value, parentType: edgeType, spec: null, args: {}, children: [] };
-        if (edge.arguments?.length || !['cursor', 'node', '__typename'].includes(edgePlan.name)) fail();
+        const edgePlan = connectionPart(walk, edge, edgeType);
+        if (!['cursor', 'node', '__typename'].includes(edgePlan.name)) fail();
         if (edgePlan.name === 'node') edgePlan.children = planFields(walk, edge.selectionSet ?? fail(), nodeType);
         else if (edge.selectionSet) fail();
         return edgePlan;
       });
-    } else if (name === 'pageInfo' && cursors) {
-      plan.children = planScalars(walk, node.selectionSet ?? fail(), fieldTypeName(walk, connectionType, 'pageInfo'), PAGE_INFO_FIELDS);
-    } else if ((name !== 'totalCount' && name !== '__typename') || node.selectionSet) fail();
+    } else if (plan.name === 'pageInfo') {
+      const infoType = fieldTypeName(walk, connectionType, 'pageInfo');
+      plan.children = collectFields(walk, node.selectionSet ?? fail(), infoType).map((part) => {
+        if (!PAGE_INFO_FIELDS.has(part.name.value) || part.selectionSet) fail();
+        return connectionPart(walk, part, infoType);
+      });
+    } else if ((plan.name !== 'totalCount' && plan.name !== '__typename') || node.selectionSet) fail();
     return plan;
   });
 }
@@ -213,20 +243,28 @@ export function compileTemplate(schema: GraphQLSchema, document: DocumentNode, o
   if (!operation || operation.operation !== 'query' || operation.directives?.length) return null;
   const walk: Walk = {
     schema,
+    source: document.loc,
     fragments: new Map(
       document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
     ),
     variables: new Map((operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition])),
     structural: new Set(),
-    parameters: new Set(),
+    parameters: new Map(),
+    derived: new Map(),
   };
   try {
     const fields = planFields(walk, operation.selectionSet, schema.getQueryType()!.name);
     // Only `__typename`: the normal engine answers that without any statement.
-    if (fields.every((field) => field.spec === null)) return null;
-    // A variable used both ways shapes the statement.
-    const parameterVariables = [...walk.parameters].filter((name) => !walk.structural.has(name));
-    return { id: ++templateCount, fields, variableDefinitions: operation.variableDefinitions ?? [], structuralVariables: [...walk.structural], parameterVariables };
+    if (fields.every((field) => field.derived === null)) return null;
+    return {
+      id: ++templateCount,
+      fields,
+      variableDefinitions: operation.variableDefinitions ?? [],
+      structuralVariables: [...walk.structural],
+      // A variable used both ways shapes the statement.
+      parameterVariables: [...walk.parameters].filter(([name]) => !walk.structural.has(name)).map(([name, use]) => ({ name, use })),
+      planFor: (selectionSet, typename) => planFields(walk, selectionSet, typename),
+    };
   } catch (error) {
     if (error instanceof NotCompilable) return null;
     throw error;

@@ -11,6 +11,13 @@ export function localizedTextSql(column: SQLWrapper, preferences: readonly strin
   return sql`coalesce(${sql.join([...preferred, anyText], sql`, `)})`;
 }
 
+/** The locale `localizedTextSql` takes its text from (null when there is no text), for `nameLocale` fields. */
+export function localizedLocaleSql(column: SQLWrapper, preferences: readonly string[]): SQL {
+  const preferred = preferences.map((locale) => sql`(case when nullif(${column} ->> ${locale}::text, '') is not null then ${locale}::text end)`);
+  const anyLocale = sql`(select e.key from jsonb_each_text(${column}) e where e.value <> '' order by e.key collate "C" limit 1)`;
+  return sql`coalesce(${sql.join([...preferred, anyLocale], sql`, `)})`;
+}
+
 /**
  * The collation to sort texts of `locale` by: its ICU collation where the server has one
  * (PostgreSQL 15 with ICU: `hu-x-icu`, full Hungarian alphabet), else the ICU root (`und-x-icu`),

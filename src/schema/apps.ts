@@ -1,9 +1,10 @@
 import { builder } from '../builder.js';
-import { apps } from '../db/schema/index.js';
+import type { apps } from '../db/schema/index.js';
 import { canSeeGroup, canSeeRole } from '../policies/rbac.js';
 import { canSeeApp } from '../policies/app.js';
-import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { nodeReadRule, visibleRows } from './guards.js';
 import { localizedFields, localizedSortKey } from './localized.js';
+import { rootConnection } from './root-fields.js';
 
 export const App = builder.drizzleNode('apps', {
   name: 'App',
@@ -48,12 +49,10 @@ builder.queryFields((t) => ({
     args: {
       orderBy: t.arg({ type: AppOrderEnum, defaultValue: 'SORT_ORDER' }),
     },
-    totalCount: (_parent, _args, ctx) => ctx.db.$count(apps, visibleCondition(canSeeApp, ctx)),
-    resolve: async (query, _root, args, ctx) => {
+    ...rootConnection('apps', async (args: { orderBy?: 'SORT_ORDER' | 'NAME' | null }, ctx) => {
       const where = visibleRows(canSeeApp, ctx);
-      if (args.orderBy !== 'NAME') return ctx.db.query.apps.findMany(query({ where, orderBy: { sortOrder: 'asc' } }));
-      const sortName = await localizedSortKey(ctx, (table: typeof apps) => table.name);
-      return ctx.db.query.apps.findMany(query({ where, extras: { sortName }, orderBy: { sortName: 'asc' } }));
-    },
+      if (args.orderBy !== 'NAME') return { where, orderBy: { sortOrder: 'asc' } };
+      return { where, extras: { sortName: await localizedSortKey(ctx, (table: typeof apps) => table.name) }, orderBy: { sortName: 'asc' } };
+    }),
   }),
 }));

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { builder } from '../builder.js';
-import { auditLogs } from '../db/schema/index.js';
+import type { auditLogs } from '../db/schema/index.js';
 import { canSeeAuditLog } from '../policies/audit-log.js';
 import { canSeeOrganization } from '../policies/organization.js';
 import { canSeeUser } from '../policies/user.js';
 import { allOf } from './filters.js';
-import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { nodeReadRule, visibleRows } from './guards.js';
+import { rootConnection } from './root-fields.js';
 import { Organization } from './organizations.js';
 import { User } from './users.js';
 
@@ -58,11 +59,10 @@ builder.queryFields((t) => ({
       actor: t.arg.globalID({ for: User }),
       organization: t.arg.globalID({ for: Organization }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(auditLogs, visibleCondition(canSeeAuditLog, ctx, auditFilter(filterFromArgs(args)))),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.auditLogs.findMany(
-        query({ where: visibleRows(canSeeAuditLog, ctx, auditFilter(filterFromArgs(args))), orderBy: { createdAt: 'desc' } }),
-      ),
+    ...rootConnection('auditLogs', (args: Parameters<typeof filterFromArgs>[0], ctx) => ({
+      where: visibleRows(canSeeAuditLog, ctx, auditFilter(filterFromArgs(args))),
+      orderBy: { createdAt: 'desc' },
+    })),
   }),
 }));
 

@@ -11,6 +11,7 @@ import { ChannelTypeEnum } from './enums.js';
 import { allOf, containsPattern, liveAnd } from './filters.js';
 import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
 import { Organization } from './organizations.js';
+import { rootConnection, rootRow } from './root-fields.js';
 
 export const ChannelSection = builder.drizzleNode('channelSections', {
   name: 'ChannelSection',
@@ -115,18 +116,16 @@ builder.queryFields((t) => ({
     type: 'channels',
     description: 'Channels the viewer may see in every organization, by name; filtered by type or name.',
     args: { type: t.arg({ type: ChannelTypeEnum }), nameContains: t.arg.string() },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(channels, visibleCondition(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table)))),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.channels.findMany(
-        query({ where: visibleRows(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table))), orderBy: { name: 'asc' } }),
-      ),
+    ...rootConnection('channels', (args: ChannelFilterArgs, ctx) => ({
+      where: visibleRows(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table))),
+      orderBy: { name: 'asc' },
+    })),
   }),
   channel: t.drizzleField({
     type: Channel,
     nullable: true,
     description: 'A channel by its ID; null when there is none or the viewer may not see it.',
     args: { id: t.arg.globalID({ required: true, for: Channel }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.channels.findFirst(query({ where: { id: args.id.id, deletedAt: { isNull: true }, ...visibleRows(canSeeChannel, ctx) } })),
+    ...rootRow('channels', (args: { id: { id: string } }, ctx) => ({ where: { id: args.id.id, deletedAt: { isNull: true }, ...visibleRows(canSeeChannel, ctx) } })),
   }),
 }));

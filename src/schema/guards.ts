@@ -19,7 +19,7 @@ export function visibleCondition<Table extends RuledTable>(rule: Rule<Table>, ct
   return allOf(rule.where(ctx.viewer, rule.table), ...filters.map((filter) => filter(rule.table)));
 }
 
-const flagName = (rule: Rule) => `allowed_${rule.name.replace(/\W/g, '_')}`;
+const flagName = (rule: Rule): string => `allowed_${rule.name.replace(/\W/g, '_')}`;
 
 /**
  * Options for a field exposing `column`, that only viewers allowed by `rule` may read: the rule is
@@ -36,8 +36,20 @@ export function guardedColumn<Table extends RuledTable>(rule: Rule<Table>, colum
     })) as unknown as {},
     authScopes: (row: object) => (row as Record<string, unknown>)[flag] === true,
     resolve: (row: object) => (row as Record<string, unknown>)[column] as never,
+    // Compiled reads (src/compiled/) read the same rule and column: null plus FORBIDDEN where it refuses.
+    extensions: { [GUARDED_COLUMN]: { rule, column } satisfies GuardedColumn },
   };
 }
+
+export const GUARDED_COLUMN = 'guardedColumn';
+
+export interface GuardedColumn {
+  rule: Rule;
+  column: string;
+}
+
+/** The read rule of a node type (`node` / `nodes`), as compiled reads apply it in SQL. */
+export const nodeReadRuleOf = (typename: string): Rule | undefined => nodeRules.get(typename);
 
 // The read rule of each node type, for `node` / `nodes`, which load rows past every list filter.
 const nodeRules = new Map<string, Rule>();

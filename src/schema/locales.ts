@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { badUserInput } from '../i18n/graphql.js';
 import { withBaseLanguages } from '../i18n/locale.js';
+import { rootRows } from './root-fields.js';
 import { resolveNamespace, translationLoader, type ResolvedNamespace } from '../i18n/translations.js';
 
 // Locales and translations are public reads (DOMAIN.md); writes (P(translations.manage)) come with authentication.
@@ -59,10 +60,10 @@ builder.queryFields((t) => ({
     type: [LocaleInfo],
     description: 'The platform locales, the default first, then by code.',
     args: { includeInactive: t.arg.boolean({ defaultValue: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.locales.findMany(
-        query({ where: args.includeInactive ? {} : { isActive: true }, orderBy: { isDefault: 'desc', code: 'asc' } }),
-      ),
+    ...rootRows('locales', (args: { includeInactive?: boolean | null }) => ({
+      where: args.includeInactive ? {} : { isActive: true },
+      orderBy: { isDefault: 'desc', code: 'asc' },
+    })),
   }),
   translations: t.field({
     type: [TranslationNamespace],

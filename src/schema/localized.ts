@@ -42,6 +42,17 @@ type LooseFieldBuilder = {
   arg: (options: object) => InputFieldMap[string];
 };
 
+export const LOCALIZED_FIELD = 'localizedField';
+type LocalizedPart = 'text' | 'locale' | 'translations';
+
+/** How compiled reads find a localized field: its column, which of the three fields, whether row data picks the locale. */
+export interface LocalizedField {
+  column: string;
+  part: LocalizedPart;
+  nullable: boolean;
+  rowSources: boolean;
+}
+
 const LOCALE_ARG_DESCRIPTION = 'Read the text in this locale when it exists; beats Accept-Language and the stored preferences.';
 
 /**
@@ -66,6 +77,10 @@ export function localizedFields<Row extends object, const Name extends Localized
       organizationLocale: options?.organizationLocale?.(row),
     });
   const what = options?.description ?? `The ${name}`;
+  // Compiled reads resolve the text in SQL from the request's chain; row-specific sources stay with the engine.
+  const compiled = (part: LocalizedPart) => ({
+    [LOCALIZED_FIELD]: { column: name, part, nullable, rowSources: Boolean(options?.audienceLocale || options?.organizationLocale) } satisfies LocalizedField,
+  });
   return {
     [name]: fields.field({
       type: 'String',
@@ -73,6 +88,7 @@ export function localizedFields<Row extends object, const Name extends Localized
       description: `${what}, in the request's locale (see \`${name}Locale\`).`,
       args: args(),
       select: options?.select,
+      extensions: compiled('text'),
       // A non-null column whose texts are all blank still answers a string.
       resolve: async (row: Row, args: { locale?: string | null }, ctx: Context) =>
         (await resolveText(row, args, ctx))?.text ?? (nullable ? null : ''),
@@ -83,12 +99,14 @@ export function localizedFields<Row extends object, const Name extends Localized
       description: `The locale \`${name}\` is in for the same \`locale\` argument; null when there is no text.`,
       args: args(),
       select: options?.select,
+      extensions: compiled('locale'),
       resolve: async (row: Row, args: { locale?: string | null }, ctx: Context) => (await resolveText(row, args, ctx))?.locale ?? null,
     }),
     [`${name}Translations`]: fields.field({
       type: 'JSONObject',
       nullable,
       description: `${what} in every locale, as stored: { "en": "...", "hu": "..." }.`,
+      extensions: compiled('translations'),
       resolve: (row: Row) => row[name] ?? null,
     }),
   } as LocalizedFieldRefs<Name>;

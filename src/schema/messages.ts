@@ -1,15 +1,17 @@
-import { eq, gt, ilike, lt, type SQL } from 'drizzle-orm';
+import { eq, gt, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { COUNT_FIELD } from '../limits/cost.js';
-import { messageReactions, messages } from '../db/schema/index.js';
+import { messageReactions, type messages } from '../db/schema/index.js';
 import { canSeeChannel } from '../policies/channel.js';
 import { canSeeFile } from '../policies/file.js';
 import { canReadMessage, canSeeReaction } from '../policies/message.js';
 import { canSeeUser } from '../policies/user.js';
 import { Channel } from './channels.js';
-import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { nodeReadRule, visibleRows } from './guards.js';
 import { SortDirectionEnum, sortDirection } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
+import { rootConnection } from './root-fields.js';
+import { sqlValue } from './sql-value.js';
 import { User } from './users.js';
 
 export const Message = builder.drizzleNode('messages', {
@@ -21,16 +23,14 @@ export const Message = builder.drizzleNode('messages', {
     content: t.string({
       nullable: true,
       description: 'The text; null once the message is deleted.',
-      select: { columns: { content: true, deletedAt: true } },
-      resolve: (message) => (message.deletedAt ? null : message.content),
+      ...sqlValue('visibleContent', (message: typeof messages) => sql`(case when ${message.deletedAt} is null then ${message.content} end)`),
     }),
-    isDeleted: t.boolean({ select: { columns: { deletedAt: true } }, resolve: (message) => message.deletedAt !== null }),
+    isDeleted: t.boolean(sqlValue('isDeleted', (message: typeof messages) => sql`(${message.deletedAt} is not null)`)),
     embeds: t.field({
       type: 'JSON',
       nullable: true,
       description: 'Link previews and attachments; null once the message is deleted, like its text.',
-      select: { columns: { embeds: true, deletedAt: true } },
-      resolve: (message) => (message.deletedAt ? null : message.embeds),
+      ...sqlValue('visibleEmbeds', (message: typeof messages) => sql`(case when ${message.deletedAt} is null then ${message.embeds} end)`),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     editedAt: t.expose('editedAt', { type: 'DateTime', nullable: true }),
@@ -131,14 +131,10 @@ builder.queryFields((t) => ({
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(messages, visibleCondition(canReadMessage, ctx, messageFilter(filterFromArgs(args)))),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.messages.findMany(
-        query({
-          where: visibleRows(canReadMessage, ctx, messageFilter(filterFromArgs(args))),
-          orderBy: { createdAt: sortDirection(args.order, 'desc') },
-        }),
-      ),
+    ...rootConnection('messages', (args: Parameters<typeof filterFromArgs>[0] & { order?: 'ASC' | 'DESC' | null }, ctx) => ({
+      where: visibleRows(canReadMessage, ctx, messageFilter(filterFromArgs(args))),
+      orderBy: { createdAt: sortDirection(args.order, 'desc') },
+    })),
   }),
 }));
 

@@ -1,8 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
+import type { notifications } from '../db/schema/index.js';
 import { canSeeNotification } from '../policies/notification.js';
 import { canSeeOrganization } from '../policies/organization.js';
 import { nodeReadRule, visibleRows } from './guards.js';
 import { localizedFields } from './localized.js';
+import { sqlValue } from './sql-value.js';
 import { User } from './users.js';
 
 /** What a notification's texts read besides the row: the recipient's locale and the organization default. */
@@ -30,7 +33,7 @@ export const Notification = builder.drizzleNode('notifications', {
     resourceId: t.expose('resourceId', { type: 'UUID', nullable: true }),
     data: t.expose('data', { type: 'JSONObject' }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
-    isRead: t.boolean({ select: { columns: { readAt: true } }, resolve: (notification) => notification.readAt !== null }),
+    isRead: t.boolean(sqlValue('isRead', (notification: typeof notifications) => sql`(${notification.readAt} is not null)`)),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     user: t.relation('user', { description: 'The recipient.' }),
     // Null when the organization is private to the recipient (e.g. one they left), like every path to it.

@@ -7,6 +7,7 @@ import { canSeeUser } from '../policies/user.js';
 import { OrganizationRoleEnum } from './enums.js';
 import { containsPattern, liveAnd } from './filters.js';
 import { guardedColumn, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { rootConnection, rootRow } from './root-fields.js';
 
 export const Organization = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -60,20 +61,18 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An organization by its slug; null when there is none or it is private to others.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.organizations.findFirst(
-        query({ where: { slug: args.slug, deletedAt: { isNull: true }, ...visibleRows(canSeeOrganization, ctx) } }),
-      ),
+    ...rootRow('organizations', (args: { slug: string }, ctx) => ({
+      where: { slug: args.slug, deletedAt: { isNull: true }, ...visibleRows(canSeeOrganization, ctx) },
+    })),
   }),
   organizations: t.drizzleConnection({
     type: 'organizations',
     description: 'Organizations the viewer belongs to, and public ones, by name.',
     args: { search: t.arg.string({ description: 'Text contained in the name.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(organizations, visibleCondition(canSeeOrganization, ctx, organizationSearch(args.search))),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.organizations.findMany(
-        query({ where: visibleRows(canSeeOrganization, ctx, organizationSearch(args.search)), orderBy: { name: 'asc' } }),
-      ),
+    ...rootConnection('organizations', (args: { search?: string | null }, ctx) => ({
+      where: visibleRows(canSeeOrganization, ctx, organizationSearch(args.search)),
+      orderBy: { name: 'asc' },
+    })),
   }),
 }));
 

@@ -5,7 +5,9 @@ import { canSeeApp } from '../policies/app.js';
 import { canSeeGroup, canSeePermission, canSeeResource, canSeeRole } from '../policies/rbac.js';
 import { canSeeUser } from '../policies/user.js';
 import { allOf } from './filters.js';
-import { nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import type { Context } from '../context.js';
+import { nodeReadRule, visibleRows } from './guards.js';
+import { rootConnection } from './root-fields.js';
 import { localizedFields, localizedSortKey } from './localized.js';
 import { User } from './users.js';
 
@@ -112,39 +114,34 @@ export const CatalogOrderEnum = builder.enumType('CatalogOrder', {
 const permissionFilter = (resourceId: string | undefined) => (table: typeof permissions) =>
   allOf(resourceId ? eq(table.resourceId, resourceId) : undefined);
 
+/** Roles or groups by localized name, or by key. */
+const catalogRows = (table: typeof roles | typeof groups, rule: typeof canSeeRole | typeof canSeeGroup) =>
+  async (args: { orderBy?: 'NAME' | 'KEY' | null }, ctx: Context) => {
+    const where = visibleRows(rule as typeof canSeeRole, ctx);
+    if (args.orderBy === 'KEY') return { where, orderBy: { key: 'asc' } };
+    return { where, extras: { sortName: await localizedSortKey(ctx, (row: typeof table) => row.name) }, orderBy: { sortName: 'asc' } };
+  };
+
 builder.queryFields((t) => ({
   roles: t.drizzleConnection({
     type: 'roles',
     description: 'Roles, by name in the request locale unless `orderBy: KEY`.',
     args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }) },
-    totalCount: (_parent, _args, ctx) => ctx.db.$count(roles, visibleCondition(canSeeRole, ctx)),
-    resolve: async (query, _root, args, ctx) => {
-      const where = visibleRows(canSeeRole, ctx);
-      if (args.orderBy === 'KEY') return ctx.db.query.roles.findMany(query({ where, orderBy: { key: 'asc' } }));
-      const sortName = await localizedSortKey(ctx, (table: typeof roles) => table.name);
-      return ctx.db.query.roles.findMany(query({ where, extras: { sortName }, orderBy: { sortName: 'asc' } }));
-    },
+    ...rootConnection('roles', catalogRows(roles, canSeeRole)),
   }),
   groups: t.drizzleConnection({
     type: 'groups',
     description: 'Groups, by name in the request locale unless `orderBy: KEY`.',
     args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }) },
-    totalCount: (_parent, _args, ctx) => ctx.db.$count(groups, visibleCondition(canSeeGroup, ctx)),
-    resolve: async (query, _root, args, ctx) => {
-      const where = visibleRows(canSeeGroup, ctx);
-      if (args.orderBy === 'KEY') return ctx.db.query.groups.findMany(query({ where, orderBy: { key: 'asc' } }));
-      const sortName = await localizedSortKey(ctx, (table: typeof groups) => table.name);
-      return ctx.db.query.groups.findMany(query({ where, extras: { sortName }, orderBy: { sortName: 'asc' } }));
-    },
+    ...rootConnection('groups', catalogRows(groups, canSeeGroup)),
   }),
   permissions: t.drizzleConnection({
     type: 'permissions',
     description: 'The permission catalog by key; `resource` keeps the permissions of one resource.',
     args: { resource: t.arg.globalID({ for: Resource }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(permissions, visibleCondition(canSeePermission, ctx, permissionFilter(args.resource?.id))),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.permissions.findMany(
-        query({ where: visibleRows(canSeePermission, ctx, permissionFilter(args.resource?.id)), orderBy: { key: 'asc' } }),
-      ),
+    ...rootConnection('permissions', (args: { resource?: { id: string } | null }, ctx) => ({
+      where: visibleRows(canSeePermission, ctx, permissionFilter(args.resource?.id)),
+      orderBy: { key: 'asc' },
+    })),
   }),
 }));

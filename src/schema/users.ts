@@ -10,7 +10,8 @@ import { canSeeOrganizationMember } from '../policies/organization.js';
 import { canReadUserPrivateFields, canSeeUser } from '../policies/user.js';
 import { UserTypeEnum } from './enums.js';
 import { containsPattern } from './filters.js';
-import { guardedColumn, nodeReadRule, visibleCondition, visibleRows } from './guards.js';
+import { guardedColumn, nodeReadRule, visibleRows } from './guards.js';
+import { rootConnection, rootRow } from './root-fields.js';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -75,25 +76,25 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     description: 'The signed-in user, or null for an anonymous request; UNAUTHENTICATED for a refused (invalid, expired, revoked) token.',
-    resolve: (query, _root, _args, ctx) => {
+    ...rootRow('users', (_args, ctx) => {
       assertCredentialsAccepted(ctx);
-      return ctx.viewer ? ctx.db.query.users.findFirst(query({ where: { id: ctx.viewer.userId, deletedAt: { isNull: true } } })) : null;
-    },
+      return ctx.viewer ? { where: { id: ctx.viewer.userId, deletedAt: { isNull: true } } } : null;
+    }),
   }),
   user: t.drizzleField({
     type: User,
     nullable: true,
     description: 'A user by ID; null when there is none or the viewer may not see them (one statement, unlike `node`).',
     args: { id: t.arg.globalID({ required: true, for: User }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.users.findFirst(query({ where: { id: args.id.id, ...visibleRows(canSeeUser, ctx) } })),
+    ...rootRow('users', (args: { id: { id: string } }, ctx) => ({ where: { id: args.id.id, ...visibleRows(canSeeUser, ctx) } })),
   }),
   users: t.drizzleConnection({
     type: 'users',
     description: 'Users the viewer may see, by display name; `search` matches names, and email where the viewer may read it, case-insensitively.',
     args: { search: t.arg.string({ description: 'Text contained in the name, or in the email for those whose email the viewer may read.' }) },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(users, visibleCondition(canSeeUser, ctx, userSearch(args.search, ctx.viewer))),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.query.users.findMany(query({ where: visibleRows(canSeeUser, ctx, userSearch(args.search, ctx.viewer)), orderBy: { displayName: 'asc' } })),
+    ...rootConnection('users', (args: { search?: string | null }, ctx) => ({
+      where: visibleRows(canSeeUser, ctx, userSearch(args.search, ctx.viewer)),
+      orderBy: { displayName: 'asc' },
+    })),
   }),
 }));

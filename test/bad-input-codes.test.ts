@@ -114,12 +114,14 @@ describe('nodes(ids) with a well-formed ID of a missing row', () => {
     expect(json.data.nodes).toEqual([null, { id: welcome, channel: { id: GENERAL } }, null]);
   });
 
-  it('and still loads the entries in one statement (plus the token lookup and the read rule)', async () => {
+  it('and still loads the entries in one statement (plus the token lookup)', async () => {
     const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Message { channel { id } } } }';
     const ids = [1, 2, 3].map((n) => globalId('Message', demoId(40, n)));
     const { json } = await post(query, { ids: [...ids, missing] });
     expect(json.data.nodes.filter(Boolean)).toHaveLength(3);
-    expect(gateway.statements.count).toBe(3);
+    // The document was asked before: one compiled statement reads every entry and applies the read rule.
+    expect(gateway.statements.log.filter((statement) => statement.startsWith('select json_build_object('))).toHaveLength(1);
+    expect(gateway.statements.count).toBeLessThanOrEqual(2);
   });
 });
 

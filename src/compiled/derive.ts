@@ -3,7 +3,8 @@ import { and, relationsFilterToSQL, relationToSQL, sql, type SQL } from 'drizzle
 import { alias, getTableConfig, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Context } from '../context.js';
 import { relations } from '../db/relations.js';
-import { localizedLocaleSql, localizedTextSql } from '../i18n/sql.js';
+import { withBaseLanguages } from '../i18n/locale.js';
+import { localizedChainSql, localizedLocaleSql, localizedTextSql, type LocaleCandidate } from '../i18n/sql.js';
 import type { Rule } from '../policies/rule.js';
 import { GUARDED_COLUMN, type GuardedColumn } from '../schema/guards.js';
 import { LOCALIZED_FIELD, type LocalizedField } from '../schema/localized.js';
@@ -198,16 +199,32 @@ function rootRows(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>):
 
 function localizedLeaf(localized: LocalizedField): Derived | null {
   if (localized.part === 'translations') return { kind: 'leaf', sql: (row) => column(row, localized.column) };
-  // The recipient's locale or the organization's default comes from other rows: left to the engine.
-  if (localized.rowSources) return null;
+  const { audience, organization } = localized.sources;
   return {
     kind: 'leaf',
     sql: async (row, input) => {
-      const preferences = await input.scope.locale.preferences(input.args.locale as string | null | undefined);
-      if (localized.part === 'locale') return localizedLocaleSql(row[localized.column]!, preferences);
-      const text = localizedTextSql(row[localized.column]!, preferences);
+      const target = row[localized.column]!;
+      const argument = input.args.locale as string | null | undefined;
+      let resolved: SQL;
+      if (!audience && !organization) {
+        const preferences = await input.scope.locale.preferences(argument);
+        resolved = localized.part === 'locale' ? localizedLocaleSql(target, preferences) : localizedTextSql(target, preferences);
+      } else {
+        // The engine's chain (src/i18n/request.ts resolve): argument, audience, Accept-Language, viewer, organization, default.
+        const locale = input.scope.locale;
+        const [{ active, defaultLocale }, viewerLocale] = await Promise.all([locale.catalog(), locale.viewerLocale()]);
+        const chain: LocaleCandidate[] = [
+          ...withBaseLanguages([argument]),
+          ...(audience ? [{ locale: audience(row), withBase: true }] : []),
+          ...locale.accepted,
+          ...withBaseLanguages([viewerLocale]),
+          ...(organization ? [{ locale: organization(row), withBase: false }] : []),
+          defaultLocale,
+        ];
+        resolved = localizedChainSql(target, chain, active, localized.part === 'locale' ? 'locale' : 'text');
+      }
       // A non-null column whose texts are all blank still answers a string.
-      return localized.nullable ? text : sql`coalesce(${text}, '')`;
+      return localized.part === 'text' && !localized.nullable ? sql`coalesce(${resolved}, '')` : resolved;
     },
   };
 }

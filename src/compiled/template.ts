@@ -109,10 +109,26 @@ function collectFields(walk: Walk, selectionSet: SelectionSetNode, typename: str
     }
     fields.push(...collectFields(walk, fragment.selectionSet, typename, seen));
   }
-  // The same response key twice would need GraphQL's field merging: left to the normal engine.
-  const keys = new Set(fields.map((field) => (field.alias ?? field.name).value));
-  if (keys.size !== fields.length || keys.size > MAX_OBJECT_KEYS) fail();
-  return fields;
+  return mergeFields(fields);
+}
+
+/**
+ * GraphQL's field merging: one response key selected twice (`id` in a fragment and beside it, as
+ * clients write) is one field whose sub-selections are joined; validation has already checked that
+ * the two ask the same field with the same arguments.
+ */
+function mergeFields(fields: FieldNode[]): FieldNode[] {
+  const byKey = new Map<string, FieldNode>();
+  for (const field of fields) {
+    const key = (field.alias ?? field.name).value;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, field);
+    else if (seen.selectionSet && field.selectionSet) {
+      byKey.set(key, { ...seen, selectionSet: { ...seen.selectionSet, selections: [...seen.selectionSet.selections, ...field.selectionSet.selections] } });
+    }
+  }
+  if (byKey.size > MAX_OBJECT_KEYS) fail();
+  return [...byKey.values()];
 }
 
 /** How an argument reaches the SQL: pages, cursors, IDs and times are parameters; anything else shapes the statement. */

@@ -18,6 +18,32 @@ export function localizedLocaleSql(column: SQLWrapper, preferences: readonly str
   return sql`coalesce(${sql.join([...preferred, anyLocale], sql`, `)})`;
 }
 
+/** A locale to try: a tag known now, or one the row holds (SQL), tried only when it is an active locale. */
+export type LocaleCandidate = string | { locale: SQL; withBase: boolean };
+
+/**
+ * `localizedTextSql` / `localizedLocaleSql` for a chain that includes locales read from the row
+ * (a notification's recipient): each such locale (and its base language where the chain takes it), when active.
+ */
+export function localizedChainSql(column: SQLWrapper, chain: readonly LocaleCandidate[], active: ReadonlySet<string>, part: 'text' | 'locale'): SQL {
+  const activeArray = sql`array[${sql.join([...active].map((locale) => sql`${locale}::text`), sql`, `)}]::text[]`;
+  const arms = chain.flatMap((candidate) => {
+    if (typeof candidate === 'string') {
+      if (!active.has(candidate)) return [];
+      const text = sql`nullif(${column} ->> ${candidate}::text, '')`;
+      return [part === 'text' ? text : sql`(case when ${text} is not null then ${candidate}::text end)`];
+    }
+    const locales = candidate.withBase ? [candidate.locale, sql`split_part(${candidate.locale}, '-', 1)`] : [candidate.locale];
+    return locales.map((locale) => {
+      const text = sql`nullif(${column} ->> ${locale}, '')`;
+      return sql`(case when ${locale} = any(${activeArray}) then ${part === 'text' ? text : sql`(case when ${text} is not null then ${locale} end)`} end)`;
+    });
+  });
+  const any = part === 'text' ? sql`e.value` : sql`e.key`;
+  const anyText = sql`(select ${any} from jsonb_each_text(${column}) e where e.value <> '' order by e.key collate "C" limit 1)`;
+  return sql`coalesce(${sql.join([...arms, anyText], sql`, `)})`;
+}
+
 /**
  * The collation to sort texts of `locale` by: its ICU collation where the server has one
  * (PostgreSQL 15 with ICU: `hu-x-icu`, full Hungarian alphabet), else the ICU root (`und-x-icu`),

@@ -20,15 +20,23 @@ type LocalizedKey<Row> = {
 /** `nullable: true` is required exactly when the column is nullable, so GraphQL and SQL agree. */
 type NullableOption<Row, Name extends keyof Row> = null extends Row[Name] ? { nullable: true } : { nullable?: false };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface LocaleSources<_Row = unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  audience?: (table: any) => SQL;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  organization?: (table: any) => SQL;
+}
+
 export type LocalizedFieldOptions<Row, Name extends keyof Row> = NullableOption<Row, Name> & {
   /** What the text is, e.g. "The role's name". */
   description?: string;
-  /** Relations or columns the locale sources below read, merged into the row's own query (no extra SQL). */
-  select?: object;
-  /** The locale of the row's own audience (a notification's recipient), tried right after the argument. */
-  audienceLocale?: (row: Row) => string | null | undefined;
-  /** The default locale of the organization the row belongs to. */
-  organizationLocale?: (row: Row) => string | null | undefined;
+  /**
+   * Locales the row itself brings, as SQL over its table, tried in the chain like the request's own:
+   * `audience` (a notification's recipient) right after the argument, `organization` (the default
+   * of the row's organization) after the viewer's. Both engine and compiled reads evaluate this SQL.
+   */
+  localeSources?: LocaleSources<Row>;
 };
 
 /** The three fields of one localized column: `name`, `nameLocale`, `nameTranslations`. */
@@ -50,8 +58,11 @@ export interface LocalizedField {
   column: string;
   part: LocalizedPart;
   nullable: boolean;
-  rowSources: boolean;
+  sources: LocaleSources;
 }
+
+const AUDIENCE_KEY = 'localizedAudienceLocale';
+const ORGANIZATION_KEY = 'localizedOrganizationLocale';
 
 const LOCALE_ARG_DESCRIPTION = 'Read the text in this locale when it exists; beats Accept-Language and the stored preferences.';
 
@@ -73,21 +84,31 @@ export function localizedFields<Row extends object, const Name extends Localized
   const resolveText = (row: Row, args: { locale?: string | null }, ctx: Context): Promise<ResolvedText | null> =>
     ctx.locale.resolve(row[name] as LocalizedText | null, {
       locale: args.locale,
-      audienceLocale: options?.audienceLocale?.(row),
-      organizationLocale: options?.organizationLocale?.(row),
+      audienceLocale: (row as Record<string, string | null | undefined>)[AUDIENCE_KEY],
+      organizationLocale: (row as Record<string, string | null | undefined>)[ORGANIZATION_KEY],
     });
   const what = options?.description ?? `The ${name}`;
   // Compiled reads resolve the text in SQL from the request's chain; row-specific sources stay with the engine.
   const compiled = (part: LocalizedPart) => ({
-    [LOCALIZED_FIELD]: { column: name, part, nullable, rowSources: Boolean(options?.audienceLocale || options?.organizationLocale) } satisfies LocalizedField,
+    [LOCALIZED_FIELD]: { column: name, part, nullable, sources: options?.localeSources ?? {} } satisfies LocalizedField,
   });
+  // The row's own locales as extra columns of its query (no statement of their own).
+  const sources = options?.localeSources;
+  const select = sources
+    ? {
+        extras: {
+          ...(sources.audience ? { [AUDIENCE_KEY]: sources.audience } : {}),
+          ...(sources.organization ? { [ORGANIZATION_KEY]: sources.organization } : {}),
+        },
+      }
+    : undefined;
   return {
     [name]: fields.field({
       type: 'String',
       nullable,
       description: `${what}, in the request's locale (see \`${name}Locale\`).`,
       args: args(),
-      select: options?.select,
+      select,
       extensions: compiled('text'),
       // A non-null column whose texts are all blank still answers a string.
       resolve: async (row: Row, args: { locale?: string | null }, ctx: Context) =>
@@ -98,7 +119,7 @@ export function localizedFields<Row extends object, const Name extends Localized
       nullable: true,
       description: `The locale \`${name}\` is in for the same \`locale\` argument; null when there is no text.`,
       args: args(),
-      select: options?.select,
+      select,
       extensions: compiled('locale'),
       resolve: async (row: Row, args: { locale?: string | null }, ctx: Context) => (await resolveText(row, args, ctx))?.locale ?? null,
     }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
-import type { notifications } from '../db/schema/index.js';
+import { organizations, users, type notifications } from '../db/schema/index.js';
 import { canSeeNotification } from '../policies/notification.js';
 import { canSeeOrganization } from '../policies/organization.js';
 import { nodeReadRule, visibleRows } from './guards.js';
@@ -8,17 +8,13 @@ import { localizedFields } from './localized.js';
 import { sqlValue } from './sql-value.js';
 import { User } from './users.js';
 
-/** What a notification's texts read besides the row: the recipient's locale and the organization default. */
-interface LocaleSourcesShape {
-  user?: { locale: string | null } | null;
-  organization?: { defaultLocale: string } | null;
-}
-
-// Joined into the query that loads the notification itself: no statement of its own.
+// In the recipient's stored locale first (it is delivered to them), then the request's; the organization's default after the viewer's.
 const recipientLocale = {
-  select: { with: { user: { columns: { locale: true } }, organization: { columns: { defaultLocale: true } } } },
-  audienceLocale: (row: object) => (row as LocaleSourcesShape).user?.locale,
-  organizationLocale: (row: object) => (row as LocaleSourcesShape).organization?.defaultLocale,
+  localeSources: {
+    audience: (notification: typeof notifications) => sql`(select ${users.locale} from ${users} where ${users.id} = ${notification.userId})`,
+    organization: (notification: typeof notifications) =>
+      sql`(select ${organizations.defaultLocale} from ${organizations} where ${organizations.id} = ${notification.organizationId})`,
+  },
 };
 
 export const Notification = builder.drizzleNode('notifications', {

@@ -137,6 +137,12 @@ const cases: Case[] = [
     query: `query B($id: ID!) { channel(id: $id) { messages(last: 3) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`,
     variables: { id: channelId(1) },
   },
+  ...[undefined, 'hu', 'de-DE,en;q=0.5'].map((language) => ({
+    name: `notifications in the recipient's locale, Accept-Language ${language}`,
+    query: `{ viewer { notifications(first: 10) { totalCount nodes { id type title body titleLocale bodyLocale isRead readAt titleTranslations
+      hu: title(locale: "hu") huLocale: titleLocale(locale: "hu") organization { slug } user { displayName } } } } }`,
+    headers: language ? { 'accept-language': language } : undefined,
+  })),
   {
     name: 'aliases, fragments and __typename',
     query: `query F { first: channels(first: 2) { ...Page } second: channels(first: 3, type: PUBLIC) { ...Page } }

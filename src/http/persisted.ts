@@ -91,6 +91,12 @@ export function loadPersistedDocuments(path: string): Map<string, string> {
   return new Map(entries as [string, string][]);
 }
 
+/** The options of PERSISTED_DOCUMENTS, PERSISTED_DOCUMENTS_ONLY and APQ_CACHE_MB (src/config.ts). */
+export function persistedOptions({ apqBytes, manifestPath, only }: { apqBytes: number; manifestPath: string | undefined; only: boolean }): PersistedDocumentsOptions {
+  if (only && !manifestPath) throw new Error('PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS (the manifest of the documents to accept)');
+  return { apqBytes, only, manifest: manifestPath ? loadPersistedDocuments(manifestPath) : undefined };
+}
+
 /** The id of a persisted document as the engine reads it: `documentId` (body, or GET parameter yoga does not read), else the APQ hash. */
 function persistedId(params: GraphQLParams, request: Request): string | null {
   if (typeof params.documentId === 'string' && params.documentId) return params.documentId;

@@ -169,7 +169,15 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context>
     return data === null ? null : { status: 200, body: `{"data":${data}}` };
   }
 
+  // Bodies the fast path has parsed and left to the engine.
+  const bodies = new WeakMap<Request, object>();
+
   return {
+    // The engine takes the body the fast path parsed (the POST JSON parser yoga chose for the same content type).
+    onRequestParse({ request, setRequestParser }) {
+      const body = bodies.get(request);
+      if (body) setRequestParser(() => body as never);
+    },
     // Only documents the normal engine has parsed and validated are compiled.
     onExecute({ args }) {
       const params = (args.contextValue as { params?: GraphQLParams }).params;
@@ -178,19 +186,20 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context>
       const operation = params.operationName ?? '';
       const entry = compiled.get(params.query);
       if (entry?.templates.has(operation)) return;
-      // Kept without locations (a third of the heap); nothing compiled reads report points into the text.
-      const document = entry?.document ?? parse(params.query, { noLocation: true });
-      const template = compileTemplate(schema, document, args.operationName);
+      let document = entry?.document ?? null;
+      let template = compileTemplate(schema, document ?? args.document, args.operationName);
+      // Kept parsed without locations (a third of the heap; nothing compiled reads report points into the text), compiled again from it.
+      if (template && !document) template = compileTemplate(schema, (document = parse(params.query, { noLocation: true })), args.operationName);
       const templates = entry?.templates ?? new Map<string, Template | null>();
       templates.set(operation, template);
       // Set again so that its size counts the new template.
-      compiled.set(params.query, { document: template || entry?.document ? document : null, templates });
+      compiled.set(params.query, { document, templates });
     },
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql' || (request.method !== 'GET' && request.method !== 'POST')) return;
       const mediaType = answeredMediaType(request.headers.get('accept'));
       if (!mediaType) return;
-      return readParams(request)
+      return readParams(request, bodies)
         .then((params) => (params ? answer(request, params, mediaType) : null))
         .then(
           (answered) => {

@@ -97,13 +97,16 @@ function getParams(request: Request): GraphQLParams | null {
 
 /**
  * The GraphQL parameters of a GET or a small JSON POST to the endpoint, or null for anything else.
- * The POST body is read with `request.json()`, which the server's Request keeps: when the engine
- * answers after all, it gets the parsed body without reading or parsing it again.
+ * A POST body that is a JSON object goes into `bodies`: yoga reads a body again through a new
+ * Request (its body size limit), so the engine is handed this one instead of parsing it twice.
  */
-export async function readParams(request: Request): Promise<GraphQLParams | null> {
+export async function readParams(request: Request, bodies: WeakMap<Request, object>): Promise<GraphQLParams | null> {
   if (request.method === 'GET') return getParams(request);
   if (request.method !== 'POST' || !isJsonContentType(request.headers.get('content-type')) || !smallBody(request)) return null;
-  return checked(await request.json());
+  const body: unknown = await request.json();
+  // yoga's JSON parser returns any object as is (an array is a batch, refused later); null and scalars are its errors to report.
+  if (body !== null && typeof body === 'object') bodies.set(request, body);
+  return checked(body);
 }
 
 /** The APQ hash of `extensions.persistedQuery` as yoga's persisted-operations plugin reads it; undefined: none, null: not version 1 with a hash. */

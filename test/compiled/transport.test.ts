@@ -218,3 +218,21 @@ describe('many documents', () => {
     expect(gateway.statements.count).toBe(documents.length);
   });
 });
+
+describe('PERSISTED_DOCUMENTS_ONLY', () => {
+  it('refuses a document sent as text and serves the manifest compiled', async () => {
+    const only = createYogaApp({ handle: gateway.handle, logError: () => undefined, persisted: { manifest, only: true } });
+    try {
+      const refused = await send(only, { path: '/graphql', init: json({ query: manifestQuery }, 'application/json') });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+      const byId: Sent = { path: '/graphql', init: json({ documentId: 'orgs-v1' }, 'application/json') };
+      await send(only, byId);
+      gateway.statements.reset();
+      expect(await send(only, byId)).toEqual(await send(reference, byId));
+      expect(gateway.statements.log.filter(isCompiled)).toHaveLength(1);
+    } finally {
+      await only.dispose();
+    }
+  });
+});

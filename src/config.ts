@@ -66,7 +66,9 @@ export interface Config {
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
-const MIB = 1024 * 1024;
+export const MIB = 1024 * 1024;
+/** Memory for compiled documents, their statements, and APQ documents, in MiB (src/compiled/fast-path.ts, src/http/persisted.ts). */
+export const DEFAULT_CACHE_MB = { compiledTemplates: 128, compiledStatements: 64, apq: 16 };
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
@@ -129,8 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
-    compiledCache: { templateBytes: integer('COMPILED_TEMPLATE_CACHE_MB', 64, env) * MIB, statementBytes: integer('COMPILED_STATEMENT_CACHE_MB', 64, env) * MIB },
-    persisted: { apqBytes: integer('APQ_CACHE_MB', 16, env) * MIB, manifestPath: env.PERSISTED_DOCUMENTS || undefined, only: flag('PERSISTED_DOCUMENTS_ONLY', false, env) },
+    compiledCache: { templateBytes: integer('COMPILED_TEMPLATE_CACHE_MB', DEFAULT_CACHE_MB.compiledTemplates, env) * MIB, statementBytes: integer('COMPILED_STATEMENT_CACHE_MB', DEFAULT_CACHE_MB.compiledStatements, env) * MIB },
+    persisted: { apqBytes: integer('APQ_CACHE_MB', DEFAULT_CACHE_MB.apq, env) * MIB, manifestPath: env.PERSISTED_DOCUMENTS || undefined, only: flag('PERSISTED_DOCUMENTS_ONLY', false, env) },
     production: env.NODE_ENV === 'production',
     graphiql: flag('GRAPHIQL', env.NODE_ENV !== 'production', env),
     introspection: flag('INTROSPECTION', env.NODE_ENV !== 'production', env),

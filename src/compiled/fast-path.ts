@@ -1,6 +1,7 @@
 import { getVariableValues, parse, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context, type Viewer } from '../context.js';
+import { DEFAULT_CACHE_MB, MIB } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { databaseFault, databaseFaultError } from '../errors.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
@@ -25,11 +26,9 @@ import { answeredMediaType, MAX_BODY_BYTES, persistedQueryHash, readParams, type
  * document sent as text or persisted (src/http/persisted.ts) (src/compiled/transport.ts).
  */
 
-/** Approximate heap of a kept document (parsed without locations) and its template, per character of its text. */
-const TEMPLATE_BYTES_PER_CHAR = 40;
+/** Heap of a kept document (parsed without locations), its template and entry, per character of its text (measured: ~25 KB for 200 characters). */
+const TEMPLATE_BYTES_PER_CHAR = 120;
 const ENTRY_BYTES = 1_024;
-export const DEFAULT_TEMPLATE_CACHE_BYTES = 64 * 1024 * 1024;
-export const DEFAULT_STATEMENT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** One document text's templates, by operation name ('' for none). */
 interface CompiledDocument {
@@ -118,10 +117,10 @@ interface Answer {
 export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context> {
   const { handle, schema, logError, costGuard, persisted } = options;
   // Keyed by the document text itself: V8 hashes a string once and compares it in full on a hit.
-  const compiled = new MemoryLru<string, CompiledDocument>(options.templateCacheBytes ?? DEFAULT_TEMPLATE_CACHE_BYTES, (text, entry) =>
+  const compiled = new MemoryLru<string, CompiledDocument>(options.templateCacheBytes ?? DEFAULT_CACHE_MB.compiledTemplates * MIB, (text, entry) =>
     entry.document ? text.length * TEMPLATE_BYTES_PER_CHAR + entry.templates.size * ENTRY_BYTES : text.length + ENTRY_BYTES,
   );
-  const statementCache = new StatementCache(options.statementCacheBytes ?? DEFAULT_STATEMENT_CACHE_BYTES);
+  const statementCache = new StatementCache(options.statementCacheBytes ?? DEFAULT_CACHE_MB.compiledStatements * MIB);
 
   /** The document text these parameters ask for, when the engine would run exactly it; else null. */
   function documentText(params: GraphQLParams): string | null {

@@ -4,6 +4,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MemoryLru } from '../compiled/lru.js';
+import { DEFAULT_CACHE_MB, MIB } from '../config.js';
 import { persistedQueryHash, type GraphQLParams } from '../compiled/transport.js';
 
 /**
@@ -28,7 +29,6 @@ export interface PersistedDocumentsOptions {
   only?: boolean;
 }
 
-export const DEFAULT_APQ_BYTES = 16 * 1024 * 1024;
 
 /** Apollo's link retries with the document on this message or code. */
 const notFound = () => new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
@@ -43,7 +43,7 @@ export class PersistedDocuments {
   // Strings take about a byte a character (V8 one-byte strings), plus the entry.
   private readonly registered: MemoryLru<string, string> | null;
 
-  constructor({ manifest = new Map(), apqBytes = DEFAULT_APQ_BYTES, only = false }: PersistedDocumentsOptions = {}) {
+  constructor({ manifest = new Map(), apqBytes = DEFAULT_CACHE_MB.apq * MIB, only = false }: PersistedDocumentsOptions = {}) {
     this.only = only;
     this.manifest = manifest;
     this.registered = apqBytes > 0 && !only ? new MemoryLru(apqBytes, (hash, text) => hash.length + text.length + 200) : null;

@@ -52,7 +52,7 @@ export interface GatewayOptions {
   concurrency?: ConcurrencyOptions | null;
   /** What one request may ask for (src/limits/); default DEFAULT_LIMITS. */
   limits?: QueryLimits;
-  /** Memory for compiled documents and statements (src/compiled/fast-path.ts defaults). */
+  /** Memory in bytes for compiled documents and their statements; default config.ts DEFAULT_CACHE_MB. */
   compiledCache?: { templateBytes?: number; statementBytes?: number };
   /** Automatic persisted queries and a manifest of persisted documents (src/http/persisted.ts); APQ on by default. */
   persisted?: PersistedDocumentsOptions;

@@ -29,6 +29,10 @@ export interface Config {
   playgroundUser: string;
   /** Answer validated reads with one compiled statement (src/compiled/). */
   compiledReads: boolean;
+  /** Memory for compiled documents and for their statements (COMPILED_TEMPLATE_CACHE_MB, COMPILED_STATEMENT_CACHE_MB). */
+  compiledCache: { templateBytes: number; statementBytes: number };
+  /** Persisted documents (src/http/persisted.ts): APQ memory (APQ_CACHE_MB, 0: off), manifest path, trusted documents only. */
+  persisted: { apqBytes: number; manifestPath: string | undefined; only: boolean };
   /** NODE_ENV=production: the three switches below default to off. */
   production: boolean;
   /** Serve GraphiQL on GET /graphql to browsers (GRAPHIQL). */
@@ -61,6 +65,10 @@ export interface Config {
 /** Defaults shared with callers that open a database without a Config (tests, scripts). */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
+export const MIB = 1024 * 1024;
+/** Memory for compiled documents, their statements, and APQ documents, in MiB (src/compiled/fast-path.ts, src/http/persisted.ts). */
+export const DEFAULT_CACHE_MB = { compiledTemplates: 128, compiledStatements: 64, apq: 16 };
 
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
@@ -123,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
+    compiledCache: { templateBytes: integer('COMPILED_TEMPLATE_CACHE_MB', DEFAULT_CACHE_MB.compiledTemplates, env) * MIB, statementBytes: integer('COMPILED_STATEMENT_CACHE_MB', DEFAULT_CACHE_MB.compiledStatements, env) * MIB },
+    persisted: { apqBytes: integer('APQ_CACHE_MB', DEFAULT_CACHE_MB.apq, env) * MIB, manifestPath: env.PERSISTED_DOCUMENTS || undefined, only: flag('PERSISTED_DOCUMENTS_ONLY', false, env) },
     production: env.NODE_ENV === 'production',
     graphiql: flag('GRAPHIQL', env.NODE_ENV !== 'production', env),
     introspection: flag('INTROSPECTION', env.NODE_ENV !== 'production', env),

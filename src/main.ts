@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { describeDatabase, openConfiguredDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { seedEmptyDatabase } from './db/seed/start.js';
+import { persistedOptions } from './http/persisted.js';
 import { playgroundSessionHeaders, playgroundSessionRefusal } from './http/playground-session.js';
 import { createRealtime } from './realtime/index.js';
 import { createYogaApp, listen } from './server.js';
@@ -9,6 +10,8 @@ import { createYogaApp, listen } from './server.js';
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database, server. */
 async function main() {
   const config = loadConfig();
+  // Before the database: a missing or malformed manifest stops the start at once.
+  const persisted = persistedOptions(config.persisted);
   const handle = await openConfiguredDatabase(config, config.logQueries ? { logQuery: (query) => console.log('[sql]', query) } : undefined);
   console.log(`[db] ${describeDatabase(config)}`);
 
@@ -21,7 +24,7 @@ async function main() {
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle);
   await realtime.start();
-  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits });
+  const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits });
   const gateway = await listen(yoga, config.port, config.host, config);
   console.log(`[gateway] GraphQL ${config.graphiql ? 'playground' : 'endpoint'}: ${gateway.url}`);
   if (playgroundHeaders) console.log(`[gateway] the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);

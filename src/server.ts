@@ -21,6 +21,7 @@ import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
 import { playgroundQuery } from './http/playground.js';
 import { useIntrospectionGate } from './http/production.js';
+import { PersistedDocuments, usePersistedDocuments, type PersistedDocumentsOptions } from './http/persisted.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './http/playground-session.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
@@ -51,6 +52,10 @@ export interface GatewayOptions {
   concurrency?: ConcurrencyOptions | null;
   /** What one request may ask for (src/limits/); default DEFAULT_LIMITS. */
   limits?: QueryLimits;
+  /** Memory in bytes for compiled documents and their statements; default config.ts DEFAULT_CACHE_MB. */
+  compiledCache?: { templateBytes?: number; statementBytes?: number };
+  /** Automatic persisted queries and a manifest of persisted documents (src/http/persisted.ts); APQ on by default. */
+  persisted?: PersistedDocumentsOptions;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -75,16 +80,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
+  const persisted = new PersistedDocuments(persistedOptions);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // GraphQL over HTTP's persisted documents name theirs with `documentId` (src/http/persisted.ts).
+    extraParamNames: ['documentId'],
     cors: corsOptions(cors),
     maskedErrors: { maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
@@ -99,6 +107,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
       ...(concurrency && concurrency.perClient > 0 ? [useClientConcurrency(handle.db, concurrency)] : []),
+      // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
+      ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
       ...useQueryLimits({ schema, limits, guard: costGuard }),
       useJsonParameterErrors(),
@@ -112,7 +122,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       varyOnOrigin,
       playgroundPageHeaders,
       // Reads the normal engine has validated once are answered by one compiled statement.
-      ...(compiledReads ? [useCompiledReads({ handle, schema, logError, costGuard })] : []),
+      ...(compiledReads ? [useCompiledReads({ handle, schema, logError, costGuard, persisted, templateCacheBytes: compiledCache.templateBytes, statementCacheBytes: compiledCache.statementBytes })] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),

@@ -1,6 +1,7 @@
 import { getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context, type Viewer } from '../context.js';
+import { DEFAULT_CACHE_MB, MIB } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { databaseFault, databaseFaultError } from '../errors.js';
 import { cachedLocaleCatalog } from '../i18n/catalog.js';
@@ -8,10 +9,13 @@ import { createRequestLocale } from '../i18n/request.js';
 import type { CostGuard } from '../limits/guard.js';
 import { refusalResponse } from '../limits/limits.js';
 import { containsNul } from '../http/input-text.js';
+import type { PersistedDocuments } from '../http/persisted.js';
 import { hasRefusals, responseWithRefusals } from './field-errors.js';
+import { MemoryLru } from './lru.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';
+import { answeredMediaType, MAX_BODY_BYTES, persistedQueryHash, readParams, type GraphQLParams } from './transport.js';
 
 /**
  * Compiled reads: a query document the normal engine has validated once is compiled to a template
@@ -19,64 +23,61 @@ import { compileTemplate, type Template } from './template.js';
  * response in PostgreSQL, skipping GraphQL execution. Anything else (another operation, an
  * argument to report, refused credentials, a database error) goes on to the normal engine, except
  * a database fault (src/errors.ts databaseFault), which is answered here with its 503.
+ * Served: GET and JSON POST, with any extensions, for any Accept yoga answers with JSON, the
+ * document sent as text or persisted (src/http/persisted.ts) (src/compiled/transport.ts).
  */
 
-const MAX_TEMPLATES = 1_000;
-/** Bodies read before yoga's own size limit applies: a read's query and variables, never an upload. */
-const MAX_BODY_BYTES = 100_000;
-const MAX_STATEMENTS_PER_VIEWER = 100;
+/** Heap of a kept document (parsed without locations), its template and entry, per character of its text (measured: ~25 KB for 200 characters). */
+const TEMPLATE_BYTES_PER_CHAR = 120;
+const ENTRY_BYTES = 1_024;
 
-/** The response types a compiled read answers with, as yoga would pick them from Accept. */
-const ANSWERED_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
-
-/** The first media type of the Accept header when yoga would answer it with plain JSON; otherwise null. */
-export function plainJsonMediaType(accept: string | null): string | null {
-  const first = accept?.split(',', 1)[0]?.split(';', 1)[0]?.trim().toLowerCase();
-  return first && ANSWERED_MEDIA_TYPES.has(first) ? first : null;
+/** One document text's templates, by operation name ('' for none). */
+interface CompiledDocument {
+  /** The document parsed without locations, for the cost guard; null when no operation compiled. */
+  document: DocumentNode | null;
+  templates: Map<string, Template | null>;
 }
 
-interface Body {
-  query: string;
-  operationName?: string | null;
-  variables?: Record<string, unknown> | null;
-}
-
-function graphqlBody(value: unknown): Body | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  const { query, operationName, variables, extensions } = value as Record<string, unknown>;
-  if (typeof query !== 'string' || extensions !== undefined) return null;
-  if (operationName != null && typeof operationName !== 'string') return null;
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
-  return value as Body;
-}
-
-const templateKey = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
-
-/** Insertion-ordered map that drops its oldest entry when full. */
-class BoundedMap<K, V> extends Map<K, V> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-
-  override set(key: K, value: V): this {
-    if (!this.has(key) && this.size >= this.limit) this.delete(this.keys().next().value as K);
-    return super.set(key, value);
-  }
-}
-
-// A statement depends on the viewer object (the credential cache renews it), the locale catalog snapshot and its key.
+// A statement depends on the viewer object (the credential cache renews it) and the locale catalog snapshot: each gets a number for the key.
 const ANONYMOUS = {};
 
 class StatementCache {
-  private readonly byOwner = new WeakMap<object, WeakMap<object, BoundedMap<string, Promise<Statement | null>>>>();
+  private readonly ids = new WeakMap<object, number>();
+  private next = 0;
+  private readonly sizes = new WeakMap<Promise<Statement | null>, number>();
+  // One budget for every viewer: statements of a viewer object the credential cache has dropped are never asked for again and go first.
+  private readonly statements: MemoryLru<string, Promise<Statement | null>>;
 
-  for(viewer: Viewer | null, catalog: object): BoundedMap<string, Promise<Statement | null>> {
-    const owner = viewer ?? ANONYMOUS;
-    let byCatalog = this.byOwner.get(owner);
-    if (!byCatalog) this.byOwner.set(owner, (byCatalog = new WeakMap()));
-    let statements = byCatalog.get(catalog);
-    if (!statements) byCatalog.set(catalog, (statements = new BoundedMap(MAX_STATEMENTS_PER_VIEWER)));
-    return statements;
+  constructor(maxBytes: number) {
+    this.statements = new MemoryLru(maxBytes, (key, statement) => key.length + (this.sizes.get(statement) ?? ENTRY_BYTES * 4));
+  }
+
+  private idOf(owner: object): number {
+    let id = this.ids.get(owner);
+    if (id === undefined) this.ids.set(owner, (id = ++this.next));
+    return id;
+  }
+
+  key(viewer: Viewer | null, catalog: object, statementKey: string): string {
+    return `${this.idOf(viewer ?? ANONYMOUS)}|${this.idOf(catalog)}|${statementKey}`;
+  }
+
+  get(key: string) {
+    return this.statements.get(key);
+  }
+
+  delete(key: string) {
+    this.statements.delete(key);
+  }
+
+  /** Keeps `statement`, accounted at its real size once built. */
+  set(key: string, statement: Promise<Statement | null>) {
+    this.statements.set(key, statement);
+    void statement.then((built) => {
+      if (!built || this.statements.get(key) !== statement) return;
+      this.sizes.set(statement, built.text.length + 64 * built.params.length + ENTRY_BYTES);
+      this.statements.set(key, statement);
+    });
   }
 }
 
@@ -85,12 +86,6 @@ function statementKey(template: Template, variables: Record<string, unknown>, ac
   const structural = template.structuralVariables.map((name) => variables[name] ?? null);
   const shapes = template.parameterVariables.map(({ name, use }) => (variables[name] == null ? '-' : (use.keyOf?.(variables[name]) ?? '+'))).join(',');
   return `${template.id}|${JSON.stringify(structural)}|${shapes}|${acceptLanguage ?? ''}`;
-}
-
-/** A declared, small body (a chunked or large one is left to yoga, which enforces its limit as it reads). */
-function smallBody(request: Request): boolean {
-  const length = request.headers.get('content-length');
-  return length !== null && /^\d{1,9}$/.test(length) && Number(length) <= MAX_BODY_BYTES;
 }
 
 /** The body and status yoga would send for this one error (its `extensions.http` is not part of the body). */
@@ -108,6 +103,11 @@ export interface CompiledReadsOptions {
   logError: (error: unknown) => void;
   /** The engine's judge of cost: a compiled document with other variables is refused like there. */
   costGuard: CostGuard;
+  /** Documents sent by id or APQ hash, looked up as the engine looks them up. */
+  persisted: PersistedDocuments;
+  /** Memory for compiled documents (COMPILED_TEMPLATE_CACHE_MB) and for statements (COMPILED_STATEMENT_CACHE_MB). */
+  templateCacheBytes?: number;
+  statementCacheBytes?: number;
 }
 
 interface Answer {
@@ -115,69 +115,93 @@ interface Answer {
   body: string;
 }
 
-export function useCompiledReads({ handle, schema, logError, costGuard }: CompiledReadsOptions): Plugin<Context> {
-  const templates = new BoundedMap<string, Template | null>(MAX_TEMPLATES);
-  const documents = new WeakMap<Template, DocumentNode>();
-  const statementCache = new StatementCache();
+export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context> {
+  const { handle, schema, logError, costGuard, persisted } = options;
+  // Keyed by the document text itself: V8 hashes a string once and compares it in full on a hit.
+  const compiled = new MemoryLru<string, CompiledDocument>(options.templateCacheBytes ?? DEFAULT_CACHE_MB.compiledTemplates * MIB, (text, entry) =>
+    entry.document ? text.length * TEMPLATE_BYTES_PER_CHAR + entry.templates.size * ENTRY_BYTES : text.length + ENTRY_BYTES,
+  );
+  const statementCache = new StatementCache(options.statementCacheBytes ?? DEFAULT_CACHE_MB.compiledStatements * MIB);
 
-  async function answer(request: Request, body: Body, mediaType: string): Promise<Answer | null> {
-    const template = templates.get(templateKey(body.query, body.operationName));
+  /** The document text these parameters ask for, when the engine would run exactly it; else null. */
+  function documentText(params: GraphQLParams): string | null {
+    const named = persisted.documentFor(params);
+    if (!named) return null;
+    if ('id' in named) return persisted.lookup(named.id) ?? null;
+    const hash = persistedQueryHash(params.extensions);
+    // A document sent with its APQ hash is served once the engine has checked and registered it.
+    if (hash === null || (hash !== undefined && persisted.automatic && !persisted.knows(hash, named.query))) return null;
+    return named.query;
+  }
+
+  async function answer(request: Request, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
+    const text = documentText(params);
+    const entry = text === null ? undefined : compiled.get(text);
+    const template = entry?.templates.get(params.operationName ?? '');
     if (!template) return null;
-    const coerced = getVariableValues(schema, template.variableDefinitions, body.variables ?? {});
+    const coerced = getVariableValues(schema, template.variableDefinitions, params.variables ?? {});
     // Refused input (a NUL no statement may carry) is reported by the normal engine.
     if (coerced.errors || containsNul(coerced.coerced)) return null;
     // The document passed the limits with its first variables; these may ask for more (first: $n).
-    const refusal = costGuard.refusal(documents.get(template)!, body.operationName, coerced.coerced);
+    const refusal = costGuard.refusal(entry!.document!, params.operationName, coerced.coerced);
     if (refusal) return refusalResponse(refusal, mediaType);
     const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
     if (credentialsError) return null;
     const acceptLanguage = request.headers.get('accept-language');
     const catalog = cachedLocaleCatalog(handle.db);
-    const statements = statementCache.for(viewer, catalog);
-    const key = statementKey(template, coerced.coerced, acceptLanguage);
-    let statement = statements.get(key);
+    const key = statementCache.key(viewer, catalog, statementKey(template, coerced.coerced, acceptLanguage));
+    let statement = statementCache.get(key);
     if (!statement) {
       const locale = createRequestLocale({ db: handle.db, acceptLanguage, viewer: () => viewer });
       statement = buildStatement(schema, template, { db: handle.db, viewer, locale }, coerced.coerced).catch((error: unknown) => {
         // A database fault is not this statement's: the next request builds it again.
-        if (databaseFault(error)) statements.delete(key);
+        if (databaseFault(error)) statementCache.delete(key);
         if (!(error instanceof NotCompiledHere)) logError(error);
         return null;
       });
-      statements.set(key, statement);
+      statementCache.set(key, statement);
     }
-    const compiled = await statement;
-    if (!compiled) return null;
-    const params = statementParams(compiled, coerced.coerced);
-    if (params === NOT_COMPILED) return null;
-    const data = await handle.queryText(compiled.text, params);
+    const built = await statement;
+    if (!built) return null;
+    const values = statementParams(built, coerced.coerced);
+    if (values === NOT_COMPILED) return null;
+    const data = await handle.queryText(built.text, values);
     if (data === null) return null;
     // A guarded field the viewer may not read: null there, and its error, as the engine answers.
-    return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, compiled.guards, viewer) : `{"data":${data}}` };
+    return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, built.guards, viewer) : `{"data":${data}}` };
   }
 
+  // Bodies the fast path has parsed and left to the engine.
+  const bodies = new WeakMap<Request, object>();
+
   return {
+    // The engine takes the body the fast path parsed (the POST JSON parser yoga chose for the same content type).
+    onRequestParse({ request, setRequestParser }) {
+      const body = bodies.get(request);
+      if (body) setRequestParser(() => body as never);
+    },
     // Only documents the normal engine has parsed and validated are compiled.
     onExecute({ args }) {
-      const params = (args.contextValue as { params?: { query?: string; operationName?: string | null } }).params;
+      const params = (args.contextValue as { params?: GraphQLParams }).params;
       // A document longer than a body the fast path reads would never be served from its template.
       if (typeof params?.query !== 'string' || params.query.length > MAX_BODY_BYTES) return;
-      const key = templateKey(params.query, params.operationName);
-      if (templates.has(key)) return;
-      const template = compileTemplate(schema, args.document, args.operationName);
-      if (template) documents.set(template, args.document);
-      templates.set(key, template);
+      const operation = params.operationName ?? '';
+      const entry = compiled.get(params.query);
+      if (entry?.templates.has(operation)) return;
+      // The validated document, with its locations: a guarded field's error points into the text.
+      const template = compileTemplate(schema, entry?.document ?? args.document, args.operationName);
+      const document = entry?.document ?? (template ? args.document : null);
+      const templates = entry?.templates ?? new Map<string, Template | null>();
+      templates.set(operation, template);
+      // Set again so that its size counts the new template.
+      compiled.set(params.query, { document, templates });
     },
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (request.method !== 'POST' || url.pathname !== '/graphql') return;
-      const mediaType = plainJsonMediaType(request.headers.get('accept'));
-      if (!mediaType || !request.headers.get('content-type')?.includes('application/json') || !smallBody(request)) return;
-      return request
-        .json()
-        .then((json: unknown) => {
-          const body = graphqlBody(json);
-          return body ? answer(request, body, mediaType) : null;
-        })
+      if (url.pathname !== '/graphql' || (request.method !== 'GET' && request.method !== 'POST')) return;
+      const mediaType = answeredMediaType(request.headers.get('accept'));
+      if (!mediaType) return;
+      return readParams(request, bodies)
+        .then((params) => (params ? answer(request, params, mediaType) : null))
         .then(
           (answered) => {
             if (answered) endResponse(new fetchAPI.Response(answered.body, { status: answered.status, headers: { 'content-type': `${mediaType}; charset=utf-8` } }));

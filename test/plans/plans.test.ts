@@ -9,7 +9,7 @@ import { describePlan, explain, guardedTableRows, planProblems, touchesGuardedTa
  * The plans of every connection order, filter and search the schema offers, on the `seed:large`
  * data set at scale 1 (200,000 messages; the busiest channel holds about 30,000): the SQL is what
  * the gateway sends for each GraphQL query, on the compiled path and on plugin-drizzle's, EXPLAINed
- * with the same parameters. Scale 1 is the benchmark's own volume: it loads in about 15 s on
+ * with the same parameters. Scale 1 is the benchmark's own volume: it loads in about 30 s on
  * PostgreSQL and about 100 s on PGlite (PostgreSQL 18 in WebAssembly), whose planner takes the
  * same plans on it.
  */

@@ -1,4 +1,7 @@
-import type pg from 'pg';
+/** What the loader needs of a connection: node-postgres's pool or a PGlite instance both fit. */
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
 
 /** Rows of one table kept column by column, the way `unnest($1::type[], ...)` takes them. */
 export class ColumnTable {
@@ -26,9 +29,10 @@ export class ColumnTable {
 const BATCH_ROWS = 10_000;
 
 /** Inserts every row with batched `insert ... select * from unnest(...)` statements; answers the row count. */
-export async function insertTable(pool: pg.Pool, table: ColumnTable): Promise<number> {
+export async function insertTable(pool: Queryable, table: ColumnTable): Promise<number> {
   const names = table.columns.map((column) => `"${column.name}"`).join(', ');
-  const arrays = table.columns.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ');
+  // Sent as text arrays and cast in SQL: PGlite cannot serialize an array of an enum type itself.
+  const arrays = table.columns.map((column, i) => `$${i + 1}::text[]::${column.type}[]`).join(', ');
   const text = `insert into ${table.name} (${names}) select * from unnest(${arrays})`;
   for (let start = 0; start < table.size; start += BATCH_ROWS) {
     const values = table.columns.map((column) => column.values.slice(start, start + BATCH_ROWS));

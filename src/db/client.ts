@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core';
@@ -188,6 +189,8 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
+    // The migrations create pg_trgm (trigram indexes for the ILIKE searches); PGlite ships it as a contrib extension.
+    extensions: { pg_trgm },
   });
   const db = drizzlePglite({ client: pglite, relations, logger: options.logger }) as unknown as Database;
   return {

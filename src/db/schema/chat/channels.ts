@@ -42,8 +42,12 @@ export const channels = chatSchema.table(
     index('channels_org_name_idx').on(t.organizationId, t.name, t.id).where(sql`${t.deletedAt} is null`),
     // The root `channels` list pages by name across organizations.
     index('channels_name_idx').on(t.name, t.id).where(sql`${t.deletedAt} is null`),
-    index('channels_parent_idx').on(t.parentChannelId),
-    index('channels_section_idx').on(t.sectionId),
+    // Channel.threads (newest first); also the parent foreign key's index, deleted rows included.
+    index('channels_parent_created_idx').on(t.parentChannelId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // ChannelSection.channels by name; also the section foreign key's index.
+    index('channels_section_name_idx').on(t.sectionId, t.name, t.id),
+    // `nameContains:` (ILIKE '%text%') on live channels.
+    index('channels_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')).where(sql`${t.deletedAt} is null`),
     index('channels_created_by_idx').on(t.createdBy),
   ],
 );

@@ -23,7 +23,8 @@ export const channelMembers = chatSchema.table(
   },
   (t) => [
     uniqueIndex('channel_members_live').on(t.channelId, t.userId).where(sql`${t.deletedAt} is null`),
-    index('channel_members_user_idx').on(t.userId),
+    // User.channelMemberships (joinedAt, id); also the user foreign key's index.
+    index('channel_members_user_joined_idx').on(t.userId, t.joinedAt, t.id),
     index('channel_members_last_read_idx').on(t.lastReadMessageId),
     index('channel_members_channel_joined_idx').on(t.channelId, t.joinedAt, t.id),
   ],

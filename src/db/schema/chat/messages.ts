@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, primaryKey, text, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { actorRef, userRef } from '../auth/users.js';
 import { createdAt, deletedAt, id, timestampColumn } from '../columns.js';
@@ -23,12 +24,21 @@ export const messages = chatSchema.table(
     deletedAt: deletedAt(),
   },
   (t) => [
-    // Matches the connection's `created_at desc, id desc` (the tie breaker follows the last direction).
-    index('messages_channel_created_idx').on(t.channelId, t.createdAt.desc(), t.id.desc()),
-    index('messages_author_idx').on(t.authorId),
-    index('messages_reply_to_idx').on(t.replyToMessageId),
+    // `order by created_at desc, id desc` puts nulls first; drizzle-kit writes a bare .desc() as NULLS LAST,
+    // which PostgreSQL cannot use for that order. Read backwards, the same index serves `order: ASC`.
+    index('messages_channel_created_idx').on(t.channelId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // User.messages (newest first); also the author foreign key's index.
+    index('messages_author_created_idx').on(t.authorId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Message.replies (oldest first); also the reply foreign key's index.
+    index('messages_reply_to_created_idx').on(t.replyToMessageId, t.createdAt, t.id),
     index('messages_thread_channel_idx').on(t.threadChannelId),
     index('messages_pinned_by_idx').on(t.pinnedBy),
+    // Channel.pinnedMessages (latest pin first): only live pinned messages, the relation's own condition.
+    index('messages_channel_pinned_idx')
+      .on(t.channelId, t.pinnedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.pinnedAt} is not null and ${t.deletedAt} is null`),
+    // `contains:` (ILIKE '%text%') on live messages; trigrams narrow a rare word in a busy channel.
+    index('messages_content_trgm_idx').using('gin', t.content.op('gin_trgm_ops')).where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -42,5 +52,10 @@ export const messageReactions = chatSchema.table(
     emoji: varchar('emoji', { length: 64 }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.userId, t.emoji] }), index('message_reactions_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.userId, t.emoji] }),
+    index('message_reactions_user_idx').on(t.userId),
+    // Message.reactions: `created_at` then the primary key, all ascending.
+    index('message_reactions_message_created_idx').on(t.messageId, t.createdAt, t.userId, t.emoji),
+  ],
 );

@@ -32,6 +32,8 @@ export const organizations = chatSchema.table(
     uniqueIndex('organizations_slug_live').on(t.slug).where(sql`${t.deletedAt} is null`),
     index('organizations_default_locale_idx').on(t.defaultLocale),
     index('organizations_name_idx').on(t.name, t.id),
+    // `search:` (ILIKE '%text%' on the name).
+    index('organizations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 
@@ -51,7 +53,8 @@ export const organizationMembers = chatSchema.table(
   },
   (t) => [
     uniqueIndex('organization_members_live').on(t.organizationId, t.userId).where(sql`${t.deletedAt} is null`),
-    index('organization_members_user_idx').on(t.userId),
+    // User.memberships (joinedAt, id); also the user foreign key's index.
+    index('organization_members_user_joined_idx').on(t.userId, t.joinedAt, t.id),
     index('organization_members_invited_by_idx').on(t.invitedBy),
     index('organization_members_org_joined_idx').on(t.organizationId, t.joinedAt, t.id),
   ],

@@ -20,8 +20,9 @@ export const auditLogs = platformSchema.table(
     createdAt: createdAt(),
   },
   (t) => [
-    index('audit_logs_actor_idx').on(t.actorId),
-    index('audit_logs_organization_created_idx').on(t.organizationId, t.createdAt.desc(), t.id),
-    index('audit_logs_created_idx').on(t.createdAt.desc(), t.id),
+    // auditLogs is `created_at desc, id desc` (nulls first, as ORDER BY DESC has them), filtered by actor or organization.
+    index('audit_logs_actor_created_idx').on(t.actorId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('audit_logs_organization_created_idx').on(t.organizationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('audit_logs_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );

@@ -28,6 +28,7 @@ export const files = platformSchema.table(
     index('files_owner_idx').on(t.ownerId),
     index('files_organization_idx').on(t.organizationId),
     index('files_channel_idx').on(t.channelId),
-    index('files_message_idx').on(t.messageId),
+    // Message.files (oldest first); also the message foreign key's index.
+    index('files_message_created_idx').on(t.messageId, t.createdAt, t.id),
   ],
 );

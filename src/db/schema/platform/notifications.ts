@@ -22,7 +22,8 @@ export const notifications = platformSchema.table(
   (t) => [
     localizedCheck('notifications_title_localized', t.title),
     localizedCheck('notifications_body_localized', t.body, true),
-    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc(), t.id),
+    // User.notifications: `created_at desc, id desc`, nulls first as ORDER BY DESC has them.
+    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('notifications_organization_idx').on(t.organizationId),
   ],
 );

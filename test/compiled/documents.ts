@@ -175,7 +175,8 @@ class Generator {
     if (!isObjectType(type)) return '';
     const leaves = Object.values(type.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && field.args.every((arg) => !isNonNullType(arg.type)));
     if (isConnection(type)) return `__typename totalCount nodes { ${this.small(getNamedType(type.getFields().nodes!.type))} }`;
-    return ['__typename', ...leaves.map((field) => (prefix ? `${prefix}${field.name}: ${field.name}` : field.name))].join(' ');
+    // Under an abstract type `__typename` is selected once, outside the type conditions (one response name, one selection).
+    return [...(prefix ? [] : ['__typename']), ...leaves.map((field) => (prefix ? `${prefix}${field.name}: ${field.name}` : field.name))].join(' ');
   }
 
   /** What names a row: `id`, or the leaf fields where there is none. */
@@ -294,7 +295,7 @@ class Generator {
       const ids = this.sampleIds(typename);
       if (!ids.length) return [];
       const type = this.schema.getType(typename)!;
-      const aliases = [...ids, globalIdOf(typename, MISSING_UUID)].map((id, i) => `n${i}: node(id: ${JSON.stringify(id)}) { __typename id ...Every${typename} }`);
+      const aliases = [...ids, globalIdOf(typename, MISSING_UUID)].map((id, i) => `n${i}: node(id: ${JSON.stringify(id)}) { ...Every${typename} }`);
       return [{ name: `node ${typename}`, query: `{ ${aliases.join(' ')} } fragment Every${typename} on ${typename} { ${this.full(type, 1, new Set())} }` }];
     });
   }

@@ -52,6 +52,9 @@ const REQUIRED_VALUES: Record<string, string[]> = {
 /** A well-formed global ID of no row (all demo ids are v4 uuids with other digits). */
 const MISSING_UUID = '00000000-0000-4000-8000-00000000dead';
 
+/** Code-unit order, the same on every machine (unlike localeCompare). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export const globalIdOf = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64');
 
 const isConnection = (type: GraphQLObjectType) => {
@@ -69,7 +72,7 @@ export function readTypes(schema: GraphQLSchema): GraphQLObjectType[] {
     for (const field of Object.values(type.getFields())) visitType(getNamedType(field.type));
   };
   visitType(schema.getQueryType()!);
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...seen.values()].sort((a, b) => compare(a.name, b.name));
 }
 
 /** `Type.field` of every field each document selects, measured on the parsed documents (not on the generator's intent). */
@@ -111,15 +114,20 @@ class Generator {
     return node && isAbstractType(node) ? this.schema.getPossibleTypes(node).map((type) => type.name).sort() : [];
   }
 
-  /** Up to MAX_IDS IDs of a type, one per distinct set of actors that saw it, so visible and hidden rows both come up. */
+  /**
+   * Up to `limit` IDs of a type, one per distinct set of actors that saw it: first the row seen by
+   * the most actors, then the one seen by the fewest (hidden from the others), then the rest.
+   */
   sampleIds(typename: string, limit = MAX_IDS): string[] {
-    const bySignature = new Map<string, string>();
-    const ids = [...(this.harvest.ids.get(typename) ?? new Map<string, Set<string>>())].sort(([a], [b]) => a.localeCompare(b));
+    const bySignature = new Map<string, { id: string; seenBy: number }>();
+    const ids = [...(this.harvest.ids.get(typename) ?? new Map<string, Set<string>>())].sort(([a], [b]) => compare(a, b));
     for (const [id, actors] of ids) {
       const signature = [...actors].sort().join(',');
-      if (!bySignature.has(signature)) bySignature.set(signature, id);
+      if (!bySignature.has(signature)) bySignature.set(signature, { id, seenBy: actors.size });
     }
-    return [...bySignature].sort(([a], [b]) => a.localeCompare(b)).map(([, id]) => id).slice(0, limit);
+    const rows = [...bySignature].sort(([a, x], [b, y]) => y.seenBy - x.seenBy || compare(a, b)).map(([, row]) => row.id);
+    const ordered = rows.length > 1 ? [rows[0]!, rows.at(-1)!, ...rows.slice(1, -1)] : rows;
+    return ordered.slice(0, limit);
   }
 
   private idType(argument: string): string | null {
@@ -134,7 +142,7 @@ class Generator {
     return [...(this.harvest.values.get(key) ?? [])].sort();
   }
 
-  /** Values to try for an optional argument; [] when the data has none yet (first stage) . */
+  /** Values to try for an optional argument; [] when the data has none yet (first stage). */
   argumentValues(owner: string, field: GraphQLField<unknown, unknown>, argument: GraphQLArgument, returned: GraphQLNamedType): string[] {
     const hinted = REQUIRED_VALUES[`${owner}.${field.name}.${argument.name}`];
     if (hinted) return hinted;

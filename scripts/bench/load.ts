@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { GatewayRequest } from './requests.js';
 import { cpuMs, postgresCpuSince, postgresCpuSnapshot } from './processes.js';
 
 /** One HTTP request, repeated by every connection. */
@@ -10,7 +11,7 @@ export interface Target {
   /** The body every response must have (reads only): responses with other JSON are counted as mismatches. */
   expectBody?: string;
   /** Requests sent in turn by each connection instead of the one above (paths relative to `url`'s origin). */
-  rotation?: { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string }[];
+  rotation?: GatewayRequest[];
 }
 
 export interface LoadOptions {

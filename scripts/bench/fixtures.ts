@@ -23,8 +23,27 @@ export const BENCH_VIEWER = {
 /** SHA-256 hex of a bearer token: what auth.sessions stores (src/auth/tokens.ts hashToken). */
 export const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** The Authorization header every benchmark request carries (ignored until authentication exists). */
-export const authorizationHeader = { authorization: `Bearer ${BENCH_VIEWER.token}` };
+/**
+ * A plain seeded user (no platform role, so no users.users.view) who belongs to private channels:
+ * the shapes that need the access rules to hide something sign in as them. The runner gives them a
+ * session (scripts/bench/actors.ts), so data sets seeded before this actor existed work too.
+ */
+export const BENCH_MEMBER = {
+  email: 'user00045@bench.example.com',
+  sessionId: '0be0c000-0000-4000-8000-000000000003',
+  token: 'gw_s_benchmark-member-token-000000000000000000',
+} as const;
+
+/** Who sends a shape's requests. */
+export type Actor = 'viewer' | 'member';
+
+const TOKENS: Record<Actor, string> = { viewer: BENCH_VIEWER.token, member: BENCH_MEMBER.token };
+
+/** The Authorization header of an actor's requests. */
+export const authorizationFor = (actor: Actor = 'viewer') => ({ authorization: `Bearer ${TOKENS[actor]}` });
+
+/** The Authorization header every benchmark request of the viewer carries. */
+export const authorizationHeader = authorizationFor('viewer');
 
 /** Parameters of the shapes, found by stable keys (emails, slugs, names), never by generated ids. */
 export const SHAPE_TARGETS = {
@@ -32,6 +51,10 @@ export const SHAPE_TARGETS = {
   userEmail: 'user00042@bench.example.com',
   /** Shape d reads this organization. */
   organizationSlug: 'bench-org-001',
-  /** Shape f writes here: a channel no read shape lists, so repeated runs leave a-e unchanged. */
+  /** Shape m writes here: a channel no read shape lists, so repeated runs leave the reads unchanged. */
   sandboxChannelName: 'zz-bench-sandbox',
+  /** Shape h: a word of the seed's vocabulary (scripts/seed-large/words.ts), so many messages contain it. */
+  searchWord: 'deploy',
+  /** Shape h: part of generated names (scripts/seed-large/words.ts) that matches a few dozen users. */
+  userSearch: 'ann',
 } as const;

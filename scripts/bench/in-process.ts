@@ -3,7 +3,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { schema } from '../../src/schema/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createYogaApp } from '../../src/server.js';
-import { authorizationHeader } from './fixtures.js';
+import { gatewayRequests } from './requests.js';
 import type { Shape, ShapeParams } from './shapes.js';
 
 /** Why the gateway's schema refuses a shape's operation (e.g. a mutation not built yet), or null. */
@@ -33,12 +33,10 @@ export async function countStatements(url: string, shapes: Shape[], params: Shap
   const handle = await openDatabase({ url, poolSize, logger: { logQuery: (query) => void log.push(query) } });
   // The same credential cache as the benchmarked process, so the count is what a request there costs.
   const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: loadConfig().authCacheTtlMs });
+  // The shape's own request (its transport and actor); for rotating documents, the first one.
   const execute = async (shape: Shape) => {
-    const response = await yoga.fetch('http://bench.local/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeader },
-      body: JSON.stringify({ query: shape.query, variables: shape.variables(params) }),
-    });
+    const { method, path, headers, body } = gatewayRequests(shape, params)[0]!;
+    const response = await yoga.fetch(`http://bench.local${path}`, { method, headers, body });
     return (await response.json()) as { errors?: unknown[] };
   };
   const counts = new Map<string, StatementCount>();

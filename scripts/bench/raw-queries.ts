@@ -10,10 +10,10 @@ const VIEWER = `viewer as (
   where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now())`;
 
 /** The gateway's global ID: base64 of `Type:uuid` (under 57 bytes, so encode() adds no line break). */
-const gid = (typename: string, column: string) => `encode(convert_to('${typename}:' || ${column}, 'UTF8'), 'base64')`;
+export const gid = (typename: string, column: string) => `encode(convert_to('${typename}:' || ${column}, 'UTF8'), 'base64')`;
 
 /** The DateTime scalar's form: ISO 8601 in UTC with milliseconds. */
-const isoTime = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoTime = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** M(o) for the viewer. */
 const isMember = (organizationId: string) =>
@@ -25,8 +25,8 @@ const visiblePublicChannels = (limit: number) => `select c.id, c.name, c.organiz
   where c.deleted_at is null and c.type = 'public' and ${isMember('c.organization_id')}
   order by c.name, c.id limit ${limit}`;
 
-const response = (field: string, value: string) => `select json_build_object('data', json_build_object('${field}', ${value}))::text`;
-const nodes = (aggregate: string) => `json_build_object('nodes', coalesce(${aggregate}, '[]'::json))`;
+export const response = (field: string, value: string) => `select json_build_object('data', json_build_object('${field}', ${value}))::text`;
+export const nodes = (aggregate: string) => `json_build_object('nodes', coalesce(${aggregate}, '[]'::json))`;
 
 /** a: one user by global ID; readable by self, a fellow member of an organization, or P(users.users.view). */
 const userById = `with ${VIEWER}
@@ -84,4 +84,3 @@ ${response('apps', `(select ${nodes(`json_agg(json_build_object('id', ${gid('App
 
 export const RAW_QUERIES = { a: userById, b: channelsWithOrganization, c: channelsWithMessages, d: organizationChannels, e: appsInHungarian } as const;
 
-export type RawShapeKey = keyof typeof RAW_QUERIES;

@@ -1,6 +1,7 @@
 /**
  * The hand-written baseline of the benchmark: node:http + one pg statement per request, the JSON
- * built by PostgreSQL and sent as is. GET /a?id=<global id>, /b, /c, /d?slug=<slug>, /e; GET /ready.
+ * built by PostgreSQL and sent as is. GET /a?id=<global id>, /b, /c, /d?slug=<slug>, /e, /f?slug=<slug>,
+ * /g?id=<message id>, /h?channel=<id>&word=<text>&search=<text>, /i?channel=&author=&after=&before=; GET /ready.
  * Env: DATABASE_URL, PORT, HOST (default 127.0.0.1), DATABASE_POOL_SIZE (the gateway's setting).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,25 +10,38 @@ import { loadConfig } from '../../src/config.js';
 import { decodeGlobalID } from '../../src/errors.js';
 import { parseAuthorization } from '../../src/auth/tokens.js';
 import { benchDatabaseUrl, tokenHash } from './fixtures.js';
-import { RAW_QUERIES, type RawShapeKey } from './raw-queries.js';
+import { RAW_QUERIES } from './raw-queries.js';
+import { MORE_RAW_QUERIES } from './raw-queries-more.js';
+
+const QUERIES = { ...RAW_QUERIES, ...MORE_RAW_QUERIES };
+type RawShapeKey = keyof typeof QUERIES;
 
 /** The statement parameters after $1 (the token hash) for one shape, from the query string. */
 const extraParams: Record<RawShapeKey, (query: URLSearchParams) => unknown[]> = {
-  a: (query) => [userIdParam(query.get('id'))],
+  a: (query) => [idParam(query.get('id'), 'User')],
   b: () => [],
   c: () => [],
   d: (query) => [query.get('slug') ?? ''],
   e: () => [],
+  f: (query) => [query.get('slug') ?? ''],
+  g: (query) => [idParam(query.get('id'), 'Message')],
+  h: (query) => [idParam(query.get('channel'), 'Channel'), query.get('word') ?? '', query.get('search') ?? ''],
+  i: (query) => [idParam(query.get('channel'), 'Channel'), idParam(query.get('author'), 'User'), timeParam(query.get('after')), timeParam(query.get('before'))],
 };
 
-function userIdParam(globalId: string | null): string {
+function idParam(globalId: string | null, expected: string): string {
   const { typename, id } = decodeGlobalID(globalId ?? '');
-  if (typename !== 'User') throw new Error(`Not a User ID: ${globalId}`);
+  if (typename !== expected) throw new Error(`Not a ${expected} ID: ${globalId}`);
   return id;
 }
 
+function timeParam(value: string | null): string {
+  if (!value || Number.isNaN(Date.parse(value))) throw new Error(`Not a date-time: ${value}`);
+  return value;
+}
+
 function isShape(key: string): key is RawShapeKey {
-  return Object.hasOwn(RAW_QUERIES, key);
+  return Object.hasOwn(QUERIES, key);
 }
 
 /** The token's hash, or '' (matches no session: anonymous) without a bearer token. */
@@ -53,7 +67,7 @@ async function answer(pool: pg.Pool, request: IncomingMessage, response: ServerR
     return send(response, 400, JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
   }
   // A named statement is prepared once per connection, as a careful hand-written server would do.
-  const result = await pool.query<[string]>({ name: `raw-${key}`, text: RAW_QUERIES[key], values, rowMode: 'array' });
+  const result = await pool.query<[string]>({ name: `raw-${key}`, text: QUERIES[key], values, rowMode: 'array' });
   send(response, 200, result.rows[0]![0]);
 }
 

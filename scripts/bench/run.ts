@@ -13,11 +13,13 @@ import { loadConfig } from '../../src/config.js';
 import { datasetState } from '../seed-large/database.js';
 import { openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
-import { authorizationHeader, BENCH_VIEWER, benchDatabaseUrl } from './fixtures.js';
+import { ensureMemberSession } from './actors.js';
+import { authorizationFor, BENCH_VIEWER, benchDatabaseUrl } from './fixtures.js';
 import { countStatements, schemaProblem } from './in-process.js';
 import { combine, measure, type LoadOptions, type RunStats, type Target } from './load.js';
 import { killChildrenOnExit, runToCompletion, startServer, type ServerProcess } from './processes.js';
 import { describeMachine, saveReport, skippedLines, textTable, type BenchReport, type ShapeResult } from './report.js';
+import { gatewayRequests, type GatewayRequest } from './requests.js';
 import { loadShapeParams, selectShapes, type Shape, type ShapeParams } from './shapes.js';
 import { fetchBody, verifySameData } from './verify.js';
 
@@ -52,14 +54,18 @@ function parseCli(argv: string[]): Options {
   };
 }
 
-const gatewayTarget = (server: ServerProcess, shape: Shape, params: ShapeParams): Target => ({
-  url: `${server.baseUrl}/graphql`,
-  method: 'POST',
-  headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeader },
-  body: JSON.stringify({ query: shape.query, variables: shape.variables(params) }),
-});
+const requestTarget = (server: ServerProcess, { method, path, headers, body }: GatewayRequest): Target => ({ url: `${server.baseUrl}${path}`, method, headers, body });
 
-const rawTarget = (server: ServerProcess, path: string): Target => ({ url: `${server.baseUrl}${path}`, method: 'GET', headers: { ...authorizationHeader } });
+/** The shape's request as its client sends it; a shape with many documents sends them in rotation. */
+function gatewayTarget(server: ServerProcess, shape: Shape, params: ShapeParams): Target {
+  const requests = gatewayRequests(shape, params);
+  return { ...requestTarget(server, requests[0]!), rotation: requests.length > 1 ? requests : undefined };
+}
+
+const rawTarget = (server: ServerProcess, shape: Shape, path: string): Target => ({ url: `${server.baseUrl}${path}`, method: 'GET', headers: authorizationFor(shape.actor) });
+
+/** How many of a rotation's documents are checked against the raw server before the run (every response is compared during it). */
+const ROTATION_SAMPLES = 20;
 
 /** Why a mutation shape cannot be measured (its one trial answered errors or an Error member), or null. */
 async function mutationProblem(target: Target): Promise<string | null> {
@@ -83,9 +89,16 @@ async function planShape(shape: Shape, result: ShapeResult, servers: { gateway: 
     result.skipped = shape.mutates ? (await mutationProblem(gateway)) ?? undefined : undefined;
     return result.skipped ? null : { shape, result, gateway };
   }
-  const raw = rawTarget(servers.raw, shape.rawPath(params));
-  const same = await verifySameData(shape.key, gateway, raw);
-  console.log(`  shape ${shape.key}: same data from both servers (${same.nodes} list items, ${same.gatewayBody.length} bytes)`);
+  const raw = rawTarget(servers.raw, shape, shape.rawPath(params));
+  const same = await verifySameData(shape.key, gateway, raw, shape.expectsErrors);
+  const rotation = gateway.rotation ?? [];
+  const step = Math.max(1, Math.floor(rotation.length / ROTATION_SAMPLES));
+  for (let index = step; index < rotation.length; index += step) {
+    const sample = await verifySameData(`${shape.key} (document ${index + 1})`, requestTarget(servers.gateway, rotation[index]!), raw, shape.expectsErrors);
+    if (sample.gatewayBody !== same.gatewayBody) throw new Error(`shape ${shape.key}: document ${index + 1} answers other bytes than the first`);
+  }
+  const documents = rotation.length ? `, ${rotation.length} documents` : '';
+  console.log(`  shape ${shape.key}: same data from both servers (${same.nodes} list items, ${same.gatewayBody.length} bytes${documents})`);
   return { shape, result, gateway: { ...gateway, expectBody: same.gatewayBody }, raw: { ...raw, expectBody: same.rawBody } };
 }
 
@@ -151,6 +164,7 @@ async function bench(options: Options): Promise<void> {
   const url = benchDatabaseUrl();
   const poolSize = loadConfig().poolSize;
   await ensureDataset(url);
+  await ensureMemberSession(url);
   const params = await loadShapeParams(url);
   const results: ShapeResult[] = selectShapes(options.shapes).map((shape) => ({ key: shape.key, title: shape.title, query: shape.query, skipped: schemaProblem(shape) ?? undefined }));
   skippedLines(results).forEach((line) => console.log(line));

@@ -1,30 +1,12 @@
 import pg from 'pg';
-import { SHAPE_TARGETS } from './fixtures.js';
+import { BENCH_MEMBER, SHAPE_TARGETS } from './fixtures.js';
+import { globalId, type Shape, type ShapeParams } from './shape-model.js';
+import { loadReadShapeParams, READ_SHAPES, transportShapes } from './shapes-more.js';
 
-/** The rows the shapes ask for, looked up once by their stable keys. */
-export interface ShapeParams {
-  userId: string;
-  organizationSlug: string;
-  sandboxChannelId: string;
-}
-
-export interface Shape {
-  key: string;
-  title: string;
-  /** The GraphQL operation the gateway answers. */
-  query: string;
-  variables(params: ShapeParams): Record<string, unknown>;
-  /** The raw server's endpoint for the same data (path with query string); absent: gateway only. */
-  rawPath?(params: ShapeParams): string;
-  /** A write: its responses differ per request, so they are not compared. */
-  mutates?: boolean;
-}
-
-/** Global IDs as the gateway encodes them (Pothos relay): base64 of `Type:uuid`. */
-export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`, 'utf8').toString('base64');
+export { globalId, type Shape, type ShapeParams } from './shape-model.js';
 
 // Public channels only: every member of the organization sees them, so access rules keep the same rows.
-export const SHAPES: Shape[] = [
+const BASE_SHAPES: Shape[] = [
   {
     key: 'a',
     title: 'one user by ID, three fields',
@@ -62,15 +44,21 @@ export const SHAPES: Shape[] = [
     variables: () => ({}),
     rawPath: () => '/e',
   },
-  {
-    key: 'f',
+];
+
+// Last, so that repeated runs of the reads never see its rows (it writes into the sandbox channel).
+const SEND_MESSAGE: Shape = {
+    key: 'm',
     title: 'send a message (mutation)',
     query: `mutation F($channel: ID!, $content: String!) { sendMessage(input: { channelId: $channel, content: $content }) {
       __typename ... on MessagePayload { message { id content author { displayName } } } ... on Error { error: message } } }`,
     variables: (p) => ({ channel: globalId('Channel', p.sandboxChannelId), content: 'bench message' }),
     mutates: true,
-  },
-];
+  };
+
+const byKey = (key: string) => BASE_SHAPES.find((shape) => shape.key === key)!;
+
+export const SHAPES: Shape[] = [...BASE_SHAPES, ...READ_SHAPES, ...transportShapes(byKey('b'), byKey('c')), SEND_MESSAGE];
 
 /** `a,c` -> those shapes, in the table's order; refuses unknown keys. */
 export function selectShapes(keys: string | undefined): Shape[] {
@@ -94,7 +82,8 @@ export async function loadShapeParams(url: string): Promise<ShapeParams> {
     const userId = await one('select id from auth.users where email = $1 and deleted_at is null', SHAPE_TARGETS.userEmail, 'user');
     await one('select id from chat.organizations where slug = $1 and deleted_at is null', SHAPE_TARGETS.organizationSlug, 'organization');
     const sandboxChannelId = await one('select id from chat.channels where name = $1 and deleted_at is null', SHAPE_TARGETS.sandboxChannelName, 'channel');
-    return { userId, organizationSlug: SHAPE_TARGETS.organizationSlug, sandboxChannelId };
+    const memberId = await one('select id from auth.users where email = $1 and deleted_at is null', BENCH_MEMBER.email, 'user');
+    return { userId, organizationSlug: SHAPE_TARGETS.organizationSlug, sandboxChannelId, ...(await loadReadShapeParams(client, memberId)) };
   } finally {
     await client.end();
   }

@@ -33,18 +33,27 @@ export function countNodes(value: unknown): number {
 }
 
 /**
- * Both servers must return the same JSON for a shape, without errors and with data; throws with
- * the first difference. The gateway is asked twice: its first answer comes from the GraphQL engine,
- * the next from the compiled statement (src/compiled/), and both must match. Answers the exact
- * steady-state bodies, which every measured response must repeat.
+ * Both servers must return the same JSON for a shape, with data, and without errors unless the shape
+ * expects some (then both must answer the same errors); throws with the first difference. The
+ * gateway is asked twice: its first answer comes from the GraphQL engine, the next from the compiled
+ * statement (src/compiled/), and both must match. Answers the exact steady-state bodies, which every
+ * measured response must repeat.
  */
-export async function verifySameData(shapeKey: string, gateway: Target, raw: Target): Promise<{ gatewayBody: string; rawBody: string; nodes: number }> {
+export async function verifySameData(
+  shapeKey: string,
+  gateway: Target,
+  raw: Target,
+  expectsErrors = false,
+): Promise<{ gatewayBody: string; rawBody: string; nodes: number }> {
   const [firstBody, rawBody] = await Promise.all([fetchBody(gateway), fetchBody(raw)]);
   const gatewayBody = await fetchBody(gateway);
   const fromRaw = JSON.parse(rawBody) as unknown;
   const fromGateway = JSON.parse(gatewayBody) as { data?: unknown; errors?: unknown };
   for (const [answer, parsed] of [['first answer', JSON.parse(firstBody) as { errors?: unknown }], ['answer', fromGateway]] as const) {
-    if (parsed.errors) throw new Error(`shape ${shapeKey}: the gateway's ${answer} has errors: ${JSON.stringify(parsed.errors).slice(0, 500)}`);
+    if (Boolean(parsed.errors) !== expectsErrors) {
+      const found = parsed.errors ? `has errors: ${JSON.stringify(parsed.errors).slice(0, 500)}` : 'has no errors, though the shape is built to get some';
+      throw new Error(`shape ${shapeKey}: the gateway's ${answer} ${found}`);
+    }
     const difference = firstDifference(parsed, fromRaw);
     if (difference) throw new Error(`shape ${shapeKey}: the gateway's ${answer} and the raw server differ at ${difference}`);
   }

@@ -137,7 +137,7 @@ function generateChannels(random: Random, orgs: Organization[], userIds: string[
       add(org, kind, name, members);
     });
   }
-  // Shape f posts here; it is not in `list`, so the generated messages never land in it.
+  // Shape m (sending a message) posts here; it is not in `list`, so the generated messages never land in it.
   const lastOrg = orgs[orgs.length - 1]!;
   const sandbox = list.length;
   add(lastOrg, 'public', SHAPE_TARGETS.sandboxChannelName, [lastOrg.ownerIndex]);

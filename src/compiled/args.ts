@@ -29,7 +29,7 @@ export const cursorArg: ArgUse = {
       const values = Array.isArray(chunk) ? chunk : [chunk];
       // Dates come back as Date objects: the keyset filter casts their ISO text to the column's type.
       const plain = values.map((item) => (item instanceof Date ? item.toISOString() : item));
-      return plain.every((item) => typeof item === 'string' || typeof item === 'number') ? JSON.stringify(plain) : NOT_COMPILED;
+      return plain.every((item) => item === null || typeof item === 'string' || typeof item === 'number') ? JSON.stringify(plain) : NOT_COMPILED;
     } catch {
       return NOT_COMPILED;
     }

@@ -5,8 +5,8 @@ import type { OrderTerm } from './spec.js';
 /**
  * plugin-drizzle's connection cursors in SQL: `base64("DC:" + chunk)`; one term's chunk is its tagged
  * value (`S:text`, `N:42`, `D:<epoch ms>`), several terms' chunk is `T:` + a JSON array of tagged
- * values, as @pothos/core's encodeCursorChunk / encodeCursorTuple write them. Only the value types of
- * our orders are handled; a nullable term (written `Z:` by the engine) is left to the engine.
+ * values, as @pothos/core's encodeCursorChunk / encodeCursorTuple write them (a null is `Z:` alone,
+ * `null` in a tuple). Only the value types of our orders are handled.
  */
 
 type Tag = 'S' | 'N' | 'D';
@@ -15,7 +15,6 @@ type Tag = 'S' | 'N' | 'D';
 function tagOf(term: OrderTerm): Tag | null {
   if (term.expression) return 'S';
   const column = term.column as AnyPgColumn;
-  if (!column.notNull) return null;
   if (column.dataType.startsWith('string')) return 'S';
   if (column.dataType === 'number int32') return 'N';
   if (column.dataType === 'object date') return 'D';
@@ -24,8 +23,8 @@ function tagOf(term: OrderTerm): Tag | null {
 
 const valueOf = (term: OrderTerm): SQL => (term.expression ? sql`(${term.expression})` : sql`${term.column}`);
 
-/** Whether every term of an order can be written into a cursor here (a computed key may be null: not written). */
-export const cursorable = (terms: readonly OrderTerm[]) => terms.every((term) => !term.expression && tagOf(term));
+/** Whether every term of an order can be written into a cursor here. */
+export const cursorable = (terms: readonly OrderTerm[]) => terms.every((term) => tagOf(term));
 
 /** One tagged value as text: `S:...`, `N:...`, `D:<epoch ms>`. */
 function chunk(term: OrderTerm): SQL {
@@ -39,9 +38,9 @@ function chunk(term: OrderTerm): SQL {
 export function cursorSql(terms: readonly OrderTerm[]): SQL {
   const body =
     terms.length === 1
-      ? chunk(terms[0]!)
+      ? sql`coalesce(${chunk(terms[0]!)}, 'Z:')`
       : sql`'T:[' || ${sql.join(
-          terms.map((term) => sql`to_json(${chunk(term)})::text`),
+          terms.map((term) => sql`coalesce(to_json(${chunk(term)})::text, 'null')`),
           sql` || ',' || `,
         )} || ']'`;
   return sql`translate(encode(convert_to('DC:' || ${body}, 'UTF8'), 'base64'), E'\\n', '')`;
@@ -57,7 +56,11 @@ const sqlType = (term: OrderTerm) => (term.expression ? 'text' : (term.column as
 export function keysetSql(terms: readonly OrderTerm[], values: unknown, paging: 'after' | 'before'): SQL {
   const value = (index: number) => sql`cast((${values}::json ->> ${sql.raw(String(index))}) as ${sql.raw(sqlType(terms[index]!))})`;
   const arms = terms.map((term, index) => {
-    const equal = terms.slice(0, index).map((previous, j) => sql`${valueOf(previous)} = ${value(j)}`);
+    // As plugin-drizzle compares: equal to a null is IS NULL; beyond a null is nothing.
+    // (`=` where the column is never null, so an index still serves the comparison.)
+    const equal = terms.slice(0, index).map((previous, j) =>
+      previous.column?.notNull ? sql`${valueOf(previous)} = ${value(j)}` : sql`${valueOf(previous)} is not distinct from ${value(j)}`,
+    );
     const forward = (term.direction === 'asc') === (paging === 'after');
     const beyond = sql`${valueOf(term)} ${sql.raw(forward ? '>' : '<')} ${value(index)}`;
     return sql`(${sql.join([...equal, beyond], sql` and `)})`;

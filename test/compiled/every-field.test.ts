@@ -64,6 +64,9 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+/** Root fields the engine answers by design (README "What compiled reads leave to the engine"): their documents are compared, not compiled. */
+const ENGINE_ONLY = new Set(['translations']);
+
 describe('every field of the read schema, compiled and not', () => {
   it('the generated documents select every field of every type reachable from Query', () => {
     const selected = selectedFields(schema, documents);
@@ -91,7 +94,7 @@ describe('every field of the read schema, compiled and not', () => {
           const first = await post(gateway.yoga, document.query, headers);
           gateway.statements.reset();
           const second = await post(gateway.yoga, document.query, headers);
-          expect.soft(gateway.statements.log.some(isCompiled), `${label}: served by a compiled statement`).toBe(true);
+          expect.soft(gateway.statements.log.some(isCompiled), `${label}: served by a compiled statement`).toBe(!ENGINE_ONLY.has(root));
           expect.soft(normalized(first.json), label).toEqual(normalized(expected.json));
           expect.soft(normalized(second.json), label).toEqual(normalized(expected.json));
           expect.soft(second.status, label).toBe(expected.status);

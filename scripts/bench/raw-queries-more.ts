@@ -48,8 +48,8 @@ const userName = (userId: string) =>
 /** `%text%` for ILIKE with the text's own pattern characters escaped (src/schema/filters.ts does the same). */
 const containsPattern = (param: string) => `'%' || replace(replace(replace(${param}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
-// NULLS LAST as in messages_channel_created_idx: plain DESC (NULLS FIRST) would not match the index, and the planner would sort the whole channel.
-const newestFirst = 'order by created_at desc nulls last, id desc nulls last';
+// As messages_channel_created_idx orders (DESC, nulls first): the channel's newest rows are read from the index in order.
+const newestFirst = 'order by created_at desc, id desc';
 
 /** f: organization -> 10 channels -> 10 newest messages -> author, 5 first reactions and their user, replyTo and its author. */
 const deepOrganization = `with ${VIEWER}

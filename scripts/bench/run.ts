@@ -97,6 +97,10 @@ async function planShape(shape: Shape, result: ShapeResult, servers: { gateway: 
     const sample = await verifySameData(`${shape.key} (document ${index + 1})`, requestTarget(servers.gateway, rotation[index]!), raw, shape.expectsErrors);
     if (sample.gatewayBody !== same.gatewayBody) throw new Error(`shape ${shape.key}: document ${index + 1} answers other bytes than the first`);
   }
+  // Every document is sent once before the run: measured is a server that has seen them all (each first sight is the engine's).
+  for (let index = 0; index < rotation.length; index += 10) {
+    await Promise.all(rotation.slice(index, index + 10).map((request) => fetchBody(requestTarget(servers.gateway, request))));
+  }
   const documents = rotation.length ? `, ${rotation.length} documents` : '';
   console.log(`  shape ${shape.key}: same data from both servers (${same.nodes} list items, ${same.gatewayBody.length} bytes${documents})`);
   return { shape, result, gateway: { ...gateway, expectBody: same.gatewayBody }, raw: { ...raw, expectBody: same.rawBody } };

@@ -32,7 +32,7 @@ const sent: { method: string; body: string | null; url: string }[] = [];
 const recordingFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const url = String(input instanceof Request ? input.url : input);
   sent.push({ method: init?.method ?? 'GET', body: typeof init?.body === 'string' ? init.body : null, url });
-  return gateway.yoga.fetch(url, init);
+  return gateway.yoga.fetch(url, init as never);
 };
 
 /** The engine's data for the document, with `__typename` where Apollo's cache adds it. */

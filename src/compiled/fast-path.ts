@@ -38,14 +38,19 @@ interface CompiledDocument {
   templates: Map<string, Template | null>;
 }
 
-// A statement depends on the viewer object (the credential cache renews it) and the locale catalog snapshot: each gets a number for the key.
-const ANONYMOUS = {};
+/**
+ * What of the viewer shapes a statement: who (the rules read the id in SQL), a bot's scopes and the
+ * stored locale (the locale chain). Not the credential itself, which is checked on every request:
+ * a renewed credential of the same viewer keeps its statements.
+ */
+const viewerKey = (viewer: Viewer | null) =>
+  viewer ? `${viewer.userId}|${viewer.userType}|${viewer.scopes?.join(' ') ?? '*'}|${viewer.locale === undefined ? '?' : (viewer.locale ?? '-')}` : 'anonymous';
 
 class StatementCache {
   private readonly ids = new WeakMap<object, number>();
   private next = 0;
   private readonly sizes = new WeakMap<Promise<Statement | null>, number>();
-  // One budget for every viewer: statements of a viewer object the credential cache has dropped are never asked for again and go first.
+  // One budget for every viewer, least recently used first.
   private readonly statements: MemoryLru<string, Promise<Statement | null>>;
 
   constructor(maxBytes: number) {
@@ -58,8 +63,9 @@ class StatementCache {
     return id;
   }
 
+  // The locale catalog snapshot (renewed every few minutes) gets a number for the key.
   key(viewer: Viewer | null, catalog: object, statementKey: string): string {
-    return `${this.idOf(viewer ?? ANONYMOUS)}|${this.idOf(catalog)}|${statementKey}`;
+    return `${viewerKey(viewer)}|${this.idOf(catalog)}|${statementKey}`;
   }
 
   get(key: string) {

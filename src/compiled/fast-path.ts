@@ -171,7 +171,9 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context>
     if (!built) return null;
     const values = statementParams(built, coerced.coerced);
     if (values === NOT_COMPILED) return null;
-    const data = await handle.queryText(built.text, values);
+    // An ILIKE's best plan depends on its pattern (the trigram index for a rare word, the ordered index for a common one):
+    // planned with the request's values each time, never as the generic plan a prepared statement settles on.
+    const data = await handle.queryText(built.text, values, { planEachTime: built.planEachTime });
     if (data === null) return null;
     // A guarded field the viewer may not read: null there, and its error, as the engine answers.
     return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, built.guards, viewer) : `{"data":${data}}` };

@@ -28,6 +28,8 @@ export interface Statement {
   fills: Map<string, { variable: string; decode?: (value: unknown) => unknown }>;
   /** Guarded fields, by the index their refusal marker carries: where each is in the document. */
   guards: { line: number; column: number }[];
+  /** Its plan depends on a value (a text search): not prepared, planned with each request's values. */
+  planEachTime: boolean;
 }
 
 const dialect = new PgDialect();
@@ -302,7 +304,7 @@ export async function buildStatement(schema: GraphQLSchema, template: Template, 
   const entries: (readonly [string, SQL])[] = [];
   for (const field of template.fields) entries.push([field.key, await fieldValue(build, field, undefined)]);
   const query = dialect.sqlToQuery(sql`select ${jsonObject(entries)}::text`);
-  return { text: query.sql, params: query.params, fills: build.fills, guards: build.guards };
+  return { text: query.sql, params: query.params, fills: build.fills, guards: build.guards, planEachTime: /\bilike\b/i.test(query.sql) };
 }
 
 /** The statement's parameters for one request, or NOT_COMPILED when a value must go to the normal engine. */

@@ -40,8 +40,11 @@ export interface DatabaseHandle {
   /** Runs `work` in one transaction on one connection; `exec` runs raw SQL scripts inside it. */
   scriptTransaction<T>(work: (exec: (sqlText: string) => Promise<void>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /** Runs one statement whose single value is text (a compiled read's JSON); logged like drizzle's queries. */
-  queryText(text: string, params: unknown[]): Promise<string | null>;
+  /**
+   * Runs one statement whose single value is text (a compiled read's JSON); logged like drizzle's
+   * queries. `planEachTime`: not prepared, so PostgreSQL plans it with these values (see fast-path.ts).
+   */
+  queryText(text: string, params: unknown[], options?: { planEachTime?: boolean }): Promise<string | null>;
   pool?: pg.Pool;
   pglite?: PGlite;
   /** The Retry-After (seconds) the server sends with DATABASE_UNAVAILABLE / DATABASE_TIMEOUT. */
@@ -74,7 +77,8 @@ class PreparingPool extends pg.Pool {
 
   override query(...args: unknown[]): never {
     const [config] = args;
-    if (config && typeof config === 'object' && !(config as pg.QueryConfig).name && typeof (config as pg.QueryConfig).text === 'string') {
+    const unnamed = config && typeof config === 'object' && (config as { planEachTime?: boolean }).planEachTime;
+    if (!unnamed && config && typeof config === 'object' && !(config as pg.QueryConfig).name && typeof (config as pg.QueryConfig).text === 'string') {
       args[0] = { ...(config as pg.QueryConfig), name: this.nameFor((config as pg.QueryConfig).text) };
     }
     return (super.query as (...params: unknown[]) => never)(...args);
@@ -135,10 +139,8 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = new PreparingPool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables. Named statements keep their
-    // parse, but are planned with each request's values: the generic plan PostgreSQL settles on after five
-    // runs read a deep compiled read in 773 ms instead of 11 (a LIMIT it cannot see, an average channel).
-    options: `-c jit=off -c statement_timeout=${statementTimeout} -c plan_cache_mode=force_custom_plan`,
+    // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables.
+    options: `-c jit=off -c statement_timeout=${statementTimeout}`,
     application_name: 'pg-graphql-gateway',
     // A connect that hangs, or a wait for a free connection, fails the request instead of piling it up.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -179,9 +181,9 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
       }
     },
     close: () => pool.end(),
-    queryText: async (text, params) => {
+    queryText: async (text, params, { planEachTime = false } = {}) => {
       options.logger?.logQuery(text, params);
-      const result: pg.QueryArrayResult = await pool.query({ text, values: params, rowMode: 'array' });
+      const result: pg.QueryArrayResult = await pool.query({ text, values: params, rowMode: 'array', planEachTime } as pg.QueryArrayConfig);
       return (result.rows[0]?.[0] as string | undefined) ?? null;
     },
   };

@@ -18,6 +18,10 @@ export function guardedValue(guards: { line: number; column: number }[], locatio
   return sql`(case when ${allowed} then to_json(${value}) else ${sql.raw(`'"\\u0000G${guards.length - 1}"'`)}::json end)`;
 }
 
+// The engine's refusals (src/auth/guards.ts denied), made once: only their message and extensions are written.
+const FORBIDDEN = denied({ viewer: {} as Viewer, credentialsError: null });
+const UNAUTHENTICATED = denied({ viewer: null, credentialsError: null });
+
 /** Whether a statement's JSON text holds a refusal marker (`\u0000` appears nowhere else). */
 export const hasRefusals = (text: string) => text.includes('\\u0000');
 
@@ -25,7 +29,7 @@ export const hasRefusals = (text: string) => text.includes('\\u0000');
 export function responseWithRefusals(text: string, guards: readonly { line: number; column: number }[], viewer: Viewer | null): string {
   const data = JSON.parse(text) as unknown;
   const errors: object[] = [];
-  const refusal = denied({ viewer, credentialsError: null });
+  const refusal = viewer ? FORBIDDEN : UNAUTHENTICATED;
   const visit = (value: unknown, path: (string | number)[]): unknown => {
     if (typeof value === 'string' && value.startsWith(MARK)) {
       const location = guards[Number(value.slice(MARK.length))]!;

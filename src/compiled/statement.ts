@@ -199,7 +199,8 @@ async function connectionObject(build: Build, plan: FieldPlan, rows: Rows, args:
   const { first, last, after, before } = args as Record<string, unknown>;
   if (first != null && last != null) throw new NotCompiledHere();
   const backward = first == null && last != null;
-  const size = first ?? last ?? DEFAULT_PAGE_SIZE;
+  // The page size is part of the statement's shape (see pageSize in args.ts): written as a number.
+  const size = sql.raw(String(Number(first ?? last ?? DEFAULT_PAGE_SIZE)));
   const page = sql.identifier(name);
   const needsPage = plan.children.some((child) => PAGE_FIELDS.has(child.name));
   const terms = needsPage || after != null || before != null ? termsOf(rows, target) : [];

@@ -164,7 +164,9 @@ function argumentsOf(walk: Walk, node: FieldNode, field: GraphQLField<unknown, u
     const value = given ? valueFromAST(given.value, definition.type) : definition.defaultValue;
     if (given && value === undefined) fail();
     if (use.use === 'structural') {
-      args[definition.name] = { kind: 'value', value: value ?? undefined };
+      const decoded = use.decode ? use.decode(value ?? null) : value;
+      if (decoded === NOT_COMPILED) fail();
+      args[definition.name] = { kind: 'value', value: decoded ?? undefined };
       continue;
     }
     // A literal parameter is decoded now, and handed to resolvers in the shape they expect.

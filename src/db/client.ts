@@ -134,13 +134,14 @@ function poolTransactions(pool: pg.Pool, logger: Logger | undefined): Database['
   };
 }
 
-function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+/** A pool of the gateway's connections; `settings` are added to every connection's startup options. */
+function createPool(url: string, options: DatabaseOptions, settings = ''): PreparingPool {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
   const pool = new PreparingPool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables.
-    options: `-c jit=off -c statement_timeout=${statementTimeout}`,
+    options: `-c jit=off -c statement_timeout=${statementTimeout}${settings}`,
     application_name: 'pg-graphql-gateway',
     // A connect that hangs, or a wait for a free connection, fails the request instead of piling it up.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -153,6 +154,23 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));
   // Nor one that is checked out (pg-pool listens only while it is idle): its request fails and reports it.
   pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/**
+ * Compiled reads get connections of their own that always use a prepared statement's generic plan:
+ * their statements vary only in IDs and times (page sizes and filters are written into the text), so
+ * one plan serves every request, and planning the deep ones each time cost more than running them
+ * (bench shape f: 7.4 ms of database CPU a request planned each time, 2.1 ms with the generic plan).
+ * The engine's statements keep PostgreSQL's default choice. A text search is planned with its pattern
+ * (`planEachTime`: unnamed, on the engine's pool).
+ */
+const COMPILED_SETTINGS = ' -c plan_cache_mode=force_generic_plan';
+
+function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const pool = createPool(url, options);
+  let compiledPool: PreparingPool | undefined;
+  const compiled = () => (compiledPool ??= createPool(url, options, COMPILED_SETTINGS));
   const db = drizzlePg({ client: pool, relations, logger: options.logger }) as unknown as Database;
   db.transaction = poolTransactions(pool, options.logger);
   return {
@@ -180,10 +198,13 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), compiledPool?.end()]);
+    },
     queryText: async (text, params, { planEachTime = false } = {}) => {
       options.logger?.logQuery(text, params);
-      const result: pg.QueryArrayResult = await pool.query({ text, values: params, rowMode: 'array', planEachTime } as pg.QueryArrayConfig);
+      const target = planEachTime ? pool : compiled();
+      const result: pg.QueryArrayResult = await target.query({ text, values: params, rowMode: 'array', planEachTime } as pg.QueryArrayConfig);
       return (result.rows[0]?.[0] as string | undefined) ?? null;
     },
   };

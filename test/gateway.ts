@@ -88,3 +88,15 @@ export async function createTestGateway(options: { authCacheTtlMs?: number; comp
   };
   return gateway;
 }
+
+/**
+ * The answer with its errors in path order. The engine resolves sibling fields concurrently and
+ * lists each error when its field fails: on PostgreSQL (a pool of connections) two runs of the same
+ * request listed the same errors in different orders (PGlite, one connection, kept one order).
+ * GraphQL leaves that order open, so errors are compared in path order.
+ */
+export function inPathOrder(json: GraphQLResponse): GraphQLResponse {
+  if (!json.errors) return json;
+  const key = (error: NonNullable<GraphQLResponse['errors']>[number]) => JSON.stringify([error.path ?? [], error.message, error]);
+  return { ...json, errors: [...json.errors].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+}

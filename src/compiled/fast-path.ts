@@ -27,13 +27,13 @@ import { answeredMediaType, MAX_BODY_BYTES, persistedQueryHash, readParams, type
  * document sent as text or persisted (src/http/persisted.ts) (src/compiled/transport.ts).
  */
 
-/** Heap of a kept document (parsed without locations), its template and entry, per character of its text (measured: ~25 KB for 200 characters). */
+/** Heap of a kept document, its template and entry, per character of its text (measured: ~25 KB for 200 characters, without locations; a rough bound). */
 const TEMPLATE_BYTES_PER_CHAR = 120;
 const ENTRY_BYTES = 1_024;
 
 /** One document text's templates, by operation name ('' for none). */
 interface CompiledDocument {
-  /** The document parsed without locations, for the cost guard; null when no operation compiled. */
+  /** The validated document (with locations: a guarded field's error points into it), for the cost guard; null when no operation compiled. */
   document: DocumentNode | null;
   templates: Map<string, Template | null>;
 }

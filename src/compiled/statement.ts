@@ -48,12 +48,7 @@ interface Build {
 }
 
 /** A value decoded while building says the normal engine must answer. */
-export class NotCompiledHere extends Error {
-  constructor() {
-    super('not compiled here');
-    if (process.env.COMPILED_DEBUG) console.trace('not compiled here');
-  }
-}
+export class NotCompiledHere extends Error {}
 
 function placeholder(build: Build, variable: string, decode?: (value: unknown) => unknown) {
   const name = `p${build.fills.size}`;

@@ -70,7 +70,6 @@ export class NotCompilable extends Error {}
 let templateCount = 0;
 
 export const fail = (): never => {
-  if (process.env.COMPILED_DEBUG) console.trace("not compiled");
   throw new NotCompilable();
 };
 

@@ -51,7 +51,7 @@ const SEND_MESSAGE: Shape = {
     key: 'm',
     title: 'send a message (mutation)',
     query: `mutation F($channel: ID!, $content: String!) { sendMessage(input: { channelId: $channel, content: $content }) {
-      __typename ... on MessagePayload { message { id content author { displayName } } } ... on Error { error: message } } }`,
+      __typename ... on MessagePayload { chatMessage { id content author { displayName } } } ... on Error { error: message } } }`,
     variables: (p) => ({ channel: globalId('Channel', p.sandboxChannelId), content: 'bench message' }),
     mutates: true,
   };

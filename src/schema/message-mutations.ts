@@ -22,13 +22,14 @@ import { authorizeRow, mutate, writeAudit, type Transaction } from './mutations.
 
 /**
  * Messages: send, edit, delete (soft), pin, unpin, and one's own reactions. Every mutation answers
- * a MessagePayload whose message is read back through canReadMessage.
+ * a MessagePayload whose chatMessage is read back through canReadMessage.
  */
 
 /** What a message mutation returns: the message, read back through the read rule. */
 export const MessagePayload = builder.objectRef<{ messageId: string }>('MessagePayload').implement({
   fields: (t) => ({
-    message: t.drizzleField({
+    // Not `message`: every result union also holds Error types, whose `message: String!` a client selects beside it.
+    chatMessage: t.drizzleField({
       type: Message,
       nullable: true,
       // Unlike node(id), which treats a deleted message as gone, deleteMessage's payload returns it

@@ -12,7 +12,7 @@ export interface Outcome {
 }
 
 const SEND = `mutation ($input: SendMessageInput!) {
-  sendMessage(input: $input) { __typename ... on MessagePayload { message { content } } ... on Error { error: message } }
+  sendMessage(input: $input) { __typename ... on MessagePayload { chatMessage { content } } ... on Error { error: message } }
 }`;
 // The same document every time, so after the first answer it is served by its compiled statement.
 const READ = `query ($id: ID!) { channel(id: $id) { name messages(first: 5) { nodes { content } } } }`;

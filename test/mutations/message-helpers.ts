@@ -47,8 +47,8 @@ export const MESSAGE_FIELDS = `id content isDeleted editedAt pinnedAt embeds
 const mutationText = (name: MutationName) => `mutation ($input: ${INPUT_TYPES[name]}!) {
   result: ${name}(input: $input) {
     __typename
-    ... on MessagePayload { message { ${MESSAGE_FIELDS} } }
-    ... on Error { error: message }
+    ... on MessagePayload { chatMessage { ${MESSAGE_FIELDS} } }
+    ... on Error { message }
     ... on ValidationError { fieldErrors { path message } }
   }
 }`;
@@ -78,7 +78,7 @@ export function mutationRunner(gateway: TestGateway) {
     const response = await gateway.execute(mutationText(name), { input }, await headers(actor));
     const result = response.data?.result;
     const kind = result?.__typename ?? String(response.errors?.[0]?.extensions?.code ?? 'NO_RESULT');
-    return { kind, message: result?.message, error: result?.error, fieldErrors: result?.fieldErrors, response };
+    return { kind, message: result?.chatMessage, error: result?.message, fieldErrors: result?.fieldErrors, response };
   }
   return { run, headers };
 }

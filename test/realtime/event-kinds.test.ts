@@ -33,8 +33,8 @@ describe.each(MODES)('event kinds (%s mode)', (mode) => {
     const query = `subscription ($channel: ID!) { channelEvents(channel: $channel) {
       kind messageId message { content pinnedAt } reaction { emoji user { displayName } } } }`;
     const bob = await gateway.subscribe(mode, 'bob', query, { channel: channelGid(CHANNEL.general) }, topics.channel(channelId(CHANNEL.general)));
-    const sent = await run('alice', 'sendMessage:SendMessageInput', { channelId: channelGid(CHANNEL.general), content: 'first draft' }, '... on MessagePayload { message { id } }');
-    const id = sent.message.id as string;
+    const sent = await run('alice', 'sendMessage:SendMessageInput', { channelId: channelGid(CHANNEL.general), content: 'first draft' }, '... on MessagePayload { chatMessage { id } }');
+    const id = sent.chatMessage.id as string;
     await run('alice', 'editMessage:EditMessageInput', { id, content: 'second draft' });
     await run('alice', 'pinMessage:MessageIdInput', { id });
     await run('bob', 'addReaction:ReactionInput', { messageId: id, emoji: '🎉' });

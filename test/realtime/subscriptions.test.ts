@@ -13,7 +13,7 @@ const CHANNEL_EVENTS = `subscription ($channel: ID!) {
   channelEvents(channel: $channel) { kind messageId message { id content isDeleted author { displayName } } reaction { emoji user { displayName } } }
 }`;
 
-const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename ... on MessagePayload { message { id } } } }`;
+const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename ... on MessagePayload { chatMessage { id } } } }`;
 const DELETE = `mutation ($input: MessageIdInput!) { deleteMessage(input: $input) { __typename } }`;
 const REMOVE_MEMBER = `mutation ($input: RemoveChannelMemberInput!) { removeChannelMember(input: $input) { __typename } }`;
 
@@ -35,7 +35,7 @@ describe.each(MODES)('channel events over graphql-sse (%s mode)', (mode) => {
     expect(sent.data?.sendMessage.__typename).toBe('MessagePayload');
     const event = (await bob.result(0)).data!.channelEvents;
     expect(event).toMatchObject({ kind: 'MESSAGE_CREATED', message: { content: `hello from the API (${mode})`, author: { displayName: expect.any(String) } } });
-    expect(event.messageId).toBe(sent.data!.sendMessage.message.id);
+    expect(event.messageId).toBe(sent.data!.sendMessage.chatMessage.id);
     bob.close();
   });
 
@@ -110,7 +110,7 @@ describe.each(MODES)('authorization over graphql-sse (%s mode)', (mode) => {
     const alice = await gateway.headersFor('alice');
     const secret = `soon to be deleted (${mode})`;
     const sent = await gateway.execute(SEND, { input: { channelId: channelGid(CHANNEL.general), content: secret } }, alice);
-    const id = sent.data!.sendMessage.message.id as string;
+    const id = sent.data!.sendMessage.chatMessage.id as string;
     await bob.result(0);
     const deleted = await gateway.execute(DELETE, { input: { id } }, alice);
     expect(deleted.data?.deleteMessage.__typename).toBe('MessagePayload');

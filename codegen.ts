@@ -27,6 +27,8 @@ const config: CodegenConfig = {
         emitLegacyCommonJSImports: false,
         useTypeImports: true,
         enumsAsTypes: true,
+        // Only the types the operations use (and their inputs), not the whole schema.
+        onlyOperationTypes: true,
         scalars: {
           DateTime: 'string',
           UUID: 'string',
@@ -37,6 +39,11 @@ const config: CodegenConfig = {
           Locale: 'string',
         },
       },
+    },
+    // Apollo's cache matches a fragment on an interface or union (`...ErrorFields` on Error) only with these.
+    'clients/generated/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
   },
 };

@@ -1,0 +1,753 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "AddChannelMemberResult": [
+      "ChannelMemberPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AddOrganizationMemberResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "AddReactionResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AssignUserGroupResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "AssignUserRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "ChangeOrganizationMemberRoleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "CreateBotResult": [
+      "BotTokenPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CreateChannelResult": [
+      "ChannelPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CreateDirectChannelResult": [
+      "ChannelPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CreateGroupResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "GroupPayload",
+      "ValidationError"
+    ],
+    "CreateOrganizationResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "OrganizationPayload",
+      "ValidationError"
+    ],
+    "CreateRoleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "CreateThreadResult": [
+      "ChannelPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteChannelResult": [
+      "ChannelPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteFileResult": [
+      "FilePayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteGroupResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteOrganizationResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPayload",
+      "ValidationError"
+    ],
+    "DeleteRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "EditMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "Error": [
+      "AccountLockedError",
+      "ConflictError",
+      "ForbiddenError",
+      "InvalidCredentialsError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GrantAppAccessResult": [
+      "AppAccessPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GrantGroupPermissionResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GrantRolePermissionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "InstallBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "JoinChannelResult": [
+      "ChannelMemberPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "JoinOrganizationResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "LeaveChannelResult": [
+      "ChannelMemberPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "LeaveOrganizationResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "MarkAllNotificationsReadResult": [
+      "ForbiddenError",
+      "MarkAllNotificationsReadPayload",
+      "ValidationError"
+    ],
+    "MarkNotificationReadResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "NotificationPayload",
+      "ValidationError"
+    ],
+    "Node": [
+      "App",
+      "AuditLog",
+      "Bot",
+      "Channel",
+      "ChannelMember",
+      "ChannelSection",
+      "File",
+      "Group",
+      "Message",
+      "Notification",
+      "Organization",
+      "OrganizationMember",
+      "Permission",
+      "Resource",
+      "Role",
+      "User"
+    ],
+    "PinMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RegisterFileResult": [
+      "FilePayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RemoveChannelMemberResult": [
+      "ChannelMemberPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RemoveOrganizationMemberResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "RemoveReactionResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RemoveUserGroupResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "RemoveUserRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "RevokeAppAccessResult": [
+      "AppAccessPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RevokeGroupPermissionResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RevokeRolePermissionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "RotateBotTokenResult": [
+      "BotTokenPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "SendMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "SetTypingResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "SetTypingPayload",
+      "ValidationError"
+    ],
+    "SignInResult": [
+      "AccountLockedError",
+      "InvalidCredentialsError",
+      "SessionPayload",
+      "ValidationError"
+    ],
+    "SignOutResult": [
+      "ForbiddenError",
+      "SignOutPayload",
+      "ValidationError"
+    ],
+    "SignUpResult": [
+      "ConflictError",
+      "SessionPayload",
+      "ValidationError"
+    ],
+    "UninstallBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UnpinMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateChannelPreferencesResult": [
+      "ChannelMemberPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateChannelResult": [
+      "ChannelPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateGroupResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateOrganizationResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPayload",
+      "ValidationError"
+    ],
+    "UpdateProfileResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "UpdateRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "UpsertTranslationsResult": [
+      "ForbiddenError",
+      "UpsertTranslationsPayload",
+      "ValidationError"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "AddChannelMemberResult": [
+      "ChannelMemberPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AddOrganizationMemberResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "AddReactionResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "AssignUserGroupResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "AssignUserRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "ChangeOrganizationMemberRoleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "CreateBotResult": [
+      "BotTokenPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CreateChannelResult": [
+      "ChannelPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CreateDirectChannelResult": [
+      "ChannelPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "CreateGroupResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "GroupPayload",
+      "ValidationError"
+    ],
+    "CreateOrganizationResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "OrganizationPayload",
+      "ValidationError"
+    ],
+    "CreateRoleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "CreateThreadResult": [
+      "ChannelPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteChannelResult": [
+      "ChannelPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteFileResult": [
+      "FilePayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteGroupResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteOrganizationResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPayload",
+      "ValidationError"
+    ],
+    "DeleteRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "EditMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "Error": [
+      "AccountLockedError",
+      "ConflictError",
+      "ForbiddenError",
+      "InvalidCredentialsError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GrantAppAccessResult": [
+      "AppAccessPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GrantGroupPermissionResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "GrantRolePermissionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "InstallBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "JoinChannelResult": [
+      "ChannelMemberPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "JoinOrganizationResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "LeaveChannelResult": [
+      "ChannelMemberPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "LeaveOrganizationResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "MarkAllNotificationsReadResult": [
+      "ForbiddenError",
+      "MarkAllNotificationsReadPayload",
+      "ValidationError"
+    ],
+    "MarkNotificationReadResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "NotificationPayload",
+      "ValidationError"
+    ],
+    "Node": [
+      "App",
+      "AuditLog",
+      "Bot",
+      "Channel",
+      "ChannelMember",
+      "ChannelSection",
+      "File",
+      "Group",
+      "Message",
+      "Notification",
+      "Organization",
+      "OrganizationMember",
+      "Permission",
+      "Resource",
+      "Role",
+      "User"
+    ],
+    "PinMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RegisterFileResult": [
+      "FilePayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RemoveChannelMemberResult": [
+      "ChannelMemberPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RemoveOrganizationMemberResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationMemberPayload",
+      "ValidationError"
+    ],
+    "RemoveReactionResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RemoveUserGroupResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "RemoveUserRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "RevokeAppAccessResult": [
+      "AppAccessPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RevokeGroupPermissionResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "RevokeRolePermissionResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "RotateBotTokenResult": [
+      "BotTokenPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "SendMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "SetTypingResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "SetTypingPayload",
+      "ValidationError"
+    ],
+    "SignInResult": [
+      "AccountLockedError",
+      "InvalidCredentialsError",
+      "SessionPayload",
+      "ValidationError"
+    ],
+    "SignOutResult": [
+      "ForbiddenError",
+      "SignOutPayload",
+      "ValidationError"
+    ],
+    "SignUpResult": [
+      "ConflictError",
+      "SessionPayload",
+      "ValidationError"
+    ],
+    "UninstallBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UnpinMessageResult": [
+      "ForbiddenError",
+      "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateBotResult": [
+      "BotPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateChannelPreferencesResult": [
+      "ChannelMemberPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateChannelResult": [
+      "ChannelPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateGroupResult": [
+      "ForbiddenError",
+      "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateOrganizationResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPayload",
+      "ValidationError"
+    ],
+    "UpdateProfileResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
+    "UpdateRoleResult": [
+      "ForbiddenError",
+      "NotFoundError",
+      "RolePayload",
+      "ValidationError"
+    ],
+    "UpsertTranslationsResult": [
+      "ForbiddenError",
+      "UpsertTranslationsPayload",
+      "ValidationError"
+    ]
+  }
+};
+      export default result;
+    

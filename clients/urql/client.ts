@@ -1,4 +1,5 @@
-import { cacheExchange, Client, fetchExchange, subscriptionExchange, type Exchange } from '@urql/core';
+import { cacheExchange, Client, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Exchange } from '@urql/core';
+import { Kind, type DocumentNode } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { authorization, streamUrl, webSocketUrl, type ClientOptions } from '../transports.js';
@@ -31,12 +32,26 @@ function subscriptionTransport({ url, token, subscriptions = 'sse', webSocketImp
   });
 }
 
-export function createUrqlClient(options: ClientOptions & { fetch?: typeof fetch }): Client {
+/**
+ * Trusted documents: each generated document goes by its manifest id (`documentId`, codegen's
+ * `__meta__.hash`), never as text, so a gateway with PERSISTED_DOCUMENTS_ONLY runs it.
+ */
+const trustedDocumentsExchange = mapExchange({
+  onOperation(operation) {
+    const hash = (operation.query as DocumentNode & { __meta__?: { hash?: string } }).__meta__?.hash;
+    if (!hash) return operation;
+    // urql sends a document without definitions as its documentId alone (body or GET parameter).
+    const query = { kind: Kind.DOCUMENT, definitions: [], documentId: hash } as unknown as DocumentNode;
+    return makeOperation(operation.kind, { ...operation, query }, operation.context);
+  },
+});
+
+export function createUrqlClient(options: ClientOptions & { fetch?: typeof fetch; trustedDocuments?: boolean }): Client {
   const base = options.fetch ?? fetch;
   const subscriptions = subscriptionTransport(options);
   return new Client({
     url: options.url,
-    exchanges: [cacheExchange, fetchExchange, ...(subscriptions ? [subscriptions] : [])],
+    exchanges: [cacheExchange, ...(options.trustedDocuments ? [trustedDocumentsExchange] : []), fetchExchange, ...(subscriptions ? [subscriptions] : [])],
     fetchSubscriptions: !subscriptions,
     fetch: options.subscriptions === 'multipart' ? multipartFetch(base) : base,
     fetchOptions: { headers: authorization(options.token) },

@@ -78,7 +78,7 @@ export function startLoad(url: string, tokens: string[], label: string, { writer
     for (let seq = 0; running; seq++) {
       const content = `fault-${label}-${index}-${seq}`;
       const variables = { input: { channelId: channelGid(1), content } };
-      const outcome = await attempt('write', content, () => post(url, token, SEND, variables), (answer) => answer.body.data?.sendMessage?.message?.content === content);
+      const outcome = await attempt('write', content, () => post(url, token, SEND, variables), (answer) => answer.body.data?.sendMessage?.chatMessage?.content === content);
       outcomes.push(outcome);
       if (outcome.answer !== 'ok') await pause();
     }

@@ -2,25 +2,22 @@ import { cacheExchange, Client, fetchExchange, makeOperation, mapExchange, subsc
 import { Kind, type DocumentNode } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
-import { authorization, streamUrl, webSocketUrl, type ClientOptions } from '../transports.js';
+import { authorization, streamUrl, webSocketUrl, type ClientOptions, type SubscriptionTransport } from '../transports.js';
 
 /**
  * urql (@urql/core) for the gateway: its document cache, queries as GET when they fit the URL, and
  * subscriptions over the transport chosen (urql's own fetch, which the gateway answers with SSE, by default).
  */
 
-/** urql asks subscriptions for `text/event-stream, multipart/mixed`; multipart is asked for by name. */
-const multipartFetch =
-  (base: typeof fetch): typeof fetch =>
-  (input, init) => {
-    const headers = new Headers(init?.headers);
-    if (headers.get('accept')?.startsWith('text/event-stream')) headers.set('accept', 'multipart/mixed;subscriptionSpec=1.0, application/json');
-    return base(input, { ...init, headers });
-  };
+/**
+ * Not HTTP multipart: the gateway's is Apollo's format, whose `{}` heartbeat parts urql's parser
+ * refuses ("No Content"); urql's own fetch asks for SSE first anyway.
+ */
+export type UrqlSubscriptionTransport = Exclude<SubscriptionTransport, 'multipart'>;
 
-/** A subscriptionExchange over graphql-sse (either mode) or graphql-ws; null when fetch carries them. */
-function subscriptionTransport({ url, token, subscriptions = 'sse', webSocketImpl }: ClientOptions): Exchange | null {
-  if (subscriptions === 'sse' || subscriptions === 'multipart') return null;
+/** A subscriptionExchange over graphql-sse's single connection mode or graphql-ws; null when urql's fetch carries them (SSE). */
+function subscriptionTransport({ url, token, subscriptions = 'sse', webSocketImpl }: UrqlClientOptions): Exchange | null {
+  if (subscriptions === 'sse') return null;
   const client =
     subscriptions === 'ws'
       ? createWsClient({ url: webSocketUrl(url), connectionParams: authorization(token), webSocketImpl, lazy: true })
@@ -46,14 +43,19 @@ const trustedDocumentsExchange = mapExchange({
   },
 });
 
-export function createUrqlClient(options: ClientOptions & { fetch?: typeof fetch; trustedDocuments?: boolean }): Client {
-  const base = options.fetch ?? fetch;
+export interface UrqlClientOptions extends ClientOptions {
+  subscriptions?: UrqlSubscriptionTransport;
+  fetch?: typeof fetch;
+  trustedDocuments?: boolean;
+}
+
+export function createUrqlClient(options: UrqlClientOptions): Client {
   const subscriptions = subscriptionTransport(options);
   return new Client({
     url: options.url,
     exchanges: [cacheExchange, ...(options.trustedDocuments ? [trustedDocumentsExchange] : []), fetchExchange, ...(subscriptions ? [subscriptions] : [])],
     fetchSubscriptions: !subscriptions,
-    fetch: options.subscriptions === 'multipart' ? multipartFetch(base) : base,
+    fetch: options.fetch,
     fetchOptions: { headers: authorization(options.token) },
     preferGetMethod: 'within-url-limit',
   });

@@ -1,15 +1,14 @@
 import WebSocket from 'ws';
-import type { SubscriptionTransport } from '../transports.js';
 import { channelPage, sendMessage, signIn, watchChannel, workspace } from './chat.js';
-import { createUrqlClient } from './client.js';
+import { createUrqlClient, type UrqlSubscriptionTransport } from './client.js';
 
 /**
  * The urql example end to end against a running gateway (npm start, demo data):
- *   npx tsx clients/urql/main.ts [sse|sse-single|multipart|ws]
+ *   npx tsx clients/urql/main.ts [sse|sse-single|ws]
  * GATEWAY_URL (default http://localhost:4000/graphql), EMAIL and PASSWORD pick the gateway and the person.
  */
 const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
-const subscriptions = (process.argv[2] ?? 'sse') as SubscriptionTransport;
+const subscriptions = (process.argv[2] ?? 'sse') as UrqlSubscriptionTransport;
 
 const token = await signIn(url, process.env.EMAIL ?? 'alice@example.com', process.env.PASSWORD ?? 'demo-password-2026');
 const client = createUrqlClient({ url, token, subscriptions, webSocketImpl: WebSocket });

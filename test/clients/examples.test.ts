@@ -5,7 +5,7 @@ import { createApolloClient } from '../../clients/apollo/client.js';
 import { MessageFieldsFragmentDoc, type ChannelEventsSubscription } from '../../clients/generated/graphql.js';
 import type { SubscriptionTransport } from '../../clients/transports.js';
 import * as urql from '../../clients/urql/chat.js';
-import { createUrqlClient } from '../../clients/urql/client.js';
+import { createUrqlClient, type UrqlSubscriptionTransport } from '../../clients/urql/client.js';
 import { topics } from '../../src/realtime/index.js';
 import { CHANNEL, channelGid, channelId } from '../mutations/message-helpers.js';
 import { useLiveGateway, waitFor, type LiveGateway } from '../realtime/harness.js';
@@ -18,7 +18,8 @@ import { DEMO_PASSWORD } from '../sign-in.js';
  */
 
 // multipart and ws join when the gateway serves them (branch transports); the clients' code paths are written.
-const TRANSPORTS: SubscriptionTransport[] = ['sse', 'sse-single'];
+const APOLLO_TRANSPORTS: SubscriptionTransport[] = ['sse', 'sse-single'];
+const URQL_TRANSPORTS: UrqlSubscriptionTransport[] = ['sse', 'sse-single'];
 const GENERAL = channelGid(CHANNEL.general);
 
 const getGateway = useLiveGateway();
@@ -104,7 +105,7 @@ describe('Apollo Client 4 example', () => {
     client.stop();
   });
 
-  it.each(TRANSPORTS)('receives a message another person writes, over %s', async (transport) => {
+  it.each(APOLLO_TRANSPORTS)('receives a message another person writes, over %s', async (transport) => {
     const bob = (await gateway.headersFor('bob')).authorization!.slice('Bearer '.length);
     const client = createApolloClient({ url, token: bob, subscriptions: transport, webSocketImpl: WebSocket });
     const subscription = await watching((onEvent, onError) => apollo.watchChannel(client, GENERAL, onEvent, onError));
@@ -135,7 +136,7 @@ describe('urql example', () => {
     expect((await urql.sendMessage(client, channelGid(CHANNEL.design), 'let me in')).__typename).toBe('NotFoundError');
   });
 
-  it.each(TRANSPORTS)('receives a message another person writes, over %s', async (transport) => {
+  it.each(URQL_TRANSPORTS)('receives a message another person writes, over %s', async (transport) => {
     const bob = (await gateway.headersFor('bob')).authorization!.slice('Bearer '.length);
     const client = createUrqlClient({ url, token: bob, subscriptions: transport, webSocketImpl: WebSocket });
     const subscription = await watching((onEvent, onError) => urql.watchChannel(client, GENERAL, onEvent, onError));

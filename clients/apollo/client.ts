@@ -1,7 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { print } from 'graphql';
+import { print, type DocumentNode } from 'graphql';
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { Observable } from 'rxjs';
@@ -49,8 +50,23 @@ function subscriptionLink({ url, token, subscriptions = 'multipart', webSocketIm
   }
 }
 
-export function createApolloClient(options: ClientOptions & { fetch?: typeof fetch }): ApolloClient {
-  const http = new HttpLink({ uri: options.url, headers: authorization(options.token), fetch: options.fetch });
+/**
+ * Trusted documents: Apollo's persisted-query link sends each generated document's manifest id
+ * (codegen's `__meta__.hash`, the sha256 of its text) as the APQ hash, without the text.
+ */
+const trustedDocumentsLink = () =>
+  new PersistedQueryLink({
+    generateHash: (document: DocumentNode) => {
+      const hash = (document as DocumentNode & { __meta__?: { hash?: string } }).__meta__?.hash;
+      if (!hash) throw new Error('not a generated document: it has no manifest id (run npm run codegen)');
+      return hash;
+    },
+  });
+
+export function createApolloClient(options: ClientOptions & { fetch?: typeof fetch; trustedDocuments?: boolean }): ApolloClient {
+  const http = options.trustedDocuments
+    ? trustedDocumentsLink().concat(new HttpLink({ uri: options.url, headers: authorization(options.token), fetch: options.fetch }))
+    : new HttpLink({ uri: options.url, headers: authorization(options.token), fetch: options.fetch });
   const subscriptions = subscriptionLink(options);
   return new ApolloClient({
     link: subscriptions ? ApolloLink.split(isSubscription, subscriptions, http) : http,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelPageDocument } from '../../clients/generated/graphql.js';
+import * as apollo from '../../clients/apollo/chat.js';
+import { createApolloClient } from '../../clients/apollo/client.js';
 import * as urql from '../../clients/urql/chat.js';
 import { createUrqlClient } from '../../clients/urql/client.js';
 import { createSession } from '../../src/auth/sessions.js';
@@ -53,6 +55,17 @@ describe('trusted documents', () => {
     const hash = (ChannelPageDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     expect(sent[0]).toContain(`documentId=${hash}`);
     expect(sent.join('\n')).not.toMatch(/query=|"query"/);
+  });
+
+  it('the Apollo example sends the manifest id as the APQ hash: a query and a mutation run without their text', async () => {
+    const client = createApolloClient({ url, token, trustedDocuments: true, fetch: recordingFetch });
+    sent.length = 0;
+    expect((await apollo.channelPage(client, channelGid(CHANNEL.general)))?.name).toBe('general');
+    const result = await apollo.sendMessage(client, channelGid(CHANNEL.general), 'by hash');
+    expect(result.__typename === 'MessagePayload' && result.chatMessage?.content).toBe('by hash');
+    expect(sent).toHaveLength(2);
+    expect(sent.join('\n')).not.toMatch(/"query"/);
+    client.stop();
   });
 
   it('the same client sending document text is refused', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeredMediaType } from '../../src/compiled/transport.js';
-import { createYogaApp, type Yoga } from '../../src/server.js';
+import { createYogaApp, listen, type RunningGateway, type Yoga } from '../../src/server.js';
 import { createTestGateway, type TestGateway } from '../gateway.js';
 import { demoId, globalId } from '../policies.js';
 import { headersFor } from '../sign-in.js';
@@ -10,7 +10,8 @@ import { headersFor } from '../sign-in.js';
  * Compiled reads serve what real clients send, not only a bare JSON POST: Apollo Client 4 (POST
  * with extensions.clientLibrary), urql (GET), curl and load tools (Accept of any type or none), automatic
  * persisted queries and persisted document ids. Each second request must be one compiled
- * statement whose answer (status, content type, JSON) is the engine's.
+ * statement whose answer (status, content type, CORS headers, JSON) is the engine's: asked in
+ * memory (yoga.fetch: the compiled plugin) and over HTTP (node's request: the front door).
  */
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -52,37 +53,63 @@ const variants: { name: string; request: Sent }[] = [
   { name: 'an unknown extension and operationName null', request: { path: '/graphql', init: json({ query, variables, operationName: null, extensions: { tracing: true } }, 'application/json') } },
   { name: 'a documentId of the manifest', request: { path: '/graphql', init: json({ documentId: 'orgs-v1' }, apolloAccept) } },
   { name: 'a documentId as GET parameter', request: { path: getUrl({ documentId: 'orgs-v1' }), init: { method: 'GET', headers: { accept: urqlAccept } } } },
+  { name: 'a browser on an allowed origin (CORS headers)', request: { path: '/graphql', init: { ...json({ query, variables }, apolloAccept), headers: { 'content-type': 'application/json', accept: apolloAccept, origin: 'http://app.test' } } } },
+  { name: 'a browser on another origin (no CORS headers)', request: { path: getUrl({ query, variables }), init: { method: 'GET', headers: { accept: urqlAccept, origin: 'http://elsewhere.test' } } } },
   { name: 'a persistedQuery hash of the manifest', request: { path: '/graphql', init: json({ extensions: persistedQuery(manifestQuery) }, apolloAccept) } },
 ];
 
+const cors = { origins: ['http://app.test'], loopback: false };
+
+describe.each(['yoga.fetch', 'HTTP'] as const)('asked through %s', (via) => {
 let gateway: TestGateway;
 let compiled: Yoga;
 let reference: Yoga;
 let alice: Record<string, string>;
+const servers = new Map<Yoga, RunningGateway>();
+
+/** The app as this suite asks it: in memory, or listening on loopback (its front door first). */
+async function served(yoga: Yoga): Promise<Yoga> {
+  if (via === 'HTTP') servers.set(yoga, await listen(yoga, 0, '127.0.0.1'));
+  return yoga;
+}
+
+async function stop(yoga: Yoga): Promise<void> {
+  await servers.get(yoga)?.close();
+  servers.delete(yoga);
+  await yoga.dispose();
+}
 
 beforeAll(async () => {
   gateway = await createTestGateway();
-  compiled = createYogaApp({ handle: gateway.handle, logError: () => undefined, persisted: { manifest } });
+  compiled = await served(createYogaApp({ handle: gateway.handle, logError: () => undefined, persisted: { manifest }, cors }));
   // The normal engine alone, over the same database, with the same persisted documents.
-  reference = createYogaApp({ handle: gateway.handle, logError: () => undefined, compiledReads: false, persisted: { manifest } });
+  reference = await served(createYogaApp({ handle: gateway.handle, logError: () => undefined, compiledReads: false, persisted: { manifest }, cors }));
   alice = await headersFor(gateway, 'alice');
 });
 afterAll(async () => {
-  await Promise.all([compiled.dispose(), reference.dispose()]);
+  await Promise.all([stop(compiled), stop(reference)]);
   await gateway.close();
 });
 
 interface Answer {
   status: number;
   type: string | null;
+  /** CORS and Vary headers. */
+  cors: Record<string, string | null>;
   body: unknown;
 }
 
+function fetchFrom(yoga: Yoga, path: string, init: RequestInit): Promise<Response> {
+  const server = servers.get(yoga);
+  return server ? fetch(`${server.url.replace(/\/graphql$/, '')}${path}`, init) : Promise.resolve(yoga.fetch(`http://gateway.test${path}`, init));
+}
+
 async function send(yoga: Yoga, { path, init }: Sent, headers: Record<string, string> = alice): Promise<Answer> {
-  const response = await yoga.fetch(`http://gateway.test${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
+  const response = await fetchFrom(yoga, path, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
   const text = await response.text();
   const type = response.headers.get('content-type');
-  return { status: response.status, type, body: type?.includes('json') ? JSON.parse(text) : text };
+  const named = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'vary'];
+  return { status: response.status, type, cors: Object.fromEntries(named.map((name) => [name, response.headers.get(name)])), body: type?.includes('json') ? JSON.parse(text) : text };
 }
 
 const isCompiled = (statement: string) => statement.startsWith('select json_build_object(');
@@ -125,7 +152,7 @@ describe('every transport of a known document is served compiled', () => {
       const expected = await send(reference, request);
       await send(compiled, request);
       gateway.statements.reset();
-      const response = await compiled.fetch('http://gateway.test/graphql', { ...request.init, headers: { ...(request.init.headers as Record<string, string>), ...alice } });
+      const response = await fetchFrom(compiled, '/graphql', { ...request.init, headers: { ...(request.init.headers as Record<string, string>), ...alice } });
       expect(response.status, accept).toBe(expected.status);
       expect(response.headers.get('content-type'), accept).toBe(expected.type);
       await response.text();
@@ -221,7 +248,7 @@ describe('many documents', () => {
 
 describe('PERSISTED_DOCUMENTS_ONLY', () => {
   it('refuses a document sent as text and serves the manifest compiled', async () => {
-    const only = createYogaApp({ handle: gateway.handle, logError: () => undefined, persisted: { manifest, only: true } });
+    const only = await served(createYogaApp({ handle: gateway.handle, logError: () => undefined, persisted: { manifest, only: true } }));
     try {
       const refused = await send(only, { path: '/graphql', init: json({ query: manifestQuery }, 'application/json') });
       expect(refused.status).toBe(400);
@@ -232,7 +259,8 @@ describe('PERSISTED_DOCUMENTS_ONLY', () => {
       expect(await send(only, byId)).toEqual(await send(reference, byId));
       expect(gateway.statements.log.filter(isCompiled)).toHaveLength(1);
     } finally {
-      await only.dispose();
+      await stop(only);
     }
   });
+});
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { getCORSHeadersByRequestAndOptions } from '@whatwg-node/server';
 import type { Answer, CompiledReads } from '../compiled/fast-path.js';
 import { answeredMediaType, paramsOfJsonBody, paramsOfSearch, readableJsonPost, type GraphQLParams } from '../compiled/transport.js';
-import type { Gate, Passage } from '../limits/gate.js';
+import { refusedResponse, type Gate, type Passage } from '../limits/gate.js';
 import { corsOptions, varyWithOrigin, type CorsPolicy } from './cors.js';
 import { markAdmitted, nodeRequestHead, type RequestHead } from './request-head.js';
 
@@ -74,7 +74,7 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
     } catch {
       return next(req, res); // yoga runs its gates again and reports what failed
     }
-    if (passage.refused) return write(res, head, passage.refused);
+    if (passage.refused) return write(res, head, refusedResponse(passage.refused));
     markAdmitted(req);
     const answer = await door.reads.respond(head, params, mediaType).catch(() => null);
     if (answer) write(res, head, answer);

@@ -5,7 +5,7 @@ import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import { clientAddress, isLoopback } from './client-address.js';
 import { ConcurrencyLimiter, type ConcurrencyRule, type Release } from './concurrency.js';
-import { UNLIMITED_PATHS, type Gate } from './gate.js';
+import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
 import { RATE_LIMITED } from './rate-limit-plugin.js';
 
 export interface ConcurrencyOptions extends ConcurrencyRule {
@@ -53,8 +53,7 @@ export function createClientConcurrency(db: Database, options: ConcurrencyOption
         admission.refused === 'queue-full'
           ? `Too many requests of this client at once (${options.perClient} running, ${options.queue} waiting); retry after ${RETRY_AFTER_SECONDS} s.`
           : `No slot for this client's request within ${options.maxWaitMs} ms; retry after ${RETRY_AFTER_SECONDS} s.`;
-      const body = JSON.stringify({ errors: [{ message, extensions: { code: RATE_LIMITED, limit: 'concurrency', retryAfter: RETRY_AFTER_SECONDS } }] });
-      return { refused: { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS) }, body } };
+      return { refused: { retryAfterSeconds: RETRY_AFTER_SECONDS, error: { message, extensions: { code: RATE_LIMITED, limit: 'concurrency', retryAfter: RETRY_AFTER_SECONDS } } } };
     },
   };
 
@@ -76,7 +75,10 @@ export function createClientConcurrency(db: Database, options: ConcurrencyOption
       if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
       const req = (serverContext as { req?: IncomingMessage }).req;
       return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
-        if (passage.refused) return endResponse(new fetchAPI.Response(passage.refused.body, { status: passage.refused.status, headers: passage.refused.headers }));
+        if (passage.refused) {
+          const { status, headers, body } = refusedResponse(passage.refused);
+          return endResponse(new fetchAPI.Response(body, { status, headers }));
+        }
         if (passage.release) releases.set(request, passage.release);
       });
     },

@@ -1,10 +1,14 @@
 import type { RequestHead } from '../http/request-head.js';
 
-/** A refusal sent as it is: status, headers (Retry-After) and a coded GraphQL error body. */
+/** A refusal: HTTP 429 with Retry-After and this coded GraphQL error (a WebSocket operation gets the error alone). */
 export interface Refused {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
+  retryAfterSeconds: number;
+  error: { message: string; extensions: Record<string, unknown> };
+}
+
+/** The HTTP answer to a refusal, on every path alike. */
+export function refusedResponse({ retryAfterSeconds, error }: Refused): { status: number; headers: Record<string, string>; body: string } {
+  return { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfterSeconds) }, body: JSON.stringify({ errors: [error] }) };
 }
 
 /** Let through (`release` once answered, when given), or refused. */

@@ -15,7 +15,7 @@ import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import type { ErrorCode } from '../errors.js';
 import { clientAddress, isLoopback } from './client-address.js';
-import { UNLIMITED_PATHS, type Gate } from './gate.js';
+import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
 import { MemoryRateLimitStore, ruleEnabled, type BucketRule, type RateLimitStore } from './rate-limit.js';
 
 /** The limits, each a token bucket per key; a rule with 0 is off. */
@@ -140,8 +140,7 @@ export function createRateLimits(db: Database, schema: GraphQLSchema, options: R
       const refusal = await admit(request, address);
       if (!refusal) return {};
       const seconds = retryAfterSeconds(refusal, options);
-      const body = JSON.stringify({ errors: [refusalBody(refusal, seconds)] });
-      return { refused: { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) }, body } };
+      return { refused: { retryAfterSeconds: seconds, error: refusalBody(refusal, seconds) } };
     },
   };
 
@@ -150,7 +149,9 @@ export function createRateLimits(db: Database, schema: GraphQLSchema, options: R
       if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
       const req = (serverContext as { req?: IncomingMessage }).req;
       return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
-        if (passage.refused) endResponse(new fetchAPI.Response(passage.refused.body, { status: passage.refused.status, headers: passage.refused.headers }));
+        if (!passage.refused) return;
+        const { status, headers, body } = refusedResponse(passage.refused);
+        endResponse(new fetchAPI.Response(body, { status, headers }));
       });
     },
     onExecute({ args, setResultAndStopExecution }) {

@@ -19,6 +19,7 @@ import { useQueryLimits } from './limits/plugin.js';
 import { useCodedStreamErrors, useJsonParameterErrors } from './http/http-params.js';
 import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
+import { useMultipartSubscriptions } from './http/multipart-subscriptions.js';
 import { playgroundQuery } from './http/playground.js';
 import { useIntrospectionGate } from './http/production.js';
 import { PersistedDocuments, usePersistedDocuments, type PersistedDocumentsOptions } from './http/persisted.js';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   compiledCache?: { templateBytes?: number; statementBytes?: number };
   /** Automatic persisted queries and a manifest of persisted documents (src/http/persisted.ts); APQ on by default. */
   persisted?: PersistedDocumentsOptions;
+  /** Heartbeat interval of multipart subscription streams (src/http/multipart-subscriptions.ts); default 5 s as Apollo Router. */
+  multipartHeartbeatMs?: number;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -80,7 +83,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
@@ -127,6 +130,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),
       useCodedStreamErrors('/graphql/stream'),
+      // Apollo Client's transport: multipart/mixed with subscriptionSpec on POST /graphql.
+      useMultipartSubscriptions({ heartbeatMs: multipartHeartbeatMs }),
       useFreshContextPerEvent<Context>(createEventContext),
       useReadinessCheck({
         endpoint: '/ready',

@@ -12,7 +12,7 @@ import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { useClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import { withDeadline } from './limits/request-deadline.js';
-import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
+import { createRateLimiter, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
@@ -28,6 +28,7 @@ import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
 import { ConnectionDrain } from './http/shutdown.js';
+import { attachGraphQLWebSockets, type WebSocketTransport } from './http/websocket.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -63,6 +64,9 @@ export interface GatewayOptions {
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
 
+/** What GraphQL over WebSocket needs of each gateway besides yoga (its limits, rate limiter, persisted documents), for listen(). */
+const webSocketTransports = new WeakMap<Yoga, WebSocketTransport>();
+
 /** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
 const codeInputErrors: Plugin = {
   onExecute: () => ({
@@ -88,7 +92,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
   const persisted = new PersistedDocuments(persistedOptions);
-  return createYoga<Record<string, unknown>, Context>({
+  // One rule set and one store for HTTP requests and WebSocket operations.
+  const rateLimiter = rateLimits ? createRateLimiter(handle.db, schema, rateLimits) : null;
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
     graphqlEndpoint: '/graphql',
@@ -107,7 +113,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     })),
     plugins: [
       // First, so every request is counted once, the compiled fast path's included.
-      ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
+      ...(rateLimiter ? [rateLimiter.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
       ...(concurrency && concurrency.perClient > 0 ? [useClientConcurrency(handle.db, concurrency)] : []),
       // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
@@ -140,6 +146,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       }),
     ],
   });
+  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, rateLimiter });
+  return yoga;
 }
 
 export interface RunningGateway {
@@ -147,7 +155,7 @@ export interface RunningGateway {
   url: string;
   /** Stops accepting connections, lets in-flight requests finish, then resolves (tests: idle connections go at once). */
   close(): Promise<void>;
-  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/http/shutdown.ts). */
+  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/http/shutdown.ts); WebSockets are closed with 1001. */
   shutdown(timeoutMs: number): Promise<{ forced: number }>;
 }
 
@@ -169,6 +177,9 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
     handler(req, res);
   });
   const drain = new ConnectionDrain(server);
+  // GraphQL over WebSocket on the same path (src/http/websocket.ts), for a gateway made by createYogaApp.
+  const transport = webSocketTransports.get(yoga);
+  const webSockets = transport ? attachGraphQLWebSockets(server, transport) : null;
   if (limits.requestTimeoutMs !== undefined) server.requestTimeout = limits.requestTimeoutMs;
   // Node refuses a headers timeout longer than the request timeout.
   if (limits.headersTimeoutMs !== undefined) server.headersTimeout = server.requestTimeout > 0 ? Math.min(limits.headersTimeoutMs, server.requestTimeout) : limits.headersTimeoutMs;
@@ -182,8 +193,9 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
   return {
     server,
     url: `http://${shownHost}:${address.port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await webSockets?.terminate();
+      await new Promise<void>((resolve) => {
         // Idle keep-alive sockets would hold close() open; busy ones finish their response first
         // and are closed once idle (e.g. an event stream that ended because its subscription did).
         const sweep = setInterval(() => server.closeIdleConnections(), 100);
@@ -192,7 +204,13 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
           resolve();
         });
         server.closeIdleConnections();
-      }),
-    shutdown: (timeoutMs) => drain.shutdown(timeoutMs),
+      });
+    },
+    shutdown: (timeoutMs) => {
+      const drained = drain.shutdown(timeoutMs);
+      // A WebSocket is never idle for the drain: it is told to go away (1001), its subscriptions end.
+      webSockets?.close();
+      return drained;
+    },
   };
 }

@@ -1,5 +1,6 @@
-import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { resultWithoutInternals } from './result-json.js';
 
 /**
  * Subscriptions over HTTP multipart, as Apollo Client sends them (its HttpLink, for a subscription,
@@ -27,24 +28,6 @@ export function acceptsMultipartSubscription(accept: string | null): boolean {
       const [type, ...params] = range.split(';').map((part) => part.trim());
       return type === 'multipart/mixed' && params.some((param) => param.startsWith('subscriptionspec='));
     });
-}
-
-/** The result as JSON without what only the server reads (`extensions.http`, `unexpected`), as yoga writes results. */
-export function resultWithoutInternals(result: ExecutionResult): Record<string, unknown> {
-  const json = { ...result } as Record<string, unknown> & { errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
-  if (result.errors) {
-    json.errors = result.errors.map((error) => {
-      const formatted = typeof error.toJSON === 'function' ? error.toJSON() : (error as GraphQLFormattedError);
-      if (!formatted.extensions) return formatted;
-      const { http: _http, unexpected: _unexpected, ...extensions } = formatted.extensions as Record<string, unknown>;
-      return { ...formatted, extensions: Object.keys(extensions).length ? extensions : undefined };
-    });
-  }
-  if (json.extensions) {
-    const { http: _http, ...extensions } = json.extensions;
-    json.extensions = Object.keys(extensions).length ? extensions : undefined;
-  }
-  return json;
 }
 
 function multipartResponse(events: AsyncIterable<ExecutionResult>, fetchAPI: typeof globalThis, heartbeatMs: number): Response {

@@ -98,12 +98,21 @@ export function countRootFields(document: DocumentNode, operationName: string | 
 /** Paths probes call; never limited (yoga answers /health before any plugin). */
 const UNLIMITED_PATHS = new Set(['/health', '/ready']);
 
-/**
- * Rate limits, as the first plugin, so every request is counted once before the compiled fast
- * path or the engine sees it: per client address, then (for a request with credentials) refused
- * credentials per address and per viewer; password mutations per address once they are parsed.
- */
-export function useRateLimits(db: Database, schema: GraphQLSchema, options: RateLimitOptions): Plugin<Context> {
+/** A refusal of the rate limits, as a GraphQL error (what a WebSocket operation is answered). */
+export interface RateLimitRefusal {
+  error: GraphQLError;
+  retryAfterSeconds: number;
+}
+
+export interface RateLimiter {
+  /** The yoga plugin (HTTP requests and password mutations). */
+  plugin: Plugin<Context>;
+  /** The same admission for one operation arriving otherwise (GraphQL over WebSocket): null when admitted. */
+  admit(request: Request, peerAddress: string | undefined): Promise<RateLimitRefusal | null>;
+}
+
+/** Rate limits (one rule set, one store) for every transport: see useRateLimits. */
+export function createRateLimiter(db: Database, schema: GraphQLSchema, options: RateLimitOptions): RateLimiter {
   const store = options.store ?? new MemoryRateLimitStore({ maxBuckets: options.maxBuckets });
   const now = options.now ?? Date.now;
   const passwords = passwordFields(schema);
@@ -133,7 +142,7 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
     return authentication.viewer && general ? take('viewer', authentication.viewer.userId) : null;
   }
 
-  return {
+  const plugin: Plugin<Context> = {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (UNLIMITED_PATHS.has(url.pathname)) return;
       const req = (serverContext as { req?: IncomingMessage }).req;
@@ -160,4 +169,25 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
       });
     },
   };
+  return {
+    plugin,
+    async admit(request, peerAddress) {
+      const address = clientAddress(peerAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
+      addresses.set(request, address);
+      const refusal = await admit(request, address);
+      if (!refusal) return null;
+      const seconds = retryAfterSeconds(refusal, options);
+      const { message, extensions } = refusalBody(refusal, seconds);
+      return { error: new GraphQLError(message, { extensions }), retryAfterSeconds: seconds };
+    },
+  };
+}
+
+/**
+ * Rate limits, as the first plugin, so every request is counted once before the compiled fast
+ * path or the engine sees it: per client address, then (for a request with credentials) refused
+ * credentials per address and per viewer; password mutations per address once they are parsed.
+ */
+export function useRateLimits(db: Database, schema: GraphQLSchema, options: RateLimitOptions): Plugin<Context> {
+  return createRateLimiter(db, schema, options).plugin;
 }

@@ -10,7 +10,7 @@ import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './h
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
-import { useClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
+import { createClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import { withDeadline } from './limits/request-deadline.js';
 import { createRateLimiter, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { createCostGuard } from './limits/guard.js';
@@ -92,8 +92,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
   const persisted = new PersistedDocuments(persistedOptions);
-  // One rule set and one store for HTTP requests and WebSocket operations.
+  // One rule set and one store (rate limits, concurrency) for HTTP requests and WebSocket operations.
   const rateLimiter = rateLimits ? createRateLimiter(handle.db, schema, rateLimits) : null;
+  const clientConcurrency = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
@@ -115,7 +116,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       // First, so every request is counted once, the compiled fast path's included.
       ...(rateLimiter ? [rateLimiter.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
-      ...(concurrency && concurrency.perClient > 0 ? [useClientConcurrency(handle.db, concurrency)] : []),
+      ...(clientConcurrency ? [clientConcurrency.plugin] : []),
       // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
       ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
@@ -146,7 +147,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       }),
     ],
   });
-  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, rateLimiter });
+  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, rateLimiter, concurrency: clientConcurrency });
   return yoga;
 }
 

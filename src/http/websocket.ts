@@ -11,6 +11,7 @@ import type { Database } from '../db/client.js';
 import type { GraphQLParams } from '../compiled/transport.js';
 import type { QueryLimits } from '../limits/limits.js';
 import { queryLengthRefusal } from '../limits/plugin.js';
+import type { ClientConcurrency } from '../limits/concurrency-plugin.js';
 import type { RateLimiter } from '../limits/rate-limit-plugin.js';
 import { persistedDocumentOf, type PersistedDocuments } from './persisted.js';
 import { errorWithoutInternals, resultWithoutInternals } from './result-json.js';
@@ -20,8 +21,8 @@ import { errorWithoutInternals, resultWithoutInternals } from './result-json.js'
  * HTTP server's /graphql, run by the same yoga instance (`yoga.getEnveloped`): the same context
  * factory (so the same authentication and policies), parse and validation limits, cost guard,
  * subscription root rule, refused-credentials rule, error masking and fresh context per event.
- * What yoga does only for HTTP requests is done here by the same functions: rate limits (per
- * operation), the query length and body size limits, persisted documents.
+ * What yoga does only for HTTP requests is done here by the same functions: rate limits and the
+ * client's concurrency slot (per operation), the query length and body size limits, persisted documents.
  *
  * Credentials: `authorization` in the ConnectionInit payload (`{ "authorization": "Bearer <token>" }`),
  * else the upgrade request's Authorization header. Refused credentials close the connection with
@@ -53,6 +54,7 @@ export interface WebSocketTransport {
   persisted: PersistedDocuments;
   limits: QueryLimits;
   rateLimiter: RateLimiter | null;
+  concurrency: ClientConcurrency | null;
 }
 
 export interface GraphQLWebSockets {
@@ -78,7 +80,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, rateLimiter }: WebSocketTransport): GraphQLWebSockets {
+export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, rateLimiter, concurrency }: WebSocketTransport): GraphQLWebSockets {
   // A message larger than a request body may be is refused by ws (close 1009), unread.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.bodyBytes });
   let closing = false;
@@ -91,8 +93,17 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
 
   // Per connection: the headers every operation's request is built from.
   const connectionHeaders = new WeakMap<object, Headers>();
-  // Per operation: the enveloped yoga that built its context, to execute with.
+  // Per operation: the enveloped yoga that built its context, to execute with, and its concurrency slot.
   const envelopes = new WeakMap<object, Enveloped>();
+  const slots = new WeakMap<object, () => void>();
+  /** Runs the operation in its slot, given back once its result (or its event stream) is there, as over HTTP. */
+  const inSlot = async <T>(contextValue: object, run: (enveloped: Enveloped) => T | Promise<T>): Promise<T> => {
+    try {
+      return await run(envelopes.get(contextValue)!);
+    } finally {
+      slots.get(contextValue)?.();
+    }
+  };
   // POST: what an HTTP request able to carry any operation is (yoga refuses mutations of a GET).
   const requestFor = (headers: Headers) => new Request(`http://localhost${WEBSOCKET_PATH}`, { method: 'POST', headers });
 
@@ -144,12 +155,21 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        const contextValue = await enveloped.contextFactory();
+        const slot = await concurrency?.acquire(request, ctx.extra.request.socket.remoteAddress);
+        if (slot && typeof slot !== 'function') return [new GraphQLError(slot.message, { extensions: slot.extensions })];
+        let contextValue: object;
+        try {
+          contextValue = await enveloped.contextFactory();
+        } catch (error) {
+          slot?.();
+          throw error;
+        }
         envelopes.set(contextValue, enveloped);
+        if (slot) slots.set(contextValue, slot);
         return { schema: enveloped.schema, document, contextValue, variableValues: params.variables, operationName: params.operationName } satisfies ExecutionArgs;
       },
-      execute: (args) => envelopes.get(args.contextValue as object)!.execute(args),
-      subscribe: (args) => envelopes.get(args.contextValue as object)!.subscribe(args),
+      execute: (args) => inSlot(args.contextValue as object, (enveloped) => enveloped.execute(args)),
+      subscribe: (args) => inSlot(args.contextValue as object, (enveloped) => enveloped.subscribe(args)),
       // As yoga writes results and errors over HTTP: no `extensions.http` (e.g. of a refusal) on the wire.
       onNext: (_ctx, _id, _payload, _args, result) => resultWithoutInternals(result),
       onError: (_ctx, _id, _payload, errors) => errors.map(errorWithoutInternals),

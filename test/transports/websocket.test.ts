@@ -1,6 +1,7 @@
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ConcurrencyLimiter } from '../../src/limits/concurrency.js';
 import { topics } from '../../src/realtime/index.js';
 import { createYogaApp, listen, type RunningGateway } from '../../src/server.js';
 import { CHANNEL, channelGid, channelId } from '../mutations/message-helpers.js';
@@ -172,6 +173,25 @@ describe('GraphQL over WebSocket: rate limits and shutdown', () => {
     // The HTTP request of the same address shares the bucket.
     const http = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(http.status).toBe(429);
+  });
+
+  it("takes a slot of the client's concurrency per operation, given back once it is answered", async () => {
+    const limiter = new ConcurrencyLimiter({ perClient: 1, queue: 0, maxWaitMs: 1_000 });
+    const yoga = createYogaApp({ handle: gateway.handle, logError: () => undefined, concurrency: { perClient: 1, queue: 0, maxWaitMs: 1_000, trustProxy: 0, exemptLoopback: false, limiter } });
+    const limited = await listen(yoga, 0, '127.0.0.1');
+    const client = wsClient(new URL(limited.url).origin, await signedIn('alice'));
+    expect((await firstAnswer(client, '{ viewer { id } }')).data.viewer.id).toEqual(expect.any(String));
+    const key = `viewer:${demoUsers.alice}`;
+    expect(limiter.running(key)).toBe(0);
+    // Alice's one slot is busy (an HTTP request of hers, say): her next operation is refused at once (no queue).
+    const busy = await limiter.acquire(key);
+    const refused = await firstAnswer(client, '{ viewer { id } }');
+    expect(refused[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'concurrency' });
+    if ('release' in busy) busy.release();
+    expect((await firstAnswer(client, '{ viewer { id } }')).data.viewer.id).toEqual(expect.any(String));
+    expect(limiter.running(key)).toBe(0);
+    await limited.close();
+    await yoga.dispose();
   });
 
   it('closes WebSockets with 1001 on shutdown, ending their subscriptions', async () => {

@@ -147,7 +147,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       }),
     ],
   });
-  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, rateLimiter, concurrency: clientConcurrency });
+  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, rateLimiter, concurrency: clientConcurrency, maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) });
   return yoga;
 }
 

@@ -55,6 +55,8 @@ export interface WebSocketTransport {
   limits: QueryLimits;
   rateLimiter: RateLimiter | null;
   concurrency: ClientConcurrency | null;
+  /** The gateway's error masking (logs what is unexpected; database faults get their code). */
+  maskError: (error: unknown) => GraphQLError;
 }
 
 export interface GraphQLWebSockets {
@@ -80,7 +82,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, rateLimiter, concurrency }: WebSocketTransport): GraphQLWebSockets {
+export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, rateLimiter, concurrency, maskError }: WebSocketTransport): GraphQLWebSockets {
   // A message larger than a request body may be is refused by ws (close 1009), unread.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.bodyBytes });
   let closing = false;
@@ -107,6 +109,49 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
   // POST: what an HTTP request able to carry any operation is (yoga refuses mutations of a GET).
   const requestFor = (headers: Headers) => new Request(`http://localhost${WEBSOCKET_PATH}`, { method: 'POST', headers });
 
+  /** The execution arguments of one subscribe message, or the errors refusing it. */
+  async function operationArgs(ctx: object & { extra: { request: IncomingMessage } }, payload: SubscribePayload & { documentId?: unknown }): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const headers = connectionHeaders.get(ctx)!;
+    // A new request per operation: authenticated (and rate limited) like an HTTP request.
+    const request = requestFor(headers);
+    const refusal = await rateLimiter?.admit(request, ctx.extra.request.socket.remoteAddress);
+    if (refusal) return [refusal.error];
+    const params: GraphQLParams = {
+      query: payload.query || undefined,
+      operationName: payload.operationName ?? null,
+      variables: payload.variables ?? null,
+      extensions: payload.extensions ?? null,
+      documentId: typeof payload.documentId === 'string' ? payload.documentId : undefined,
+    };
+    const tooLong = queryLengthRefusal(params.query, limits);
+    if (tooLong) return [tooLong];
+    const query = persistedDocumentOf(persisted, params);
+    if (query instanceof GraphQLError) return [query];
+    const enveloped = yoga.getEnveloped({ request, req: ctx.extra.request, params: { ...params, query } });
+    let document;
+    try {
+      // GraphQL Armor's limits stop the parser or validation with a coded error, as yoga reports over HTTP.
+      document = enveloped.parse(query);
+      const errors = enveloped.validate(enveloped.schema, document);
+      if (errors.length > 0) return errors;
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+    const slot = await concurrency?.acquire(request, ctx.extra.request.socket.remoteAddress);
+    if (slot && typeof slot !== 'function') return [new GraphQLError(slot.message, { extensions: slot.extensions })];
+    let contextValue: object;
+    try {
+      contextValue = await enveloped.contextFactory();
+    } catch (error) {
+      slot?.();
+      throw error;
+    }
+    envelopes.set(contextValue, enveloped);
+    if (slot) slots.set(contextValue, slot);
+    return { schema: enveloped.schema, document, contextValue, variableValues: params.variables, operationName: params.operationName } satisfies ExecutionArgs;
+  }
+
   const disposable = useServer(
     {
       async onConnect(ctx) {
@@ -128,51 +173,22 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
         return true;
       },
       async onSubscribe(ctx, _id, payload: SubscribePayload & { documentId?: unknown }) {
-        const headers = connectionHeaders.get(ctx)!;
-        // A new request per operation: authenticated (and rate limited) like an HTTP request.
-        const request = requestFor(headers);
-        const refusal = await rateLimiter?.admit(request, ctx.extra.request.socket.remoteAddress);
-        if (refusal) return [refusal.error];
-        const params: GraphQLParams = {
-          query: payload.query || undefined,
-          operationName: payload.operationName ?? null,
-          variables: payload.variables ?? null,
-          extensions: payload.extensions ?? null,
-          documentId: typeof payload.documentId === 'string' ? payload.documentId : undefined,
-        };
-        const tooLong = queryLengthRefusal(params.query, limits);
-        if (tooLong) return [tooLong];
-        const query = persistedDocumentOf(persisted, params);
-        if (query instanceof GraphQLError) return [query];
-        const enveloped = yoga.getEnveloped({ request, req: ctx.extra.request, params: { ...params, query } });
-        let document;
         try {
-          // GraphQL Armor's limits stop the parser or validation with a coded error, as yoga reports over HTTP.
-          document = enveloped.parse(query);
-          const errors = enveloped.validate(enveloped.schema, document);
-          if (errors.length > 0) return errors;
+          const args = await operationArgs(ctx, payload);
+          // Refusals get their code as over HTTP (yoga masks validation errors too).
+          return 'schema' in args ? args : args.map((error) => maskError(error));
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
+          // A database fault while authenticating, say: the operation's coded error, as over HTTP; the connection stays.
+          return [maskError(error)];
         }
-        const slot = await concurrency?.acquire(request, ctx.extra.request.socket.remoteAddress);
-        if (slot && typeof slot !== 'function') return [new GraphQLError(slot.message, { extensions: slot.extensions })];
-        let contextValue: object;
-        try {
-          contextValue = await enveloped.contextFactory();
-        } catch (error) {
-          slot?.();
-          throw error;
-        }
-        envelopes.set(contextValue, enveloped);
-        if (slot) slots.set(contextValue, slot);
-        return { schema: enveloped.schema, document, contextValue, variableValues: params.variables, operationName: params.operationName } satisfies ExecutionArgs;
       },
       execute: (args) => inSlot(args.contextValue as object, (enveloped) => enveloped.execute(args)),
       subscribe: (args) => inSlot(args.contextValue as object, (enveloped) => enveloped.subscribe(args)),
       // As yoga writes results and errors over HTTP: no `extensions.http` (e.g. of a refusal) on the wire.
       onNext: (_ctx, _id, _payload, _args, result) => resultWithoutInternals(result),
       onError: (_ctx, _id, _payload, errors) => errors.map(errorWithoutInternals),
+      // Whatever fails outside an operation closes with 4500, never with the error's own message.
+      isProd: true,
     },
     wss,
     KEEP_ALIVE_MS,

@@ -132,6 +132,22 @@ describe('GraphQL over WebSocket', () => {
     expect(gateway.realtime.hub.stats().subscriptions).toBe(before);
   });
 
+  it('ends a subscription with UNAUTHENTICATED at the first event after its session was signed out', async () => {
+    const topic = topics.channel(channelId(CHANNEL.random));
+    const before = gateway.realtime.hub.subscriptionCount(topic);
+    const headers = await gateway.headersFor('bob');
+    const bob = new WsSubscriber(wsClient(gateway.origin, headers), CHANNEL_EVENTS, { channel: channelGid(CHANNEL.random) });
+    await waitFor(() => gateway.realtime.hub.subscriptionCount(topic) > before, 'the subscription to start');
+    await insertMessageWithSql(gateway.handle, channelId(CHANNEL.random), demoUsers.dave, 'while signed in (ws)');
+    expect((await bob.result(0)).data!.channelEvents.message.content).toBe('while signed in (ws)');
+    expect((await gateway.execute('mutation { signOut { __typename } }', {}, headers)).data?.signOut.__typename).toBe('SignOutPayload');
+    await insertMessageWithSql(gateway.handle, channelId(CHANNEL.random), demoUsers.dave, 'after signing out (ws)');
+    const last = await bob.result(1);
+    expect(last.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(last)).not.toContain('after signing out');
+    await waitFor(() => gateway.realtime.hub.subscriptionCount(topic) === before, 'the subscription to end');
+  });
+
   it('applies the query limits and the subscription root rule, with their codes', async () => {
     const client = wsClient(gateway.origin, await signedIn('alice'));
     const first = (query: string) => firstAnswer(client, query, { channel: channelGid(CHANNEL.general) });
@@ -140,8 +156,12 @@ describe('GraphQL over WebSocket', () => {
     expect(tooDeep[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'depth' });
     // Server-only extensions stay on the server.
     expect(tooDeep[0]?.extensions?.http).toBeUndefined();
-    const conditional = (await first('subscription ($channel: ID!) { channelEvents(channel: $channel) @include(if: true) { kind } }')) as { message: string }[];
+    const conditionalRoot = 'subscription ($channel: ID!) { channelEvents(channel: $channel) @include(if: true) { kind } }';
+    const conditional = (await first(conditionalRoot)) as { message: string; extensions?: unknown }[];
     expect(conditional[0]?.message).toContain('must not use @skip or @include');
+    // The same error, code included, as over HTTP.
+    const overHttp = await gateway.execute(conditionalRoot, { channel: channelGid(CHANNEL.general) }, await signedIn('alice'));
+    expect(conditional[0]?.extensions).toEqual(overHttp.errors?.[0]?.extensions);
   });
 });
 

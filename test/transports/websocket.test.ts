@@ -195,6 +195,30 @@ describe('GraphQL over WebSocket: rate limits and shutdown', () => {
     expect(http.status).toBe(429);
   });
 
+  it("outlives the server's request, header and keep-alive timeouts (they are for HTTP requests)", async () => {
+    const yoga = createYogaApp({ handle: gateway.handle, logError: () => undefined });
+    const timed = await listen(yoga, 0, '127.0.0.1', { requestTimeoutMs: 500, headersTimeoutMs: 300, keepAliveTimeoutMs: 300 });
+    let closed: Closed | null = null;
+    // Not lazy: a lazy client closes its socket itself once no operation is running.
+    const client = createClient({
+      url: timed.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: await signedIn('alice'),
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
+      on: { closed: (event) => void (closed = event as Closed) },
+    });
+    clients.add(client);
+    expect((await firstAnswer(client, '{ viewer { id } }')).data.viewer.id).toEqual(expect.any(String));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(closed).toBeNull();
+    expect((await firstAnswer(client, '{ viewer { id } }')).data.viewer.id).toEqual(expect.any(String));
+    await client.dispose();
+    await timed.close();
+    await yoga.dispose();
+  });
+
   it("takes a slot of the client's concurrency per operation, given back once it is answered", async () => {
     const limiter = new ConcurrencyLimiter({ perClient: 1, queue: 0, maxWaitMs: 1_000 });
     const yoga = createYogaApp({ handle: gateway.handle, logError: () => undefined, concurrency: { perClient: 1, queue: 0, maxWaitMs: 1_000, trustProxy: 0, exemptLoopback: false, limiter } });

@@ -4,7 +4,7 @@ import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
 import { useRefusedCredentials } from './auth/refused-credentials.js';
-import { useCompiledReads } from './compiled/fast-path.js';
+import { createCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
 import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './http/cors.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -12,7 +12,7 @@ import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { createClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import { withDeadline } from './limits/request-deadline.js';
-import { createRateLimiter, type RateLimitOptions } from './limits/rate-limit-plugin.js';
+import { createRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
@@ -29,6 +29,7 @@ import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
 import { ConnectionDrain } from './http/shutdown.js';
 import { attachGraphQLWebSockets, type WebSocketTransport } from './http/websocket.js';
+import { withFrontDoor, type FrontDoor } from './http/front-door.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -64,8 +65,11 @@ export interface GatewayOptions {
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
 
-/** What GraphQL over WebSocket needs of each gateway besides yoga (its limits, rate limiter, persisted documents), for listen(). */
+/** What GraphQL over WebSocket needs of each gateway besides yoga (its limits, gates, persisted documents), for listen(). */
 const webSocketTransports = new WeakMap<Yoga, WebSocketTransport>();
+
+/** Each app's compiled front door, which listen() puts ahead of yoga (src/http/front-door.ts). */
+const frontDoors = new WeakMap<Yoga, FrontDoor>();
 
 /** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
 const codeInputErrors: Plugin = {
@@ -92,9 +96,13 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
   const persisted = new PersistedDocuments(persistedOptions);
-  // One rule set and one store (rate limits, concurrency) for HTTP requests and WebSocket operations.
-  const rateLimiter = rateLimits ? createRateLimiter(handle.db, schema, rateLimits) : null;
-  const clientConcurrency = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
+  // The gates every request passes first, in yoga's plugins and at the front door alike.
+  const rateLimiting = rateLimits ? createRateLimits(handle.db, schema, rateLimits) : null;
+  const clientSlots = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
+  const gates = [rateLimiting, clientSlots].flatMap((limit) => (limit ? [limit.gate] : []));
+  const reads = compiledReads
+    ? createCompiledReads({ handle, schema, logError, costGuard, persisted, templateCacheBytes: compiledCache.templateBytes, statementCacheBytes: compiledCache.statementBytes })
+    : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
@@ -114,9 +122,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     })),
     plugins: [
       // First, so every request is counted once, the compiled fast path's included.
-      ...(rateLimiter ? [rateLimiter.plugin] : []),
+      ...(rateLimiting ? [rateLimiting.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
-      ...(clientConcurrency ? [clientConcurrency.plugin] : []),
+      ...(clientSlots ? [clientSlots.plugin] : []),
       // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
       ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
@@ -132,7 +140,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       varyOnOrigin,
       playgroundPageHeaders,
       // Reads the normal engine has validated once are answered by one compiled statement.
-      ...(compiledReads ? [useCompiledReads({ handle, schema, logError, costGuard, persisted, templateCacheBytes: compiledCache.templateBytes, statementCacheBytes: compiledCache.statementBytes })] : []),
+      ...(reads ? [reads.plugin] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),
@@ -147,7 +155,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       }),
     ],
   });
-  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, rateLimiter, concurrency: clientConcurrency, maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) });
+  if (reads) frontDoors.set(yoga, { reads, gates, cors, maxBodyBytes: limits.bodyBytes });
+  // GraphQL over WebSocket passes the same gates, in the same order, per operation.
+  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, gates, maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) });
   return yoga;
 }
 
@@ -171,7 +181,8 @@ export interface ServerLimits {
 }
 
 export async function listen(yoga: Yoga, port: number, host: string, limits: ServerLimits = {}): Promise<RunningGateway> {
-  const handler = withDeadline(yoga, limits.requestTimeoutMs ?? 0);
+  const door = frontDoors.get(yoga);
+  const handler = withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0);
   // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     drain.track(req, res);

@@ -11,8 +11,7 @@ import type { Database } from '../db/client.js';
 import type { GraphQLParams } from '../compiled/transport.js';
 import type { QueryLimits } from '../limits/limits.js';
 import { queryLengthRefusal } from '../limits/plugin.js';
-import type { ClientConcurrency } from '../limits/concurrency-plugin.js';
-import type { RateLimiter } from '../limits/rate-limit-plugin.js';
+import type { Gate, Refused } from '../limits/gate.js';
 import { persistedDocumentOf, type PersistedDocuments } from './persisted.js';
 import { errorWithoutInternals, resultWithoutInternals } from './result-json.js';
 
@@ -21,8 +20,9 @@ import { errorWithoutInternals, resultWithoutInternals } from './result-json.js'
  * HTTP server's /graphql, run by the same yoga instance (`yoga.getEnveloped`): the same context
  * factory (so the same authentication and policies), parse and validation limits, cost guard,
  * subscription root rule, refused-credentials rule, error masking and fresh context per event.
- * What yoga does only for HTTP requests is done here by the same functions: rate limits and the
- * client's concurrency slot (per operation), the query length and body size limits, persisted documents.
+ * What yoga does only for HTTP requests is done here by the same functions: the gates (rate
+ * limits, the client's slot: per operation, as per request), the query length and body size
+ * limits, persisted documents.
  *
  * Credentials: `authorization` in the ConnectionInit payload (`{ "authorization": "Bearer <token>" }`),
  * else the upgrade request's Authorization header. Refused credentials close the connection with
@@ -53,8 +53,8 @@ export interface WebSocketTransport {
   db: Database;
   persisted: PersistedDocuments;
   limits: QueryLimits;
-  rateLimiter: RateLimiter | null;
-  concurrency: ClientConcurrency | null;
+  /** The gates every HTTP request passes first (rate limits, then the client's slot), in that order. */
+  gates: Gate[];
   /** The gateway's error masking (logs what is unexpected; database faults get their code). */
   maskError: (error: unknown) => GraphQLError;
 }
@@ -82,7 +82,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, rateLimiter, concurrency, maskError }: WebSocketTransport): GraphQLWebSockets {
+export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, gates, maskError }: WebSocketTransport): GraphQLWebSockets {
   // A message larger than a request body may be is refused by ws (close 1009), unread.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.bodyBytes });
   let closing = false;
@@ -93,11 +93,26 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  // Per connection: the headers every operation's request is built from.
-  const connectionHeaders = new WeakMap<object, Headers>();
-  // Per operation: the enveloped yoga that built its context, to execute with, and its concurrency slot.
+  // Per connection: the headers every operation's request is built from, and a signal aborted when it closes.
+  const connections = new WeakMap<object, { headers: Headers; closed: AbortSignal }>();
+  // Per operation: the enveloped yoga that built its context, to execute with, and its gates' release.
   const envelopes = new WeakMap<object, Enveloped>();
   const slots = new WeakMap<object, () => void>();
+  /** Passes every gate in order, as an HTTP request does: a refusal (earlier passes released), or the release of all. */
+  async function passGates(request: Request, socketAddress: string | undefined, closed: AbortSignal): Promise<{ refused: Refused } | { release: () => void }> {
+    const releases: (() => void)[] = [];
+    const release = () => releases.splice(0).forEach((done) => done());
+    for (const gate of gates) {
+      // A connection that closes stops waiting for a slot, as an aborted HTTP request does.
+      const passage = await gate.pass(request, socketAddress, closed);
+      if (passage.refused) {
+        release();
+        return { refused: passage.refused };
+      }
+      if (passage.release) releases.push(passage.release);
+    }
+    return { release };
+  }
   /** Runs the operation in its slot, given back once its result (or its event stream) is there, as over HTTP. */
   const inSlot = async <T>(contextValue: object, run: (enveloped: Enveloped) => T | Promise<T>): Promise<T> => {
     try {
@@ -111,11 +126,24 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
 
   /** The execution arguments of one subscribe message, or the errors refusing it. */
   async function operationArgs(ctx: object & { extra: { request: IncomingMessage } }, payload: SubscribePayload & { documentId?: unknown }): Promise<ExecutionArgs | readonly GraphQLError[]> {
-    const headers = connectionHeaders.get(ctx)!;
+    const { headers, closed } = connections.get(ctx)!;
     // A new request per operation: authenticated (and rate limited) like an HTTP request.
     const request = requestFor(headers);
-    const refusal = await rateLimiter?.admit(request, ctx.extra.request.socket.remoteAddress);
-    if (refusal) return [refusal.error];
+    const passage = await passGates(request, ctx.extra.request.socket.remoteAddress, closed);
+    if ('refused' in passage) return [new GraphQLError(passage.refused.error.message, { extensions: passage.refused.error.extensions })];
+    try {
+      const args = await checkedArgs(request, ctx, payload);
+      if ('schema' in args) slots.set(args.contextValue as object, passage.release);
+      else passage.release();
+      return args;
+    } catch (error) {
+      passage.release();
+      throw error;
+    }
+  }
+
+  /** Past the gates: the document (persisted or sent), its limits and validation, and the context. */
+  async function checkedArgs(request: Request, ctx: { extra: { request: IncomingMessage } }, payload: SubscribePayload & { documentId?: unknown }): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const params: GraphQLParams = {
       query: payload.query || undefined,
       operationName: payload.operationName ?? null,
@@ -138,17 +166,8 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
       if (error instanceof GraphQLError) return [error];
       throw error;
     }
-    const slot = await concurrency?.acquire(request, ctx.extra.request.socket.remoteAddress);
-    if (slot && typeof slot !== 'function') return [new GraphQLError(slot.message, { extensions: slot.extensions })];
-    let contextValue: object;
-    try {
-      contextValue = await enveloped.contextFactory();
-    } catch (error) {
-      slot?.();
-      throw error;
-    }
+    const contextValue = await enveloped.contextFactory();
     envelopes.set(contextValue, enveloped);
-    if (slot) slots.set(contextValue, slot);
     return { schema: enveloped.schema, document, contextValue, variableValues: params.variables, operationName: params.operationName } satisfies ExecutionArgs;
   }
 
@@ -164,11 +183,14 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
         const authorization = initAuthorization(ctx.connectionParams);
         if (authorization === null) return void ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, REFUSAL_REASONS.invalid), false;
         if (authorization !== undefined) headers.set('authorization', authorization);
-        connectionHeaders.set(ctx, headers);
+        const closing = new AbortController();
+        ctx.extra.socket.once('close', () => closing.abort());
+        connections.set(ctx, { headers, closed: closing.signal });
         const request = requestFor(headers);
-        const refusal = await rateLimiter?.admit(request, upgrade.socket.remoteAddress);
-        if (refusal) return void ctx.extra.socket.close(CLOSE_RATE_LIMITED, `Too many requests; retry after ${refusal.retryAfterSeconds} s.`), false;
-        const { credentialsError } = await authenticateRequest(db, request);
+        // The connection passes the gates like a request (counted once; a slot only while it is judged).
+        const passage = await passGates(request, upgrade.socket.remoteAddress, closing.signal);
+        if ('refused' in passage) return void ctx.extra.socket.close(CLOSE_RATE_LIMITED, `Too many requests; retry after ${passage.refused.retryAfterSeconds} s.`), false;
+        const { credentialsError } = await authenticateRequest(db, request).finally(passage.release);
         if (credentialsError) return void ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, REFUSAL_REASONS[credentialsError]), false;
         return true;
       },

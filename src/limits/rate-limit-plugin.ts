@@ -11,9 +11,11 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
+import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import type { ErrorCode } from '../errors.js';
 import { clientAddress, isLoopback } from './client-address.js';
+import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
 import { MemoryRateLimitStore, ruleEnabled, type BucketRule, type RateLimitStore } from './rate-limit.js';
 
 /** The limits, each a token bucket per key; a rule with 0 is off. */
@@ -95,28 +97,17 @@ export function countRootFields(document: DocumentNode, operationName: string | 
   return count(operation.selectionSet);
 }
 
-/** Paths probes call; never limited (yoga answers /health before any plugin). */
-const UNLIMITED_PATHS = new Set(['/health', '/ready']);
-
-/** A refusal of the rate limits, as a GraphQL error (what a WebSocket operation is answered). */
-export interface RateLimitRefusal {
-  error: GraphQLError;
-  retryAfterSeconds: number;
-}
-
-export interface RateLimiter {
-  /** The yoga plugin (HTTP requests and password mutations). */
-  plugin: Plugin<Context>;
-  /** The same admission for one operation arriving otherwise (GraphQL over WebSocket): null when admitted. */
-  admit(request: Request, peerAddress: string | undefined): Promise<RateLimitRefusal | null>;
-}
-
-/** Rate limits (one rule set, one store) for every transport: see useRateLimits. */
-export function createRateLimiter(db: Database, schema: GraphQLSchema, options: RateLimitOptions): RateLimiter {
+/**
+ * Rate limits, as the first gate, so every request is counted once before the compiled fast
+ * path or the engine sees it: per client address, then (for a request with credentials) refused
+ * credentials per address and per viewer; password mutations per address once they are parsed
+ * (the plugin's onExecute).
+ */
+export function createRateLimits(db: Database, schema: GraphQLSchema, options: RateLimitOptions): { gate: Gate; plugin: Plugin<Context> } {
   const store = options.store ?? new MemoryRateLimitStore({ maxBuckets: options.maxBuckets });
   const now = options.now ?? Date.now;
   const passwords = passwordFields(schema);
-  const addresses = new WeakMap<Request, string>();
+  const addresses = new WeakMap<RequestHead, string>();
 
   async function take(limit: Limit, key: string, cost = 1): Promise<Refusal | null> {
     const rule = options[limit];
@@ -125,7 +116,7 @@ export function createRateLimiter(db: Database, schema: GraphQLSchema, options: 
     return decision.allowed ? null : { limit, retryAfterMs: decision.retryAfterMs };
   }
 
-  async function admit(request: Request, address: string): Promise<Refusal | null> {
+  async function admit(request: RequestHead, address: string): Promise<Refusal | null> {
     const general = !(options.exemptLoopback && isLoopback(address));
     const byAddress = general ? await take('address', address) : null;
     if (byAddress || !request.headers.has('authorization')) return byAddress;
@@ -142,17 +133,25 @@ export function createRateLimiter(db: Database, schema: GraphQLSchema, options: 
     return authentication.viewer && general ? take('viewer', authentication.viewer.userId) : null;
   }
 
+  const gate: Gate = {
+    async pass(request, socketAddress) {
+      const address = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
+      addresses.set(request, address);
+      const refusal = await admit(request, address);
+      if (!refusal) return {};
+      const seconds = retryAfterSeconds(refusal, options);
+      return { refused: { retryAfterSeconds: seconds, error: refusalBody(refusal, seconds) } };
+    },
+  };
+
   const plugin: Plugin<Context> = {
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (UNLIMITED_PATHS.has(url.pathname)) return;
+      if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
       const req = (serverContext as { req?: IncomingMessage }).req;
-      const address = clientAddress(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
-      addresses.set(request, address);
-      return admit(request, address).then((refusal) => {
-        if (!refusal) return;
-        const seconds = retryAfterSeconds(refusal, options);
-        const body = JSON.stringify({ errors: [refusalBody(refusal, seconds)] });
-        endResponse(new fetchAPI.Response(body, { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) } }));
+      return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
+        if (!passage.refused) return;
+        const { status, headers, body } = refusedResponse(passage.refused);
+        endResponse(new fetchAPI.Response(body, { status, headers }));
       });
     },
     onExecute({ args, setResultAndStopExecution }) {
@@ -169,25 +168,5 @@ export function createRateLimiter(db: Database, schema: GraphQLSchema, options: 
       });
     },
   };
-  return {
-    plugin,
-    async admit(request, peerAddress) {
-      const address = clientAddress(peerAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
-      addresses.set(request, address);
-      const refusal = await admit(request, address);
-      if (!refusal) return null;
-      const seconds = retryAfterSeconds(refusal, options);
-      const { message, extensions } = refusalBody(refusal, seconds);
-      return { error: new GraphQLError(message, { extensions }), retryAfterSeconds: seconds };
-    },
-  };
-}
-
-/**
- * Rate limits, as the first plugin, so every request is counted once before the compiled fast
- * path or the engine sees it: per client address, then (for a request with credentials) refused
- * credentials per address and per viewer; password mutations per address once they are parsed.
- */
-export function useRateLimits(db: Database, schema: GraphQLSchema, options: RateLimitOptions): Plugin<Context> {
-  return createRateLimiter(db, schema, options).plugin;
+  return { gate, plugin };
 }

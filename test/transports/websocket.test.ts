@@ -223,7 +223,9 @@ describe('GraphQL over WebSocket: rate limits and shutdown', () => {
     const limiter = new ConcurrencyLimiter({ perClient: 1, queue: 0, maxWaitMs: 1_000 });
     const yoga = createYogaApp({ handle: gateway.handle, logError: () => undefined, concurrency: { perClient: 1, queue: 0, maxWaitMs: 1_000, trustProxy: 0, exemptLoopback: false, limiter } });
     const limited = await listen(yoga, 0, '127.0.0.1');
-    const client = wsClient(new URL(limited.url).origin, await signedIn('alice'));
+    // Not lazy: the connection, which passes the gates like a request, is made before the slot is taken below.
+    const client = createClient({ url: limited.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: await signedIn('alice'), lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
+    clients.add(client);
     expect((await firstAnswer(client, '{ viewer { id } }')).data.viewer.id).toEqual(expect.any(String));
     const key = `viewer:${demoUsers.alice}`;
     expect(limiter.running(key)).toBe(0);
@@ -234,6 +236,7 @@ describe('GraphQL over WebSocket: rate limits and shutdown', () => {
     if ('release' in busy) busy.release();
     expect((await firstAnswer(client, '{ viewer { id } }')).data.viewer.id).toEqual(expect.any(String));
     expect(limiter.running(key)).toBe(0);
+    await client.dispose();
     await limited.close();
     await yoga.dispose();
   });

@@ -3,6 +3,7 @@ import { authenticate, type Authentication, type CredentialsError } from './auth
 import type { Database } from './db/client.js';
 import { cachedLocaleCatalog } from './i18n/catalog.js';
 import { createRequestLocale, type RequestLocale } from './i18n/request.js';
+import type { RequestHead } from './http/request-head.js';
 import type { RealtimeHub } from './realtime/hub.js';
 
 /** Who is asking, as established by a session or bot token (src/auth/authenticate.ts). */
@@ -40,10 +41,10 @@ export interface ContextFactoryOptions {
 }
 
 // One authentication per request, whether compiled reads (src/compiled/) or the context asks first.
-const authentications = new WeakMap<Request, Promise<Authentication>>();
+const authentications = new WeakMap<RequestHead, Promise<Authentication>>();
 
 /** The request's credentials, resolved once (at most one statement) however many times they are asked for. */
-export function authenticateRequest(db: Database, request: Request): Promise<Authentication> {
+export function authenticateRequest(db: Database, request: RequestHead): Promise<Authentication> {
   let authentication = authentications.get(request);
   if (!authentication) authentications.set(request, (authentication = authenticate(db, request)));
   return authentication;

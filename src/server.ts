@@ -4,21 +4,22 @@ import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
 import { useRefusedCredentials } from './auth/refused-credentials.js';
-import { useCompiledReads } from './compiled/fast-path.js';
+import { createCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
 import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './http/cors.js';
 import type { DatabaseHandle } from './db/client.js';
 import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
-import { useClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
+import { createClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import { withDeadline } from './limits/request-deadline.js';
-import { useRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
+import { createRateLimits, type RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
 import { useCodedStreamErrors, useJsonParameterErrors } from './http/http-params.js';
 import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
+import { useMultipartSubscriptions } from './http/multipart-subscriptions.js';
 import { playgroundQuery } from './http/playground.js';
 import { useIntrospectionGate } from './http/production.js';
 import { PersistedDocuments, usePersistedDocuments, type PersistedDocumentsOptions } from './http/persisted.js';
@@ -27,6 +28,8 @@ import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
 import { ConnectionDrain } from './http/shutdown.js';
+import { attachGraphQLWebSockets, type WebSocketTransport } from './http/websocket.js';
+import { withFrontDoor, type FrontDoor } from './http/front-door.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -56,9 +59,17 @@ export interface GatewayOptions {
   compiledCache?: { templateBytes?: number; statementBytes?: number };
   /** Automatic persisted queries and a manifest of persisted documents (src/http/persisted.ts); APQ on by default. */
   persisted?: PersistedDocumentsOptions;
+  /** Heartbeat interval of multipart subscription streams (src/http/multipart-subscriptions.ts); default 5 s as Apollo Router. */
+  multipartHeartbeatMs?: number;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
+
+/** What GraphQL over WebSocket needs of each gateway besides yoga (its limits, gates, persisted documents), for listen(). */
+const webSocketTransports = new WeakMap<Yoga, WebSocketTransport>();
+
+/** Each app's compiled front door, which listen() puts ahead of yoga (src/http/front-door.ts). */
+const frontDoors = new WeakMap<Yoga, FrontDoor>();
 
 /** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
 const codeInputErrors: Plugin = {
@@ -80,12 +91,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
   const persisted = new PersistedDocuments(persistedOptions);
-  return createYoga<Record<string, unknown>, Context>({
+  // The gates every request passes first, in yoga's plugins and at the front door alike.
+  const rateLimiting = rateLimits ? createRateLimits(handle.db, schema, rateLimits) : null;
+  const clientSlots = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
+  const gates = [rateLimiting, clientSlots].flatMap((limit) => (limit ? [limit.gate] : []));
+  const reads = compiledReads
+    ? createCompiledReads({ handle, schema, logError, costGuard, persisted, templateCacheBytes: compiledCache.templateBytes, statementCacheBytes: compiledCache.statementBytes })
+    : null;
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
     graphqlEndpoint: '/graphql',
@@ -104,9 +122,9 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     })),
     plugins: [
       // First, so every request is counted once, the compiled fast path's included.
-      ...(rateLimits ? [useRateLimits(handle.db, schema, rateLimits)] : []),
+      ...(rateLimiting ? [rateLimiting.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
-      ...(concurrency && concurrency.perClient > 0 ? [useClientConcurrency(handle.db, concurrency)] : []),
+      ...(clientSlots ? [clientSlots.plugin] : []),
       // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
       ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
@@ -122,11 +140,13 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       varyOnOrigin,
       playgroundPageHeaders,
       // Reads the normal engine has validated once are answered by one compiled statement.
-      ...(compiledReads ? [useCompiledReads({ handle, schema, logError, costGuard, persisted, templateCacheBytes: compiledCache.templateBytes, statementCacheBytes: compiledCache.statementBytes })] : []),
+      ...(reads ? [reads.plugin] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),
       useCodedStreamErrors('/graphql/stream'),
+      // Apollo Client's transport: multipart/mixed with subscriptionSpec on POST /graphql.
+      useMultipartSubscriptions({ heartbeatMs: multipartHeartbeatMs }),
       useFreshContextPerEvent<Context>(createEventContext),
       useReadinessCheck({
         endpoint: '/ready',
@@ -135,6 +155,10 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       }),
     ],
   });
+  if (reads) frontDoors.set(yoga, { reads, gates, cors, maxBodyBytes: limits.bodyBytes });
+  // GraphQL over WebSocket passes the same gates, in the same order, per operation.
+  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, gates, maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) });
+  return yoga;
 }
 
 export interface RunningGateway {
@@ -142,7 +166,7 @@ export interface RunningGateway {
   url: string;
   /** Stops accepting connections, lets in-flight requests finish, then resolves (tests: idle connections go at once). */
   close(): Promise<void>;
-  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/http/shutdown.ts). */
+  /** Graceful stop (SIGTERM): answers every request received, with `Connection: close` (src/http/shutdown.ts); WebSockets are closed with 1001. */
   shutdown(timeoutMs: number): Promise<{ forced: number }>;
 }
 
@@ -157,13 +181,17 @@ export interface ServerLimits {
 }
 
 export async function listen(yoga: Yoga, port: number, host: string, limits: ServerLimits = {}): Promise<RunningGateway> {
-  const handler = withDeadline(yoga, limits.requestTimeoutMs ?? 0);
+  const door = frontDoors.get(yoga);
+  const handler = withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0);
   // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     drain.track(req, res);
     handler(req, res);
   });
   const drain = new ConnectionDrain(server);
+  // GraphQL over WebSocket on the same path (src/http/websocket.ts), for a gateway made by createYogaApp.
+  const transport = webSocketTransports.get(yoga);
+  const webSockets = transport ? attachGraphQLWebSockets(server, transport) : null;
   if (limits.requestTimeoutMs !== undefined) server.requestTimeout = limits.requestTimeoutMs;
   // Node refuses a headers timeout longer than the request timeout.
   if (limits.headersTimeoutMs !== undefined) server.headersTimeout = server.requestTimeout > 0 ? Math.min(limits.headersTimeoutMs, server.requestTimeout) : limits.headersTimeoutMs;
@@ -177,8 +205,9 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
   return {
     server,
     url: `http://${shownHost}:${address.port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await webSockets?.terminate();
+      await new Promise<void>((resolve) => {
         // Idle keep-alive sockets would hold close() open; busy ones finish their response first
         // and are closed once idle (e.g. an event stream that ended because its subscription did).
         const sweep = setInterval(() => server.closeIdleConnections(), 100);
@@ -187,7 +216,13 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
           resolve();
         });
         server.closeIdleConnections();
-      }),
-    shutdown: (timeoutMs) => drain.shutdown(timeoutMs),
+      });
+    },
+    shutdown: (timeoutMs) => {
+      const drained = drain.shutdown(timeoutMs);
+      // A WebSocket is never idle for the drain: it is told to go away (1001), its subscriptions end.
+      webSockets?.close();
+      return drained;
+    },
   };
 }

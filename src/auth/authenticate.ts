@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { bots, sessions, users } from '../db/schema/index.js';
+import type { RequestHead } from '../http/request-head.js';
 import { credentialCacheOf } from './credential-cache.js';
 import { hashToken, parseAuthorization, tokenKind } from './tokens.js';
 
@@ -19,7 +20,7 @@ const accepted = (viewer: Viewer): Authentication => ({ viewer, credentialsError
  * Reads `Authorization: Bearer <token>` and resolves it to a viewer with at most one SQL statement
  * (none without a header or for a token of the wrong shape). Tokens are never logged.
  */
-export async function authenticate(db: Database, request: Request): Promise<Authentication> {
+export async function authenticate(db: Database, request: RequestHead): Promise<Authentication> {
   const header = parseAuthorization(request.headers.get('authorization'));
   if (header.kind === 'none') return ANONYMOUS;
   if (header.kind === 'malformed') return refused('invalid');

@@ -1,6 +1,7 @@
 import { getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context, type Viewer } from '../context.js';
+import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
 import { DEFAULT_CACHE_MB, MIB } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { databaseFault, databaseFaultError } from '../errors.js';
@@ -17,6 +18,7 @@ import { buildStatement, NotCompiledHere, statementParams, type Statement } from
 import { compileTemplate, type Template } from './template.js';
 import { answeredMediaType, MAX_BODY_BYTES, persistedQueryHash, readParams, type GraphQLParams } from './transport.js';
 
+
 /**
  * Compiled reads: a query document the normal engine has validated once is compiled to a template
  * (src/compiled/template.ts); later requests for it are answered by one statement that writes the
@@ -24,7 +26,9 @@ import { answeredMediaType, MAX_BODY_BYTES, persistedQueryHash, readParams, type
  * argument to report, refused credentials, a database error) goes on to the normal engine, except
  * a database fault (src/errors.ts databaseFault), which is answered here with its 503.
  * Served: GET and JSON POST, with any extensions, for any Accept yoga answers with JSON, the
- * document sent as text or persisted (src/http/persisted.ts) (src/compiled/transport.ts).
+ * document sent as text or persisted (src/http/persisted.ts) (src/compiled/transport.ts). A server
+ * asks first at its front door, on node's request (src/http/front-door.ts); the plugin answers the
+ * rest (yoga.fetch, other adapters).
  */
 
 /** Heap of a kept document, its template and entry, per character of its text (measured: ~25 KB for 200 characters, without locations; a rough bound). */
@@ -94,12 +98,11 @@ function statementKey(template: Template, variables: Record<string, unknown>, ac
   return `${template.id}|${JSON.stringify(structural)}|${shapes}|${acceptLanguage ?? ''}`;
 }
 
-/** The body and status yoga would send for this one error (its `extensions.http` is not part of the body). */
-function faultResponse(fetchAPI: { Response: typeof Response }, mediaType: string, fault: GraphQLError, logError: (error: unknown) => void, cause: unknown): Response {
-  logError(cause);
+/** The body, status and headers yoga would send for this one error (its `extensions.http` is not part of the body). */
+function faultAnswer(mediaType: string, fault: GraphQLError): Answer {
   const { http, ...extensions } = fault.extensions as { http: { status: number; headers: Record<string, string> } };
   const body = JSON.stringify({ errors: [{ message: fault.message, extensions }] });
-  return new fetchAPI.Response(body, { status: http.status, headers: { ...http.headers, 'content-type': `${mediaType}; charset=utf-8` } });
+  return { status: http.status, body, headers: { ...http.headers, 'content-type': `${mediaType}; charset=utf-8` } };
 }
 
 export interface CompiledReadsOptions {
@@ -116,12 +119,23 @@ export interface CompiledReadsOptions {
   statementCacheBytes?: number;
 }
 
-interface Answer {
+/** A response the compiled path gives, written by yoga's plugin or by the front door. */
+export interface Answer {
   status: number;
   body: string;
+  headers: Record<string, string>;
 }
 
-export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context> {
+export interface CompiledReads {
+  /** The yoga plugin: compiles what the engine has validated, and answers the reads that reach yoga. */
+  plugin: Plugin<Context>;
+  /** Whether a template is kept for these parameters: only then is a request worth answering before yoga. */
+  knows(params: GraphQLParams): boolean;
+  /** The answer to a known read, or null when the engine must answer (it then also reports what was wrong). */
+  respond(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null>;
+}
+
+export function createCompiledReads(options: CompiledReadsOptions): CompiledReads {
   const { handle, schema, logError, costGuard, persisted } = options;
   // Keyed by the document text itself: V8 hashes a string once and compares it in full on a hit.
   const compiled = new MemoryLru<string, CompiledDocument>(options.templateCacheBytes ?? DEFAULT_CACHE_MB.compiledTemplates * MIB, (text, entry) =>
@@ -140,17 +154,24 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context>
     return named.query;
   }
 
-  async function answer(request: Request, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
+  function templateFor(params: GraphQLParams): { entry: CompiledDocument; template: Template } | null {
     const text = documentText(params);
     const entry = text === null ? undefined : compiled.get(text);
     const template = entry?.templates.get(params.operationName ?? '');
-    if (!template) return null;
+    return template ? { entry: entry!, template } : null;
+  }
+
+  async function answer(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
+    const found = templateFor(params);
+    if (!found) return null;
+    const { entry, template } = found;
+    const type = { 'content-type': `${mediaType}; charset=utf-8` };
     const coerced = getVariableValues(schema, template.variableDefinitions, params.variables ?? {});
     // Refused input (a NUL no statement may carry) is reported by the normal engine.
     if (coerced.errors || containsNul(coerced.coerced)) return null;
     // The document passed the limits with its first variables; these may ask for more (first: $n).
-    const refusal = costGuard.refusal(entry!.document!, params.operationName, coerced.coerced);
-    if (refusal) return refusalResponse(refusal, mediaType);
+    const refusal = costGuard.refusal(entry.document!, params.operationName, coerced.coerced);
+    if (refusal) return { ...refusalResponse(refusal, mediaType), headers: type };
     const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
     if (credentialsError) return null;
     const acceptLanguage = request.headers.get('accept-language');
@@ -176,13 +197,23 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context>
     const data = await handle.queryText(built.text, values, { planEachTime: built.planEachTime });
     if (data === null) return null;
     // A guarded field the viewer may not read: null there, and its error, as the engine answers.
-    return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, built.guards, viewer) : `{"data":${data}}` };
+    return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, built.guards, viewer) : `{"data":${data}}`, headers: type };
+  }
+
+  /** `answer`, with a database fault answered here (its 503) rather than waited on again in the engine. */
+  function respond(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
+    return answer(request, params, mediaType).catch((error: unknown) => {
+      const fault = databaseFault(error);
+      if (!fault) throw error;
+      logError(error);
+      return faultAnswer(mediaType, databaseFaultError(fault, handle.retryAfterSeconds));
+    });
   }
 
   // Bodies the fast path has parsed and left to the engine.
   const bodies = new WeakMap<Request, object>();
 
-  return {
+  const plugin: Plugin<Context> = {
     // The engine takes the body the fast path parsed (the POST JSON parser yoga chose for the same content type).
     onRequestParse({ request, setRequestParser }) {
       const body = bodies.get(request);
@@ -204,23 +235,23 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<Context>
       // Set again so that its size counts the new template.
       compiled.set(params.query, { document, templates });
     },
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql' || (request.method !== 'GET' && request.method !== 'POST')) return;
+      // The front door has asked already and left this request to the engine.
+      if (admittedAtFrontDoor(serverContext)) return;
       const mediaType = answeredMediaType(request.headers.get('accept'));
       if (!mediaType) return;
       return readParams(request, bodies)
-        .then((params) => (params ? answer(request, params, mediaType) : null))
+        .then((params) => (params ? respond(request, params, mediaType) : null))
         .then(
           (answered) => {
-            if (answered) endResponse(new fetchAPI.Response(answered.body, { status: answered.status, headers: { 'content-type': `${mediaType}; charset=utf-8` } }));
+            if (answered) endResponse(new fetchAPI.Response(answered.body, { status: answered.status, headers: answered.headers }));
           },
-          (error: unknown) => {
-            // The database failed (credentials or the statement): answer the 503 now rather than wait on it again in the engine.
-            const fault = databaseFault(error);
-            if (fault) endResponse(faultResponse(fetchAPI, mediaType, databaseFaultError(fault, handle.retryAfterSeconds), logError, error));
-            // Otherwise (bad JSON, another database error, anything unexpected) the normal engine answers and reports it.
-          },
+          // Bad JSON, another database error, anything unexpected: the normal engine answers and reports it.
+          () => undefined,
         );
     },
   };
+
+  return { plugin, knows: (params) => templateFor(params) !== null, respond };
 }

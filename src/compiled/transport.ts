@@ -52,10 +52,9 @@ function isJsonContentType(contentType: string | null): boolean {
   return ['application/json', 'application/graphql+json'].some((type) => first === type || first.startsWith(`${type};`));
 }
 
-/** A declared, small body (a chunked or large one is left to yoga, which enforces its limit as it reads). */
-function smallBody(request: Request): boolean {
-  const length = request.headers.get('content-length');
-  return length !== null && /^\d{1,9}$/.test(length) && Number(length) <= MAX_BODY_BYTES;
+/** A JSON POST with a declared, small body (a chunked or large one is left to yoga, which enforces its limit as it reads). */
+export function readableJsonPost(contentType: string | null, contentLength: string | null): boolean {
+  return isJsonContentType(contentType) && contentLength !== null && /^\d{1,9}$/.test(contentLength) && Number(contentLength) > 0 && Number(contentLength) <= MAX_BODY_BYTES;
 }
 
 const PARAMETERS = new Set(['query', 'variables', 'operationName', 'extensions', 'documentId']);
@@ -79,20 +78,30 @@ function parseJson(text: string | undefined): unknown {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** GET: yoga reads everything after the first `?`, and empty parameters as absent. */
-function getParams(request: Request): GraphQLParams | null {
-  const search = new URLSearchParams(request.url.substring(request.url.indexOf('?') + 1));
+/** A GET's parameters from what follows the first `?` of its URL (yoga reads empty parameters as absent). */
+export function paramsOfSearch(search: string): GraphQLParams | null {
+  const found = new URLSearchParams(search);
   try {
     return checked({
-      query: search.get('query') || undefined,
-      operationName: search.get('operationName') || undefined,
-      variables: parseJson(search.get('variables') || undefined),
-      extensions: parseJson(search.get('extensions') || undefined),
-      documentId: search.get('documentId') || undefined,
+      query: found.get('query') || undefined,
+      operationName: found.get('operationName') || undefined,
+      variables: parseJson(found.get('variables') || undefined),
+      extensions: parseJson(found.get('extensions') || undefined),
+      documentId: found.get('documentId') || undefined,
     });
   } catch {
     return null; // malformed JSON: the engine answers its 400
   }
+}
+
+/**
+ * A JSON POST body: the parsed value when it is an object (yoga's JSON parser returns any object as
+ * is; an array is a batch, refused later) and the parameters when yoga accepts them. Throws on
+ * malformed JSON, which the engine reports.
+ */
+export function paramsOfJsonBody(text: string): { body: object | null; params: GraphQLParams | null } {
+  const body: unknown = JSON.parse(text);
+  return { body: body !== null && typeof body === 'object' ? body : null, params: checked(body) };
 }
 
 /**
@@ -101,12 +110,11 @@ function getParams(request: Request): GraphQLParams | null {
  * Request (its body size limit), so the engine is handed this one instead of parsing it twice.
  */
 export async function readParams(request: Request, bodies: WeakMap<Request, object>): Promise<GraphQLParams | null> {
-  if (request.method === 'GET') return getParams(request);
-  if (request.method !== 'POST' || !isJsonContentType(request.headers.get('content-type')) || !smallBody(request)) return null;
-  const body: unknown = await request.json();
-  // yoga's JSON parser returns any object as is (an array is a batch, refused later); null and scalars are its errors to report.
-  if (body !== null && typeof body === 'object') bodies.set(request, body);
-  return checked(body);
+  if (request.method === 'GET') return paramsOfSearch(request.url.substring(request.url.indexOf('?') + 1));
+  if (request.method !== 'POST' || !readableJsonPost(request.headers.get('content-type'), request.headers.get('content-length'))) return null;
+  const { body, params } = paramsOfJsonBody(await request.text());
+  if (body) bodies.set(request, body);
+  return params;
 }
 
 /** The APQ hash of `extensions.persistedQuery` as yoga's persisted-operations plugin reads it; undefined: none, null: not version 1 with a hash. */

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import type { RequestHead } from './request-head.js';
 
 /**
  * Which web origins may call the gateway from a browser (CORS). Exact origins from CORS_ORIGINS;
@@ -52,14 +53,14 @@ export function allowsOrigin(policy: CorsPolicy, origin: string): boolean {
 }
 
 /** Whether yoga answers this request with the GraphiQL page (yoga's own test: a GET accepting HTML). */
-export const isPlaygroundPage = (request: Request) => request.method === 'GET' && (request.headers.get('accept')?.includes('text/html') ?? false);
+export const isPlaygroundPage = (request: RequestHead) => request.method === 'GET' && (request.headers.get('accept')?.includes('text/html') ?? false);
 
 /**
  * yoga's `cors` option: the allowed origin itself (with credentials) or no CORS headers at all.
  * The playground page never gets them: it may carry a session (src/http/playground-session.ts).
  */
 export function corsOptions(policy: CorsPolicy) {
-  return (request: Request) => {
+  return (request: RequestHead) => {
     const origin = request.headers.get('origin');
     if (origin === null || isPlaygroundPage(request) || !allowsOrigin(policy, origin)) return false as const;
     return { origin: [origin], credentials: true, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 };
@@ -69,7 +70,12 @@ export function corsOptions(policy: CorsPolicy) {
 /** Every response depends on the request's Origin: shared caches must keep them apart. */
 export const varyOnOrigin: Plugin = {
   onResponse({ response }) {
-    const vary = response.headers.get('vary');
-    if (!vary?.split(',').some((name) => name.trim().toLowerCase() === 'origin')) response.headers.set('vary', vary ? `${vary}, Origin` : 'Origin');
+    response.headers.set('vary', varyWithOrigin(response.headers.get('vary')));
   },
 };
+
+/** A Vary header that names Origin. */
+export function varyWithOrigin(vary: string | null | undefined): string {
+  if (vary?.split(',').some((name) => name.trim().toLowerCase() === 'origin')) return vary;
+  return vary ? `${vary}, Origin` : 'Origin';
+}

@@ -76,6 +76,19 @@ export class PersistedDocuments {
   }
 }
 
+const persistedOnly = () => badRequest('Only persisted documents are accepted: send a documentId or extensions.persistedQuery instead of the query.');
+
+/**
+ * The document to run for these parameters where yoga's HTTP hooks do not run (GraphQL over
+ * WebSocket, src/http/websocket.ts), by the same rules and errors as over HTTP; APQ registers nothing there.
+ */
+export function persistedDocumentOf(store: PersistedDocuments, params: GraphQLParams): string | GraphQLError {
+  const named = store.documentFor(params);
+  if (!named) return params.query ? persistedOnly() : badRequest('Must provide query string.');
+  if ('query' in named) return named.query;
+  return store.lookup(named.id) ?? notFound();
+}
+
 /** The manifest at `path`: a JSON object of id -> document text. */
 export function loadPersistedDocuments(path: string): Map<string, string> {
   let parsed: unknown;
@@ -132,7 +145,7 @@ export function usePersistedDocuments(store: PersistedDocuments): Plugin[] {
     getPersistedOperation: (id) => store.lookup(id) ?? null,
     customErrors: {
       notFound: notFound,
-      persistedQueryOnly: () => badRequest('Only persisted documents are accepted: send a documentId or extensions.persistedQuery instead of the query.'),
+      persistedQueryOnly: persistedOnly,
     },
   }) as Plugin;
   return [

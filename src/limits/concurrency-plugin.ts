@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
+import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import { clientAddress, isLoopback } from './client-address.js';
 import { ConcurrencyLimiter, type ConcurrencyRule, type Release } from './concurrency.js';
+import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
 import { RATE_LIMITED } from './rate-limit-plugin.js';
 
 export interface ConcurrencyOptions extends ConcurrencyRule {
@@ -15,13 +17,11 @@ export interface ConcurrencyOptions extends ConcurrencyRule {
   limiter?: ConcurrencyLimiter;
 }
 
-/** Paths probes call; never limited. */
-const UNLIMITED_PATHS = new Set(['/health', '/ready']);
 /** A refused request may try again in a second: a slot frees when any of the client's requests ends. */
 const RETRY_AFTER_SECONDS = 1;
 
 /** The key a request is counted under: its signed-in viewer, else its client address. */
-async function clientKey(db: Database, request: Request, address: string): Promise<string> {
+async function clientKey(db: Database, request: RequestHead, address: string): Promise<string> {
   if (!request.headers.has('authorization')) return `address:${address}`;
   // Memoized per request (the rate limits and the context ask too); refused or failing credentials count by address.
   const authentication = await authenticateRequest(db, request).catch(() => null);
@@ -29,13 +29,13 @@ async function clientKey(db: Database, request: Request, address: string): Promi
 }
 
 /**
- * Per-client concurrency (src/limits/concurrency.ts), after the rate limits and before the query
- * limits and the compiled fast path, so every request of a client takes a slot. The slot is taken
- * in onRequest and given back when the request's handling settles (the `request` instrumentation
- * wraps all of it: every plugin's hooks, the engine, an error, an abort); an event stream settles
- * once its response starts, so a subscription holds no slot while it streams.
+ * Per-client concurrency (src/limits/concurrency.ts), the gate after the rate limits and before the
+ * query limits and the compiled fast path, so every request of a client takes a slot. In yoga the
+ * slot is taken in onRequest and given back when the request's handling settles (the `request`
+ * instrumentation wraps all of it: every plugin's hooks, the engine, an error, an abort); an event
+ * stream settles once its response starts, so a subscription holds no slot while it streams.
  */
-export function useClientConcurrency(db: Database, options: ConcurrencyOptions): Plugin<Context> {
+export function createClientConcurrency(db: Database, options: ConcurrencyOptions): { gate: Gate; plugin: Plugin<Context> } {
   const limiter = options.limiter ?? new ConcurrencyLimiter(options);
   const releases = new WeakMap<Request, Release>();
   const release = (request: Request) => {
@@ -43,7 +43,21 @@ export function useClientConcurrency(db: Database, options: ConcurrencyOptions):
     releases.delete(request);
   };
 
-  return {
+  const gate: Gate = {
+    async pass(request, socketAddress, signal) {
+      const address = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
+      if (options.exemptLoopback && isLoopback(address)) return {};
+      const admission = await limiter.acquire(await clientKey(db, request, address), signal);
+      if ('release' in admission) return { release: admission.release };
+      const message =
+        admission.refused === 'queue-full'
+          ? `Too many requests of this client at once (${options.perClient} running, ${options.queue} waiting); retry after ${RETRY_AFTER_SECONDS} s.`
+          : `No slot for this client's request within ${options.maxWaitMs} ms; retry after ${RETRY_AFTER_SECONDS} s.`;
+      return { refused: { retryAfterSeconds: RETRY_AFTER_SECONDS, error: { message, extensions: { code: RATE_LIMITED, limit: 'concurrency', retryAfter: RETRY_AFTER_SECONDS } } } };
+    },
+  };
+
+  const plugin: Plugin<Context> = {
     instrumentation: {
       request({ request }, wrapped) {
         let done: Promise<void> | void;
@@ -58,21 +72,16 @@ export function useClientConcurrency(db: Database, options: ConcurrencyOptions):
       },
     },
     onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (UNLIMITED_PATHS.has(url.pathname)) return;
+      if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
       const req = (serverContext as { req?: IncomingMessage }).req;
-      const address = clientAddress(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
-      if (options.exemptLoopback && isLoopback(address)) return;
-      return clientKey(db, request, address)
-        .then((key) => limiter.acquire(key, request.signal))
-        .then((admission) => {
-          if ('release' in admission) return void releases.set(request, admission.release);
-          const message =
-            admission.refused === 'queue-full'
-              ? `Too many requests of this client at once (${options.perClient} running, ${options.queue} waiting); retry after ${RETRY_AFTER_SECONDS} s.`
-              : `No slot for this client's request within ${options.maxWaitMs} ms; retry after ${RETRY_AFTER_SECONDS} s.`;
-          const body = JSON.stringify({ errors: [{ message, extensions: { code: RATE_LIMITED, limit: 'concurrency', retryAfter: RETRY_AFTER_SECONDS } }] });
-          endResponse(new fetchAPI.Response(body, { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS) } }));
-        });
+      return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
+        if (passage.refused) {
+          const { status, headers, body } = refusedResponse(passage.refused);
+          return endResponse(new fetchAPI.Response(body, { status, headers }));
+        }
+        if (passage.release) releases.set(request, passage.release);
+      });
     },
   };
+  return { gate, plugin };
 }

@@ -61,14 +61,18 @@ function bodyLimit(max: number): Plugin {
   };
 }
 
+/** The refusal of a document longer than the limit, or null (HTTP: onParams below; WebSocket: src/http/websocket.ts). */
+export function queryLengthRefusal(query: unknown, limits: QueryLimits): GraphQLError | null {
+  if (typeof query !== 'string' || query.length <= limits.queryLength) return null;
+  const message = `The query has ${query.length} characters, more than the limit of ${limits.queryLength}.`;
+  return tooComplex('queryLength', limits.queryLength, message, query.length);
+}
+
 export function useQueryLimits({ schema, limits, guard }: { schema: GraphQLSchema; limits: QueryLimits; guard: CostGuard }): Plugin[] {
   const queryLength: Plugin = {
     onParams({ params, setResult }) {
-      const query = (params as RequestParams).query;
-      if (typeof query === 'string' && query.length > limits.queryLength) {
-        const message = `The query has ${query.length} characters, more than the limit of ${limits.queryLength}.`;
-        setResult({ errors: [tooComplex('queryLength', limits.queryLength, message, query.length)] });
-      }
+      const refusal = queryLengthRefusal((params as RequestParams).query, limits);
+      if (refusal) setResult({ errors: [refusal] });
     },
   };
   const cost: Plugin = {

@@ -11,9 +11,11 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
+import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import type { ErrorCode } from '../errors.js';
 import { clientAddress, isLoopback } from './client-address.js';
+import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
 import { MemoryRateLimitStore, ruleEnabled, type BucketRule, type RateLimitStore } from './rate-limit.js';
 
 /** The limits, each a token bucket per key; a rule with 0 is off. */
@@ -95,19 +97,17 @@ export function countRootFields(document: DocumentNode, operationName: string | 
   return count(operation.selectionSet);
 }
 
-/** Paths probes call; never limited (yoga answers /health before any plugin). */
-const UNLIMITED_PATHS = new Set(['/health', '/ready']);
-
 /**
- * Rate limits, as the first plugin, so every request is counted once before the compiled fast
+ * Rate limits, as the first gate, so every request is counted once before the compiled fast
  * path or the engine sees it: per client address, then (for a request with credentials) refused
- * credentials per address and per viewer; password mutations per address once they are parsed.
+ * credentials per address and per viewer; password mutations per address once they are parsed
+ * (the plugin's onExecute).
  */
-export function useRateLimits(db: Database, schema: GraphQLSchema, options: RateLimitOptions): Plugin<Context> {
+export function createRateLimits(db: Database, schema: GraphQLSchema, options: RateLimitOptions): { gate: Gate; plugin: Plugin<Context> } {
   const store = options.store ?? new MemoryRateLimitStore({ maxBuckets: options.maxBuckets });
   const now = options.now ?? Date.now;
   const passwords = passwordFields(schema);
-  const addresses = new WeakMap<Request, string>();
+  const addresses = new WeakMap<RequestHead, string>();
 
   async function take(limit: Limit, key: string, cost = 1): Promise<Refusal | null> {
     const rule = options[limit];
@@ -116,7 +116,7 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
     return decision.allowed ? null : { limit, retryAfterMs: decision.retryAfterMs };
   }
 
-  async function admit(request: Request, address: string): Promise<Refusal | null> {
+  async function admit(request: RequestHead, address: string): Promise<Refusal | null> {
     const general = !(options.exemptLoopback && isLoopback(address));
     const byAddress = general ? await take('address', address) : null;
     if (byAddress || !request.headers.has('authorization')) return byAddress;
@@ -133,17 +133,25 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
     return authentication.viewer && general ? take('viewer', authentication.viewer.userId) : null;
   }
 
-  return {
-    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (UNLIMITED_PATHS.has(url.pathname)) return;
-      const req = (serverContext as { req?: IncomingMessage }).req;
-      const address = clientAddress(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
+  const gate: Gate = {
+    async pass(request, socketAddress) {
+      const address = clientAddress(socketAddress, request.headers.get('x-forwarded-for'), options.trustProxy) ?? 'unknown';
       addresses.set(request, address);
-      return admit(request, address).then((refusal) => {
-        if (!refusal) return;
-        const seconds = retryAfterSeconds(refusal, options);
-        const body = JSON.stringify({ errors: [refusalBody(refusal, seconds)] });
-        endResponse(new fetchAPI.Response(body, { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) } }));
+      const refusal = await admit(request, address);
+      if (!refusal) return {};
+      const seconds = retryAfterSeconds(refusal, options);
+      return { refused: { retryAfterSeconds: seconds, error: refusalBody(refusal, seconds) } };
+    },
+  };
+
+  const plugin: Plugin<Context> = {
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
+      const req = (serverContext as { req?: IncomingMessage }).req;
+      return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
+        if (!passage.refused) return;
+        const { status, headers, body } = refusedResponse(passage.refused);
+        endResponse(new fetchAPI.Response(body, { status, headers }));
       });
     },
     onExecute({ args, setResultAndStopExecution }) {
@@ -160,4 +168,5 @@ export function useRateLimits(db: Database, schema: GraphQLSchema, options: Rate
       });
     },
   };
+  return { gate, plugin };
 }

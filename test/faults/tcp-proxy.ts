@@ -4,12 +4,14 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * A TCP proxy on loopback between the gateway and PostgreSQL, with the faults of a network:
  * `cut()` resets every connection and refuses new ones (the listening socket is closed),
  * `hangNewConnections()` resets every connection and accepts new ones without ever forwarding a
- * byte, `restore()` forwards again on the same port.
+ * byte, `silence()` stops forwarding on the open connections and keeps them open (a network that
+ * died without a reset), `restore()` forwards again on the same port.
  */
 export interface TcpProxy {
   readonly port: number;
   cut(): Promise<void>;
   hangNewConnections(): void;
+  silence(): void;
   restore(): Promise<void>;
   /** Connections forwarded right now. */
   readonly open: number;
@@ -87,6 +89,15 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     hangNewConnections() {
       mode = 'hang';
       resetAll();
+    },
+    silence() {
+      for (const [socket, upstream] of pairs) {
+        socket.unpipe(upstream);
+        upstream.unpipe(socket);
+        // Read and drop: nothing reaches the other side, and nothing is reset.
+        socket.on('data', () => undefined);
+        upstream.on('data', () => undefined);
+      }
     },
     async restore() {
       const wasCut = mode === 'cut';

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, type Database } from './process.js';
 import { spawnGateway, type GatewayProcess } from '../gateway-process.js';
 
@@ -23,8 +25,8 @@ async function graphql(url: string, query: string, variables: object = {}, heade
   return (await response.json()) as { data: any };
 }
 
-/** Alice's subscription to #general over SSE; resolves with everything the stream carried once it ends. */
-async function openSubscription(url: string): Promise<{ text: Promise<string> }> {
+/** Alice's subscription to #general over SSE (or Apollo's multipart); resolves with everything the stream carried once it ends. */
+async function openSubscription(url: string, accept = 'text/event-stream'): Promise<{ text: Promise<string> }> {
   const signIn = await graphql(url, 'mutation ($input: SignInInput!) { signIn(input: $input) { ... on SessionPayload { token } } }', {
     input: { email: 'alice@example.com', password: 'demo-password-2026' },
   });
@@ -32,7 +34,7 @@ async function openSubscription(url: string): Promise<{ text: Promise<string> }>
   const channels = await graphql(url, '{ channels(first: 1, nameContains: "general") { nodes { id } } }', {}, { authorization });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization },
+    headers: { 'content-type': 'application/json', accept, authorization },
     body: JSON.stringify({ query: 'subscription ($c: ID!) { channelEvents(channel: $c) { kind } }', variables: { c: channels.data.channels.nodes[0].id } }),
   });
   expect(response.status).toBe(200);
@@ -40,11 +42,23 @@ async function openSubscription(url: string): Promise<{ text: Promise<string> }>
   return { text: response.text().catch((error: unknown) => `stream failed: ${String(error)}`) };
 }
 
+/** A graphql-ws connection (anonymous: a query, then held open); resolves with its close event. */
+async function openWebSocket(url: string): Promise<{ closed: Promise<{ code: number }> }> {
+  let onClosed: (event: { code: number }) => void = () => undefined;
+  const closed = new Promise<{ code: number }>((resolve) => (onClosed = resolve));
+  const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, on: { closed: (event) => onClosed(event as { code: number }) } });
+  const answer = await new Promise<any>((resolve) => client.subscribe({ query: '{ __typename }' }, { next: resolve, error: resolve, complete: () => undefined }));
+  expect(answer.data).toEqual({ __typename: 'Query' });
+  return { closed };
+}
+
 describe('SIGTERM under load', () => {
   it('answers every request sent before the signal or on a connection still open, then exits 0', async () => {
     gateway = await spawnGateway(database.env);
     const started = gateway;
     const stream = await openSubscription(started.url);
+    const multipart = await openSubscription(started.url, 'multipart/mixed;boundary=graphql;subscriptionSpec=1.0,application/json');
+    const webSocket = await openWebSocket(started.url);
     const { records, signalAt } = await loadWithSignal(started.url, { total: 200, connections: 8, signalAfter: 100, signal: () => started.child.kill('SIGTERM') });
     expect(signalAt).not.toBeNull();
     // 100 had been answered when the signal went; more had been sent, so some were in flight.
@@ -53,5 +67,8 @@ describe('SIGTERM under load', () => {
     expect(started.output()).toMatch(/SIGTERM: answering the requests already received[\s\S]*\[gateway\] stopped/);
     // The event stream open at the signal ended with graphql-sse's `complete`.
     expect(await stream.text).toMatch(/event: complete/);
+    // Apollo's multipart stream ended with its closing boundary; the WebSocket was told the server is going away.
+    expect(await multipart.text).toMatch(/--graphql--\r\n$/);
+    expect((await webSocket.closed).code).toBe(1001);
   }, 150_000);
 });

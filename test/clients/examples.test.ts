@@ -17,9 +17,8 @@ import { DEMO_PASSWORD } from '../sign-in.js';
  * subscription over each transport receiving a message another person sends.
  */
 
-// multipart and ws join when the gateway serves them (branch transports); the clients' code paths are written.
-const APOLLO_TRANSPORTS: SubscriptionTransport[] = ['sse', 'sse-single'];
-const URQL_TRANSPORTS: UrqlSubscriptionTransport[] = ['sse', 'sse-single'];
+const APOLLO_TRANSPORTS: SubscriptionTransport[] = ['sse', 'sse-single', 'multipart', 'ws'];
+const URQL_TRANSPORTS: UrqlSubscriptionTransport[] = ['sse', 'sse-single', 'ws'];
 const GENERAL = channelGid(CHANNEL.general);
 
 const getGateway = useLiveGateway();

@@ -36,6 +36,7 @@ const outside: string[] = [];
 
 beforeAll(async () => {
   if (skip) return;
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is absent and CI is set: .ci/run installs it (apt-get install -y chromium)`);
   const database = await openSeededDatabase();
   drop = database.drop;
   handle = database.handle;

@@ -20,7 +20,7 @@ import { useCodedStreamErrors, useJsonParameterErrors } from './http/http-params
 import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
 import { useMultipartSubscriptions } from './http/multipart-subscriptions.js';
-import { playgroundQuery } from './http/playground.js';
+import { playgroundNewTabQuery, playgroundTabs, renderPlayground } from './http/playground.js';
 import { useIntrospectionGate } from './http/production.js';
 import { PersistedDocuments, usePersistedDocuments, type PersistedDocumentsOptions } from './http/persisted.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './http/playground-session.js';
@@ -115,11 +115,18 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     maskedErrors: { maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
-    graphiql: graphiql && ((request) => ({
-      title: 'Workspace GraphQL gateway',
-      defaultQuery: playgroundQuery,
-      headers: playgroundHeadersFor(request, playgroundHeaders),
-    })),
+    graphiql: graphiql && ((request) => {
+      const headers = playgroundHeadersFor(request, playgroundHeaders);
+      return {
+        title: 'Workspace GraphQL gateway',
+        defaultTabs: playgroundTabs(headers),
+        defaultQuery: playgroundNewTabQuery,
+        headers,
+        // Subscriptions as text/event-stream on /graphql, the transport every client here shares.
+        subscriptionsProtocol: 'SSE',
+      };
+    }),
+    renderGraphiQL: renderPlayground,
     plugins: [
       // First, so every request is counted once, the compiled fast path's included.
       ...(rateLimiting ? [rateLimiting.plugin] : []),

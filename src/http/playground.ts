@@ -37,15 +37,15 @@ query Workspace($organizations: Int = 5, $messagesPerChannel: Int = 3) {
 }
 `;
 
-/** The mutation tab: `message` of the payload and of an error differ in type, so the error's is aliased. */
+/** The mutation tab: a result union, the payload's message beside every error's `message`. */
 export const playgroundMutation = /* GraphQL */ `# Posts into #general; the ChannelEvents tab, if running, shows it arrive.
 mutation SendMessage($input: SendMessageInput!) {
   sendMessage(input: $input) {
     __typename
     ... on MessagePayload {
-      message { id content createdAt author { displayName } }
+      chatMessage { id content createdAt author { displayName } }
     }
-    ... on Error { error: message }
+    ... on Error { message }
   }
 }
 `;

@@ -23,11 +23,6 @@ export interface FrontDoor {
   maxBodyBytes: number;
 }
 
-const header = (req: IncomingMessage, name: string): string | null => {
-  const value = req.headers[name];
-  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-};
-
 export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestListener {
   const cors = corsOptions(door.cors);
 
@@ -65,9 +60,8 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
     return {};
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse, params: GraphQLParams | null, mediaType: string): Promise<void> {
+  async function serve(req: IncomingMessage, res: ServerResponse, head: RequestHead, params: GraphQLParams | null, mediaType: string): Promise<void> {
     if (!params || !door.reads.knows(params)) return next(req, res);
-    const head = nodeRequestHead(req);
     let passage: Passage;
     try {
       passage = door.gates.length > 0 ? await passGates(head, req, res) : {};
@@ -85,10 +79,12 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
     const url = req.url ?? '';
     const search = url.indexOf('?');
     const path = search === -1 ? url : url.slice(0, search);
-    const mediaType = path === '/graphql' ? answeredMediaType(header(req, 'accept')) : null;
-    if (mediaType && req.method === 'GET') return void serve(req, res, paramsOfSearch(search === -1 ? '' : url.slice(search + 1)), mediaType);
-    const length = header(req, 'content-length');
-    if (!mediaType || req.method !== 'POST' || !readableJsonPost(header(req, 'content-type'), length) || Number(length) > door.maxBodyBytes) return next(req, res);
+    if (path !== '/graphql') return next(req, res);
+    const head = nodeRequestHead(req);
+    const mediaType = answeredMediaType(head.headers.get('accept'));
+    if (mediaType && req.method === 'GET') return void serve(req, res, head, paramsOfSearch(search === -1 ? '' : url.slice(search + 1)), mediaType);
+    const length = head.headers.get('content-length');
+    if (!mediaType || req.method !== 'POST' || !readableJsonPost(head.headers.get('content-type'), length) || Number(length) > door.maxBodyBytes) return next(req, res);
     const chunks: Buffer[] = [];
     // A client gone mid-body: nothing to answer (its response closes with the socket).
     req.on('error', () => undefined);
@@ -103,7 +99,7 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
       } catch {
         // malformed JSON: the engine answers its 400
       }
-      void serve(req, res, params, mediaType);
+      void serve(req, res, head, params, mediaType);
     });
   };
 }

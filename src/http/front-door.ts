@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { getCORSHeadersByRequestAndOptions } from '@whatwg-node/server';
 import type { Answer, CompiledReads } from '../compiled/fast-path.js';
 import { answeredMediaType, paramsOfJsonBody, paramsOfSearch, readableJsonPost, type GraphQLParams } from '../compiled/transport.js';
-import { refusedResponse, type Gate, type Passage } from '../limits/gate.js';
+import { passGates, refusedResponse, type Gate, type Passage } from '../limits/gate.js';
 import { corsOptions, varyWithOrigin, type CorsPolicy } from './cors.js';
 import { markAdmitted, nodeRequestHead, type RequestHead } from './request-head.js';
 
@@ -36,35 +36,20 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
     res.writeHead(answer.status, headers).end(answer.body);
   }
 
-  /** Every gate's passage, in order; the first refusal ends it (slots taken so far are given back). */
-  async function passGates(head: RequestHead, req: IncomingMessage, res: ServerResponse): Promise<Passage> {
-    const releases: (() => void)[] = [];
-    const releaseAll = () => releases.splice(0).forEach((release) => release());
+  /** The gates' passage; a slot is held until the response is sent, whoever writes it. */
+  async function admit(head: RequestHead, req: IncomingMessage, res: ServerResponse): Promise<Passage> {
     const aborted = new AbortController();
     res.once('close', () => aborted.abort());
-    try {
-      for (const gate of door.gates) {
-        const passage = await gate.pass(head, req.socket.remoteAddress, aborted.signal);
-        if (passage.refused) {
-          releaseAll();
-          return passage;
-        }
-        if (passage.release) releases.push(passage.release);
-      }
-    } catch (error) {
-      releaseAll();
-      throw error;
-    }
-    // A slot is held until the response is sent, whoever writes it.
-    if (releases.length > 0) res.once('close', releaseAll);
-    return {};
+    const passage = await passGates(door.gates, head, req.socket.remoteAddress, aborted.signal);
+    if (!passage.refused) res.once('close', passage.release);
+    return passage;
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse, head: RequestHead, params: GraphQLParams | null, mediaType: string): Promise<void> {
     if (!params || !door.reads.knows(params)) return next(req, res);
     let passage: Passage;
     try {
-      passage = door.gates.length > 0 ? await passGates(head, req, res) : {};
+      passage = door.gates.length > 0 ? await admit(head, req, res) : {};
     } catch {
       return next(req, res); // yoga runs its gates again and reports what failed
     }

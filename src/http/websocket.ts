@@ -11,7 +11,7 @@ import type { Database } from '../db/client.js';
 import type { GraphQLParams } from '../compiled/transport.js';
 import type { QueryLimits } from '../limits/limits.js';
 import { queryLengthRefusal } from '../limits/plugin.js';
-import type { Gate, Refused } from '../limits/gate.js';
+import { passGates, type Gate } from '../limits/gate.js';
 import { persistedDocumentOf, type PersistedDocuments } from './persisted.js';
 import { errorWithoutInternals, resultWithoutInternals } from './result-json.js';
 
@@ -98,21 +98,6 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
   // Per operation: the enveloped yoga that built its context, to execute with, and its gates' release.
   const envelopes = new WeakMap<object, Enveloped>();
   const slots = new WeakMap<object, () => void>();
-  /** Passes every gate in order, as an HTTP request does: a refusal (earlier passes released), or the release of all. */
-  async function passGates(request: Request, socketAddress: string | undefined, closed: AbortSignal): Promise<{ refused: Refused } | { release: () => void }> {
-    const releases: (() => void)[] = [];
-    const release = () => releases.splice(0).forEach((done) => done());
-    for (const gate of gates) {
-      // A connection that closes stops waiting for a slot, as an aborted HTTP request does.
-      const passage = await gate.pass(request, socketAddress, closed);
-      if (passage.refused) {
-        release();
-        return { refused: passage.refused };
-      }
-      if (passage.release) releases.push(passage.release);
-    }
-    return { release };
-  }
   /** Runs the operation in its slot, given back once its result (or its event stream) is there, as over HTTP. */
   const inSlot = async <T>(contextValue: object, run: (enveloped: Enveloped) => T | Promise<T>): Promise<T> => {
     try {
@@ -129,8 +114,9 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
     const { headers, closed } = connections.get(ctx)!;
     // A new request per operation: authenticated (and rate limited) like an HTTP request.
     const request = requestFor(headers);
-    const passage = await passGates(request, ctx.extra.request.socket.remoteAddress, closed);
-    if ('refused' in passage) return [new GraphQLError(passage.refused.error.message, { extensions: passage.refused.error.extensions })];
+    // A connection that closes stops waiting for a slot, as an aborted HTTP request does.
+    const passage = await passGates(gates, request, ctx.extra.request.socket.remoteAddress, closed);
+    if (passage.refused) return [new GraphQLError(passage.refused.error.message, { extensions: passage.refused.error.extensions })];
     try {
       const args = await checkedArgs(request, ctx, payload);
       if ('schema' in args) slots.set(args.contextValue as object, passage.release);
@@ -188,8 +174,8 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
         connections.set(ctx, { headers, closed: closing.signal });
         const request = requestFor(headers);
         // The connection passes the gates like a request (counted once; a slot only while it is judged).
-        const passage = await passGates(request, upgrade.socket.remoteAddress, closing.signal);
-        if ('refused' in passage) return void ctx.extra.socket.close(CLOSE_RATE_LIMITED, `Too many requests; retry after ${passage.refused.retryAfterSeconds} s.`), false;
+        const passage = await passGates(gates, request, upgrade.socket.remoteAddress, closing.signal);
+        if (passage.refused) return void ctx.extra.socket.close(CLOSE_RATE_LIMITED, `Too many requests; retry after ${passage.refused.retryAfterSeconds} s.`), false;
         const { credentialsError } = await authenticateRequest(db, request).finally(passage.release);
         if (credentialsError) return void ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, REFUSAL_REASONS[credentialsError]), false;
         return true;

@@ -1,11 +1,10 @@
-import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
-import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
+import type { RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import { clientAddress, isLoopback } from './client-address.js';
 import { ConcurrencyLimiter, type ConcurrencyRule, type Release } from './concurrency.js';
-import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
+import { gateOnRequest, type Gate } from './gate.js';
 import { RATE_LIMITED } from './rate-limit-plugin.js';
 
 export interface ConcurrencyOptions extends ConcurrencyRule {
@@ -71,17 +70,7 @@ export function createClientConcurrency(db: Database, options: ConcurrencyOption
         release(request);
       },
     },
-    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
-      const req = (serverContext as { req?: IncomingMessage }).req;
-      return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
-        if (passage.refused) {
-          const { status, headers, body } = refusedResponse(passage.refused);
-          return endResponse(new fetchAPI.Response(body, { status, headers }));
-        }
-        if (passage.release) releases.set(request, passage.release);
-      });
-    },
+    onRequest: gateOnRequest(gate, (request, slot) => releases.set(request, slot)),
   };
   return { gate, plugin };
 }

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import {
   getNamedType,
   getOperationAST,
@@ -11,11 +10,11 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context } from '../context.js';
-import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
+import type { RequestHead } from '../http/request-head.js';
 import type { Database } from '../db/client.js';
 import type { ErrorCode } from '../errors.js';
 import { clientAddress, isLoopback } from './client-address.js';
-import { refusedResponse, UNLIMITED_PATHS, type Gate } from './gate.js';
+import { gateOnRequest, type Gate } from './gate.js';
 import { MemoryRateLimitStore, ruleEnabled, type BucketRule, type RateLimitStore } from './rate-limit.js';
 
 /** The limits, each a token bucket per key; a rule with 0 is off. */
@@ -145,15 +144,7 @@ export function createRateLimits(db: Database, schema: GraphQLSchema, options: R
   };
 
   const plugin: Plugin<Context> = {
-    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
-      if (UNLIMITED_PATHS.has(url.pathname) || admittedAtFrontDoor(serverContext)) return;
-      const req = (serverContext as { req?: IncomingMessage }).req;
-      return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
-        if (!passage.refused) return;
-        const { status, headers, body } = refusedResponse(passage.refused);
-        endResponse(new fetchAPI.Response(body, { status, headers }));
-      });
-    },
+    onRequest: gateOnRequest(gate),
     onExecute({ args, setResultAndStopExecution }) {
       const cost = countRootFields(args.document, args.operationName, passwords);
       if (cost === 0) return;

@@ -65,11 +65,11 @@ export interface GatewayOptions {
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
 
-/** What GraphQL over WebSocket needs of each gateway besides yoga (its limits, gates, persisted documents), for listen(). */
-const webSocketTransports = new WeakMap<Yoga, WebSocketTransport>();
-
-/** Each app's compiled front door, which listen() puts ahead of yoga (src/http/front-door.ts). */
-const frontDoors = new WeakMap<Yoga, FrontDoor>();
+/**
+ * What listen() serves of each app besides yoga: its compiled front door (src/http/front-door.ts),
+ * and what GraphQL over WebSocket needs (its limits, gates, persisted documents).
+ */
+const servedBeside = new WeakMap<Yoga, { door: FrontDoor | null; webSocket: WebSocketTransport }>();
 
 /** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
 const codeInputErrors: Plugin = {
@@ -96,6 +96,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
   const persisted = new PersistedDocuments(persistedOptions);
+  const mask = (error: unknown) => maskError(error, logError, handle.retryAfterSeconds);
   // The gates every request passes first, in yoga's plugins and at the front door alike.
   const rateLimiting = rateLimits ? createRateLimits(handle.db, schema, rateLimits) : null;
   const clientSlots = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
@@ -112,7 +113,7 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     // GraphQL over HTTP's persisted documents name theirs with `documentId` (src/http/persisted.ts).
     extraParamNames: ['documentId'],
     cors: corsOptions(cors),
-    maskedErrors: { maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) },
+    maskedErrors: { maskError: mask },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
     logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
     graphiql: graphiql && ((request) => {
@@ -162,9 +163,11 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       }),
     ],
   });
-  if (reads) frontDoors.set(yoga, { reads, gates, cors, maxBodyBytes: limits.bodyBytes });
-  // GraphQL over WebSocket passes the same gates, in the same order, per operation.
-  webSocketTransports.set(yoga, { yoga, db: handle.db, persisted, limits, gates, maskError: (error) => maskError(error, logError, handle.retryAfterSeconds) });
+  servedBeside.set(yoga, {
+    door: reads && { reads, gates, cors, maxBodyBytes: limits.bodyBytes },
+    // GraphQL over WebSocket passes the same gates, in the same order, per operation.
+    webSocket: { yoga, db: handle.db, persisted, limits, gates, maskError: mask },
+  });
   return yoga;
 }
 
@@ -188,7 +191,8 @@ export interface ServerLimits {
 }
 
 export async function listen(yoga: Yoga, port: number, host: string, limits: ServerLimits = {}): Promise<RunningGateway> {
-  const door = frontDoors.get(yoga);
+  const beside = servedBeside.get(yoga);
+  const door = beside?.door;
   const handler = withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0);
   // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
@@ -197,8 +201,7 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
   });
   const drain = new ConnectionDrain(server);
   // GraphQL over WebSocket on the same path (src/http/websocket.ts), for a gateway made by createYogaApp.
-  const transport = webSocketTransports.get(yoga);
-  const webSockets = transport ? attachGraphQLWebSockets(server, transport) : null;
+  const webSockets = beside ? attachGraphQLWebSockets(server, beside.webSocket) : null;
   if (limits.requestTimeoutMs !== undefined) server.requestTimeout = limits.requestTimeoutMs;
   // Node refuses a headers timeout longer than the request timeout.
   if (limits.headersTimeoutMs !== undefined) server.headersTimeout = server.requestTimeout > 0 ? Math.min(limits.headersTimeoutMs, server.requestTimeout) : limits.headersTimeoutMs;

@@ -9,6 +9,10 @@ export interface Config {
   host: string;
   /** A real PostgreSQL; without it the gateway runs on embedded PGlite. */
   databaseUrl: string | undefined;
+  /** `transaction`: DATABASE_URL is a pooler in transaction mode, e.g. PgBouncer (DATABASE_POOLER; see client.ts). */
+  databasePooler: DatabasePooler;
+  /** Where the LISTEN connection goes (DATABASE_LISTEN_URL): PostgreSQL itself when DATABASE_URL is a pooler. */
+  databaseListenUrl: string | undefined;
   /** PGlite data directory; `memory://` keeps everything in memory. */
   pgliteDataDir: string;
   poolSize: number;
@@ -60,6 +64,22 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** What one request may ask for before it runs (src/limits/, README "Limits"). */
   limits: QueryLimits;
+}
+
+/** What sits between the gateway's pools and PostgreSQL: nothing, or a pooler that hands out a connection per transaction. */
+export type DatabasePooler = 'none' | 'transaction';
+
+/** DATABASE_POOLER and DATABASE_LISTEN_URL; behind a transaction pooler LISTEN needs a connection of its own that stays its own. */
+function databaseConnections(env: NodeJS.ProcessEnv): Pick<Config, 'databaseUrl' | 'databasePooler' | 'databaseListenUrl'> {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const pooler = (env.DATABASE_POOLER?.toLowerCase() || 'none') as DatabasePooler;
+  if (!['none', 'transaction'].includes(pooler)) throw new Error(`DATABASE_POOLER must be none or transaction, got "${env.DATABASE_POOLER}"`);
+  const databaseListenUrl = env.DATABASE_LISTEN_URL || databaseUrl;
+  if (pooler === 'transaction' && databaseUrl && !env.DATABASE_LISTEN_URL) {
+    // A LISTEN through a transaction pooler succeeds, then its server connection serves other clients and the events are lost.
+    throw new Error('DATABASE_POOLER=transaction needs DATABASE_LISTEN_URL: a URL of PostgreSQL itself (or of a session-mode pool) for the LISTEN connection');
+  }
+  return { databaseUrl, databasePooler: pooler, databaseListenUrl };
 }
 
 /** Defaults shared with callers that open a database without a Config (tests, scripts). */
@@ -116,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer('PORT', 4000, env),
     // Development listens on loopback only (the playground may carry a demo session); production on every interface.
     host: env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    ...databaseConnections(env),
     pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
     statementTimeoutMs,

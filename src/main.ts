@@ -1,5 +1,5 @@
 import { loadConfig } from './config.js';
-import { describeDatabase, openConfiguredDatabase } from './db/client.js';
+import { describeDatabase, openConfiguredDatabase, poolerSettingsWarning } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { seedEmptyDatabase } from './db/seed/start.js';
 import { persistedOptions } from './http/persisted.js';
@@ -14,6 +14,8 @@ async function main() {
   const persisted = persistedOptions(config.persisted);
   const handle = await openConfiguredDatabase(config, config.logQueries ? { logQuery: (query) => console.log('[sql]', query) } : undefined);
   console.log(`[db] ${describeDatabase(config)}`);
+  const poolerWarning = config.databasePooler === 'transaction' ? await poolerSettingsWarning(handle, config.statementTimeoutMs) : null;
+  if (poolerWarning) console.warn(poolerWarning);
 
   if (config.migrateOnStart) await runMigrations(handle);
   // Base data, and demo data unless NODE_ENV=production (SEED_DEMO), on a database without users.

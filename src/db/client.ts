@@ -6,7 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, type Config } from '../config.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, type Config, type DatabasePooler } from '../config.js';
 import { databaseFault } from '../errors.js';
 import { relations } from './relations.js';
 
@@ -17,6 +17,10 @@ export type Database = PgAsyncDatabase<any, typeof relations>;
 export interface DatabaseOptions {
   /** postgres:// URL; without it PGlite is used. */
   url?: string;
+  /** `transaction`: `url` is a transaction-mode pooler (PgBouncer), so no connection keeps session state (createPool). */
+  pooler?: DatabasePooler;
+  /** Where the LISTEN connection goes (default `url`); behind a transaction pooler, PostgreSQL itself. */
+  listenUrl?: string;
   /** PGlite data directory (default in memory). */
   dataDir?: string;
   /** A PGlite data dump (from `dumpDataDir`) to start from, e.g. a migrated template in tests. */
@@ -46,6 +50,8 @@ export interface DatabaseHandle {
    */
   queryText(text: string, params: unknown[], options?: { planEachTime?: boolean }): Promise<string | null>;
   pool?: pg.Pool;
+  /** The LISTEN connection's settings on PostgreSQL: the pool's, at `listenUrl`. */
+  listenConfig?: pg.ClientConfig;
   pglite?: PGlite;
   /** The Retry-After (seconds) the server sends with DATABASE_UNAVAILABLE / DATABASE_TIMEOUT. */
   retryAfterSeconds: number;
@@ -169,14 +175,21 @@ function watchReadDeadline(pool: pg.Pool, timeoutMs: number): void {
   sweep.unref();
 }
 
-/** A pool of the gateway's connections; `settings` are added to every connection's startup options. */
-function createPool(url: string, options: DatabaseOptions, settings = ''): PreparingPool {
+/**
+ * A pool of the gateway's connections; `settings` are added to every connection's startup options.
+ * Behind a transaction pooler each transaction may run on another server connection, so nothing
+ * may live in the session: no statement is named (a name prepared on one server connection is
+ * unknown or already taken on the next) and no startup options are sent (PgBouncer refuses them;
+ * the role's settings stand in, see `poolerSettingsWarning`).
+ */
+function createPool(url: string, options: DatabaseOptions, settings = ''): pg.Pool {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
-  const pool = new PreparingPool({
+  const direct = options.pooler !== 'transaction';
+  const pool = new (direct ? PreparingPool : pg.Pool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables.
-    options: `-c jit=off -c statement_timeout=${statementTimeout}${settings}`,
+    options: direct ? `-c jit=off -c statement_timeout=${statementTimeout}${settings}` : undefined,
     application_name: 'pg-graphql-gateway',
     // A connect that hangs, or a wait for a free connection, fails the request instead of piling it up.
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -208,9 +221,9 @@ const PLANNED_EACH_TIME_SETTINGS = ' -c plan_cache_mode=force_custom_plan';
 
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const pool = createPool(url, options);
-  let compiledPool: PreparingPool | undefined;
+  let compiledPool: pg.Pool | undefined;
   const compiled = () => (compiledPool ??= createPool(url, options, COMPILED_SETTINGS));
-  let plannedPool: PreparingPool | undefined;
+  let plannedPool: pg.Pool | undefined;
   const plannedEachTime = () => (plannedPool ??= createPool(url, options, PLANNED_EACH_TIME_SETTINGS));
   const db = drizzlePg({ client: pool, relations, logger: options.logger }) as unknown as Database;
   db.transaction = poolTransactions(pool, options.logger);
@@ -218,6 +231,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     db,
     kind: 'postgres',
     pool,
+    listenConfig: { ...pool.options, connectionString: options.listenUrl ?? url },
     retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
     exec: async (sqlText) => {
       await pool.query(sqlText);
@@ -286,6 +300,8 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
 export function openConfiguredDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
   return openDatabase({
     url: config.databaseUrl,
+    pooler: config.databasePooler,
+    listenUrl: config.databaseListenUrl,
     dataDir: config.databaseUrl ? undefined : config.pgliteDataDir,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
@@ -298,4 +314,28 @@ export function openConfiguredDatabase(config: Config, logger?: Logger): Promise
 
 /** Names the database in logs without its credentials. */
 export const describeDatabase = (config: Config) =>
-  config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite at ${config.pgliteDataDir}`;
+  !config.databaseUrl
+    ? `embedded PGlite at ${config.pgliteDataDir}`
+    : config.databasePooler === 'transaction'
+      ? 'PostgreSQL through a transaction pooler (DATABASE_URL; LISTEN on DATABASE_LISTEN_URL)'
+      : 'PostgreSQL (DATABASE_URL)';
+
+/**
+ * Behind a transaction pooler the connections send no startup options, so the statement timeout
+ * and `jit = off` must be the role's or the database's own settings: what is missing, or null.
+ */
+export async function poolerSettingsWarning(handle: DatabaseHandle, statementTimeoutMs: number): Promise<string | null> {
+  if (!handle.pool) return null;
+  // current_setting shows a timeout in its largest whole unit (15000 ms is '15s'), which reads as an interval.
+  const { rows } = await handle.pool.query<{ role: string; timeout: string; timeoutSet: boolean; jit: string }>(
+    `select current_user as role, current_setting('statement_timeout') as timeout, current_setting('jit') as jit,
+       current_setting('statement_timeout')::interval = $1::int * interval '1 millisecond' as "timeoutSet"`,
+    [statementTimeoutMs],
+  );
+  const { role, timeout, timeoutSet, jit } = rows[0]!;
+  if (timeoutSet && jit === 'off') return null;
+  return (
+    `[db] behind a transaction pooler the server's settings apply: statement_timeout is ${timeout} (DATABASE_STATEMENT_TIMEOUT_MS: ${statementTimeoutMs}), jit is ${jit} (the gateway wants off); ` +
+    `set them with: alter role "${role}" set statement_timeout = ${statementTimeoutMs}; alter role "${role}" set jit = off`
+  );
+}

@@ -38,8 +38,8 @@ export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions 
   const onListening = (listening: boolean) => setInvalidationListening(handle.db, listening);
   const listener = handle.pglite
     ? createPgliteListener(handle.pglite, onPayload, onListening)
-    : // The pool's own settings (URL, TLS, options), on a connection of its own.
-      createPostgresListener(handle.pool!.options, onPayload, { onListening, ...options });
+    : // The pool's own settings (TLS, options) at DATABASE_LISTEN_URL, on a connection of its own.
+      createPostgresListener(handle.listenConfig!, onPayload, { onListening, ...options });
   return {
     hub,
     listener,

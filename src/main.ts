@@ -61,6 +61,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[gateway] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message.trim() : String(error);
+  // Drizzle wraps the driver's error (e.g. PgBouncer refusing a direct connection's startup options) as the cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? `\n  caused by: ${error.cause.message}` : '';
+  const hint = /unsupported startup parameter/.test(message + cause) ? ' (behind PgBouncer in transaction mode set DATABASE_POOLER=transaction; README: Behind PgBouncer)' : '';
+  console.error(`[gateway] failed to start: ${message}${cause}${hint}`);
   process.exit(1);
 });

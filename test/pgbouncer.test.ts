@@ -56,10 +56,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (skip) return;
-  await gateway?.close();
-  await handle?.close();
-  await bouncer?.stop();
-  for (const name of [seeded, empty]) await adminQuery(adminUrl!, `drop database if exists "${name}" with (force)`);
+  try {
+    await gateway?.close();
+    await handle?.close();
+  } finally {
+    // Whatever failed above, no pgbouncer process or database is left behind.
+    await bouncer?.stop();
+    for (const name of [seeded, empty]) await adminQuery(adminUrl!, `drop database if exists "${name}" with (force)`);
+  }
 });
 
 const isCompiled = (statement: string) => statement.startsWith('select json_build_object(');

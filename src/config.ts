@@ -25,7 +25,6 @@ export interface Config {
   retryAfterSeconds: number;
   migrateOnStart: boolean;
   seedOnStart: boolean;
-  maxPageSize: number;
   logQueries: boolean;
   /** How long accepted credentials are reused without a lookup; 0 looks every token up. */
   authCacheTtlMs: number;
@@ -146,7 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retryAfterSeconds: integer('DATABASE_RETRY_AFTER_SECONDS', DEFAULT_RETRY_AFTER_SECONDS, env),
     migrateOnStart: flag('MIGRATE_ON_START', true, env),
     seedOnStart: flag('SEED_ON_START', true, env),
-    maxPageSize: integer('MAX_PAGE_SIZE', 100, env),
     logQueries: flag('LOG_QUERIES', false, env),
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),

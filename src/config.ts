@@ -63,6 +63,20 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** What one request may ask for before it runs (src/limits/, README "Limits"). */
   limits: QueryLimits;
+  /** OpenTelemetry traces over OTLP/HTTP (src/observe/trace.ts); null: off, nothing of OpenTelemetry loaded. */
+  tracing: TracingConfig | null;
+}
+
+/** The standard OTEL_TRACES_SAMPLER values (the SDK's own names). */
+export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+
+export interface TracingConfig {
+  /** Where spans go (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces); the exporter reads its other OTEL_EXPORTER_OTLP_* (headers, timeout) itself. */
+  endpoint: string;
+  serviceName: string;
+  sampler: (typeof TRACE_SAMPLERS)[number];
+  /** The ratio of the traceidratio samplers (OTEL_TRACES_SAMPLER_ARG, 0 to 1). */
+  samplerRatio: number;
 }
 
 /** What sits between the gateway's pools and PostgreSQL: nothing, or a pooler that hands out a connection per transaction. */
@@ -129,6 +143,24 @@ function concurrency(env: NodeJS.ProcessEnv): ConcurrencyOptions | null {
   return { perClient, queue: integer('LIMIT_CLIENT_QUEUE', 32, env), maxWaitMs: integer('LIMIT_CLIENT_QUEUE_WAIT_MS', 5_000, env), trustProxy: integer('TRUST_PROXY', 0, env), exemptLoopback: !flag('RATE_LIMIT_LOOPBACK', false, env) };
 }
 
+/** On when an OTLP endpoint is set, unless OTEL_SDK_DISABLED; a wrong sampler stops the start (the SDK would fall back silently). */
+function tracing(env: NodeJS.ProcessEnv): TracingConfig | null {
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if ((!traces && !base) || flag('OTEL_SDK_DISABLED', false, env)) return null;
+  const sampler = (env.OTEL_TRACES_SAMPLER?.trim().toLowerCase() || 'parentbased_always_on') as TracingConfig['sampler'];
+  if (!TRACE_SAMPLERS.includes(sampler)) throw new Error(`OTEL_TRACES_SAMPLER must be one of ${TRACE_SAMPLERS.join(', ')}, got "${env.OTEL_TRACES_SAMPLER}"`);
+  const rawRatio = env.OTEL_TRACES_SAMPLER_ARG?.trim();
+  const samplerRatio = rawRatio ? Number(rawRatio) : 1;
+  if (!(samplerRatio >= 0 && samplerRatio <= 1)) throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got "${rawRatio}"`);
+  return {
+    endpoint: traces || `${base!.replace(/\/+$/, '')}/v1/traces`,
+    serviceName: env.OTEL_SERVICE_NAME?.trim() || 'pg-graphql-gateway',
+    sampler,
+    samplerRatio,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env);
   return {
@@ -174,5 +206,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cost: integer('LIMIT_COST', DEFAULT_LIMITS.cost, env),
       passwordHashes: integer('LIMIT_PASSWORD_HASHES', DEFAULT_LIMITS.passwordHashes, env),
     },
+    tracing: tracing(env),
   };
 }

@@ -4,12 +4,16 @@ import { runMigrations } from './db/migrate.js';
 import { seedEmptyDatabase } from './db/seed/start.js';
 import { persistedOptions } from './http/persisted.js';
 import { playgroundSessionHeaders, playgroundSessionRefusal } from './http/playground-session.js';
+import { startTracing, stopTracing } from './observe/trace.js';
 import { createRealtime } from './realtime/index.js';
 import { createYogaApp, listen } from './server.js';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database, server. */
 async function main() {
   const config = loadConfig();
+  // Before anything that makes spans (the database, the server); without an OTLP endpoint nothing is loaded.
+  if (config.tracing) await startTracing(config.tracing);
+  if (config.tracing) console.log(`[gateway] tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
   // Before the database: a missing or malformed manifest stops the start at once.
   const persisted = persistedOptions(config.persisted);
   const handle = await openConfiguredDatabase(config, config.logQueries ? { logQuery: (query) => console.log('[sql]', query) } : undefined);
@@ -53,6 +57,8 @@ async function main() {
     if (forced > 0) console.log(`[gateway] shutdown deadline (${timeoutMs} ms): closed ${forced} connection(s) still open`);
     await yoga.dispose();
     await handle.close();
+    // The spans still batched, within the second the deadline leaves after the drain.
+    await stopTracing(500);
     console.log('[gateway] stopped');
     process.exit(0);
   };

@@ -30,6 +30,7 @@ import { schema } from './schema/index.js';
 import { ConnectionDrain } from './http/shutdown.js';
 import { attachGraphQLWebSockets, type WebSocketTransport } from './http/websocket.js';
 import { withFrontDoor, type FrontDoor } from './http/front-door.js';
+import { tracingPlugins, withRequestSpans } from './observe/trace.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -129,6 +130,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     }),
     renderGraphiQL: renderPlayground,
     plugins: [
+      // Spans for parse, validate and execute, around every other plugin's hooks (none when tracing is off).
+      ...tracingPlugins(),
       // First, so every request is counted once, the compiled fast path's included.
       ...(rateLimiting ? [rateLimiting.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
@@ -193,7 +196,7 @@ export interface ServerLimits {
 export async function listen(yoga: Yoga, port: number, host: string, limits: ServerLimits = {}): Promise<RunningGateway> {
   const beside = servedBeside.get(yoga);
   const door = beside?.door;
-  const handler = withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0);
+  const handler = withRequestSpans(withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0));
   // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     drain.track(req, res);

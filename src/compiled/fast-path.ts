@@ -1,4 +1,4 @@
-import { getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRequest, type Context, type Viewer } from '../context.js';
 import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
@@ -10,6 +10,7 @@ import { createRequestLocale } from '../i18n/request.js';
 import type { CostGuard } from '../limits/guard.js';
 import { refusalResponse } from '../limits/limits.js';
 import { containsNul } from '../http/input-text.js';
+import { isTracing, traceCompiledRead } from '../observe/trace.js';
 import type { PersistedDocuments } from '../http/persisted.js';
 import { hasRefusals, responseWithRefusals } from './field-errors.js';
 import { MemoryLru } from './lru.js';
@@ -201,13 +202,20 @@ export function createCompiledReads(options: CompiledReadsOptions): CompiledRead
   }
 
   /** `answer`, with a database fault answered here (its 503) rather than waited on again in the engine. */
-  function respond(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
+  function answerOrFault(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
     return answer(request, params, mediaType).catch((error: unknown) => {
       const fault = databaseFault(error);
       if (!fault) throw error;
       logError(error);
       return faultAnswer(mediaType, databaseFaultError(fault, handle.retryAfterSeconds));
     });
+  }
+
+  /** `answerOrFault`; a read with a template gets a span of its own while tracing is on (src/observe/trace.ts). */
+  function respond(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null> {
+    const found = isTracing() ? templateFor(params) : null;
+    if (found) return traceCompiledRead(getOperationAST(found.entry.document!, params.operationName)?.name?.value, () => answerOrFault(request, params, mediaType));
+    return answerOrFault(request, params, mediaType);
   }
 
   // Bodies the fast path has parsed and left to the engine.

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, type Config, type DatabasePooler } from '../config.js';
 import { databaseFault } from '../errors.js';
+import { isTracing, tracePglite, traceStatement } from '../observe/trace.js';
 import { relations } from './relations.js';
 
 /** One database type for both drivers, so every query is written once. */
@@ -86,6 +87,7 @@ class PreparingPool extends pg.Pool {
     if (config && typeof config === 'object' && !(config as pg.QueryConfig).name && typeof (config as pg.QueryConfig).text === 'string') {
       args[0] = { ...(config as pg.QueryConfig), name: this.nameFor((config as pg.QueryConfig).text) };
     }
+    if (isTracing()) return traceStatement(config, () => (super.query as (...params: unknown[]) => never)(...args));
     return (super.query as (...params: unknown[]) => never)(...args);
   }
 }
@@ -104,7 +106,7 @@ function committed(result: pg.QueryResult): void {
 /** A checked-out client as drizzle's session sees it: its COMMIT is checked by `committed`. */
 function checkingCommits(client: pg.PoolClient): pg.PoolClient {
   const query = async (config: pg.QueryConfig, values?: unknown[]) => {
-    const result = await client.query(config, values);
+    const result = isTracing() ? await traceStatement(config, () => client.query(config, values)) : await client.query(config, values);
     if (/^\s*commit\s*$/i.test(config.text)) committed(result);
     return result;
   };
@@ -272,6 +274,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     // The migrations create pg_trgm (trigram indexes for the ILIKE searches); PGlite ships it as a contrib extension.
     extensions: { pg_trgm },
   });
+  tracePglite(pglite);
   const db = drizzlePglite({ client: pglite, relations, logger: options.logger }) as unknown as Database;
   return {
     db,

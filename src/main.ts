@@ -12,8 +12,10 @@ import { createYogaApp, listen } from './server.js';
 async function main() {
   const config = loadConfig();
   // Before anything that makes spans (the database, the server); without an OTLP endpoint nothing is loaded.
-  if (config.tracing) await startTracing(config.tracing);
-  if (config.tracing) console.log(`[gateway] tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
+  if (config.tracing) {
+    await startTracing(config.tracing);
+    console.log(`[gateway] tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
+  }
   // Before the database: a missing or malformed manifest stops the start at once.
   const persisted = persistedOptions(config.persisted);
   const handle = await openConfiguredDatabase(config, config.logQueries ? { logQuery: (query) => console.log('[sql]', query) } : undefined);

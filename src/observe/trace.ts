@@ -93,8 +93,10 @@ function failed(on: Tracing, span: OpenTelemetry.Span, type: string): void {
   span.setStatus({ code: on.api.SpanStatusCode.ERROR, message: type });
 }
 
+/** A SQLSTATE or socket code (the driver's error or drizzle's cause), a GraphQL code, else the error's class. */
 function errorType(error: unknown): string {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  const coded = error as { code?: unknown; cause?: { code?: unknown }; extensions?: { code?: unknown } } | null;
+  const code = coded?.code ?? coded?.cause?.code ?? coded?.extensions?.code;
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
 }
 
@@ -108,6 +110,9 @@ function inSpan<T>(
   settled?: (span: OpenTelemetry.Span, value: Awaited<T>) => void,
   failure?: string,
 ): T {
+  const parent = on.api.trace.getActiveSpan();
+  // Inside a trace the sampler dropped nothing is recorded: no span, no context switch.
+  if (parent && !parent.isRecording()) return work();
   const span = on.tracer.startSpan(name, { kind, attributes });
   const fail = (error: unknown) => {
     failed(on, span, failure ?? errorType(error));

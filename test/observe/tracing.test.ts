@@ -119,6 +119,15 @@ describe('tracing on (in-memory exporter)', () => {
     expect(only(spans, 'graphql.execute')).toBeDefined();
   });
 
+  it("follows a caller's decision not to sample: no span of that trace", async () => {
+    const unsampled = callerContext();
+    await post({ query: ORGANIZATIONS, variables: { search: 'b' } }, { traceparent: unsampled.traceparent.replace(/-01$/, '-00') });
+    const sampled = callerContext();
+    await post({ query: ORGANIZATIONS, variables: { search: 'b' } }, { traceparent: sampled.traceparent });
+    await spansOf(sampled.traceId);
+    expect(exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === unsampled.traceId)).toEqual([]);
+  });
+
   it('marks failed phases with their code, not their message', async () => {
     const invalid = callerContext();
     await post({ query: '{ noSuchField }' }, { traceparent: invalid.traceparent });

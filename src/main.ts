@@ -59,7 +59,7 @@ async function main() {
     if (forced > 0) console.log(`[gateway] shutdown deadline (${timeoutMs} ms): closed ${forced} connection(s) still open`);
     await yoga.dispose();
     await handle.close();
-    // The spans still batched, within the second the deadline leaves after the drain.
+    // The spans still batched go out, within a bound (the deadline above bounds it too).
     await stopTracing(500);
     console.log('[gateway] stopped');
     process.exit(0);

@@ -60,6 +60,8 @@ export async function startTracing(config: Pick<TracingConfig, 'serviceName' | '
     .merge(resources.detectResources({ detectors: [resources.envDetector] }));
   const provider = new sdk.NodeTracerProvider({ resource, sampler: samplers[config.sampler](), spanProcessors: [processor] });
   provider.register();
+  // The SDK reports a failed export (collector down) only through its diagnostics logger: one line each.
+  api.diag.setLogger({ error: reportDiagnostic, warn: reportDiagnostic, info: ignore, debug: ignore, verbose: ignore });
   tracing = {
     api,
     tracer: provider.getTracer(TRACER_NAME),
@@ -68,8 +70,22 @@ export async function startTracing(config: Pick<TracingConfig, 'serviceName' | '
       api.trace.disable();
       api.context.disable();
       api.propagation.disable();
+      api.diag.disable();
     },
   };
+}
+
+const ignore = () => undefined;
+
+/** The SDK's warnings and errors, as one line: a failed export arrives as the error serialized to JSON, its stack included. */
+function reportDiagnostic(message: string): void {
+  let text = message;
+  try {
+    text = String((JSON.parse(message) as { message?: unknown }).message ?? message);
+  } catch {
+    // not JSON: the message itself
+  }
+  console.warn(`[trace] ${text.split('\n')[0]}`);
 }
 
 /** Exports what is left (at most `timeoutMs`) and turns spans off. */
@@ -80,11 +96,6 @@ export async function stopTracing(timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
   await Promise.race([current.shutdown().catch(() => undefined), late]).finally(() => clearTimeout(timer));
-}
-
-/** The trace id of the running span (e.g. for a log line), when tracing is on. */
-export function activeTraceId(): string | undefined {
-  return tracing?.api.trace.getActiveSpan()?.spanContext().traceId;
 }
 
 /** Marks `span` failed with a low-cardinality type (a code, never a message: it may quote input). */

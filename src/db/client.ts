@@ -66,12 +66,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 /** Distinct statement texts that get a name; past this, statements run unnamed (bounded server memory). */
 const MAX_NAMED_STATEMENTS = 1_000;
 
+/** A pool whose statements are spans while tracing is on (src/observe/trace.ts). */
+class TracedPool extends pg.Pool {
+  override query(...args: unknown[]): never {
+    const query = super.query as (...params: unknown[]) => never;
+    return isTracing() ? traceStatement(args[0], () => query.apply(this, args)) : query.apply(this, args);
+  }
+}
+
 /**
  * A pool that names every distinct statement text, so node-postgres prepares it once per
  * connection and PostgreSQL reuses its plan instead of parsing and planning each request's query
  * again. The GraphQL layer issues few distinct texts (one per query shape), so the set stays small.
  */
-class PreparingPool extends pg.Pool {
+class PreparingPool extends TracedPool {
   private readonly names = new Map<string, string>();
 
   private nameFor(text: string): string | undefined {
@@ -87,8 +95,7 @@ class PreparingPool extends pg.Pool {
     if (config && typeof config === 'object' && !(config as pg.QueryConfig).name && typeof (config as pg.QueryConfig).text === 'string') {
       args[0] = { ...(config as pg.QueryConfig), name: this.nameFor((config as pg.QueryConfig).text) };
     }
-    if (isTracing()) return traceStatement(config, () => (super.query as (...params: unknown[]) => never)(...args));
-    return (super.query as (...params: unknown[]) => never)(...args);
+    return super.query(...args);
   }
 }
 
@@ -187,7 +194,7 @@ function watchReadDeadline(pool: pg.Pool, timeoutMs: number): void {
 function createPool(url: string, options: DatabaseOptions, settings = ''): pg.Pool {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
   const direct = options.pooler !== 'transaction';
-  const pool = new (direct ? PreparingPool : pg.Pool)({
+  const pool = new (direct ? PreparingPool : TracedPool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     // JIT turned 3 ms nested queries into 400 ms on freshly migrated tables.

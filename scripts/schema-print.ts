@@ -5,9 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';
+import { fromPackageRoot } from '../src/paths.js';
 import { schema } from '../src/schema/index.js';
 
-export const schemaPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+export const schemaPath = fromPackageRoot('schema.graphql');
 
 export function printedSchema(): string {
   return `${printSchema(schema).trim()}\n`;

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { fromPackageRoot } from '../paths.js';
 import type { DatabaseHandle } from './client.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fromPackageRoot('drizzle');
 
 /** Applies the pending migrations of `drizzle/` (each driver has its own migrator; the folder is shared). */
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { seeds as registry } from '../../../seeds/config.js';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '../../auth/passwords.js';
+import { fromPackageRoot } from '../../paths.js';
 import type { DatabaseHandle } from '../client.js';
 
 /** One data set: an idempotent SQL file and the data sets it needs first. */
@@ -58,7 +58,7 @@ interface LoadedSeed {
   sqlText: string;
 }
 
-export const defaultSeedsDir = fileURLToPath(new URL('../../../seeds', import.meta.url));
+export const defaultSeedsDir = fromPackageRoot('seeds');
 
 /** The schemas a reset empties; drizzle's migration journal (schema `drizzle`) is left alone. */
 const SEEDED_SCHEMAS = ['auth', 'platform', 'chat'];

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, type Config, type DatabasePooler } from '../config.js';
 import { databaseFault } from '../errors.js';
 import { isTracing, tracePglite, traceStatement } from '../observe/trace.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { relations } from './relations.js';
 
 /** One database type for both drivers, so every query is written once. */
@@ -275,11 +276,16 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  // A directory on disk is this process's alone while open (memory:// and dumps need no lock).
+  const unlock = options.dataDir && !options.dataDir.includes('://') ? await lockDataDir(options.dataDir) : () => {};
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     // The migrations create pg_trgm (trigram indexes for the ILIKE searches); PGlite ships it as a contrib extension.
     extensions: { pg_trgm },
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   tracePglite(pglite);
   const db = drizzlePglite({ client: pglite, relations, logger: options.logger }) as unknown as Database;
@@ -297,7 +303,10 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
           await tx.exec(sqlText);
         }),
       ),
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
     queryText: async (text, params) => {
       options.logger?.logQuery(text, params);
       const result = await pglite.query<unknown[]>(text, params, { rowMode: 'array' });
@@ -323,12 +332,12 @@ export function openConfiguredDatabase(config: Config, logger?: Logger): Promise
 }
 
 /** Names the database in logs without its credentials. */
-export const describeDatabase = (config: Config) =>
-  !config.databaseUrl
-    ? `embedded PGlite at ${config.pgliteDataDir}`
-    : config.databasePooler === 'transaction'
-      ? 'PostgreSQL through a transaction pooler (DATABASE_URL; LISTEN on DATABASE_LISTEN_URL)'
-      : 'PostgreSQL (DATABASE_URL)';
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `embedded PGlite at ${config.pgliteDataDir}`;
+  const url = URL.canParse(config.databaseUrl) ? new URL(config.databaseUrl) : undefined;
+  const where = url ? `PostgreSQL ${url.host}${url.pathname}` : 'PostgreSQL';
+  return config.databasePooler === 'transaction' ? `${where} through a transaction pooler (DATABASE_URL; LISTEN on DATABASE_LISTEN_URL)` : `${where} (DATABASE_URL)`;
+}
 
 /**
  * Behind a transaction pooler the connections send no startup options, so the statement timeout

@@ -1,15 +1,30 @@
-# The gateway image: Node 20, production dependencies, TypeScript run through tsx.
+# The gateway image: TypeScript compiled in a build stage; the runtime runs `node dist/main.js`
+# with production dependencies only (no TypeScript, no tsx), as the non-root user `node`.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json main.ts ./
+COPY src ./src
+COPY scripts ./scripts
+COPY seeds ./seeds
+RUN npm run build
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 # Production mode: no GraphiQL, introspection only for api.introspect, base data only (README, Production).
-ENV NODE_ENV=production
+# Without DATABASE_URL the embedded database lives in the volume /data.
+ENV NODE_ENV=production PGLITE_DATA_DIR=/data
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts=false && npm cache clean --force
-COPY tsconfig.json drizzle.config.ts ./
-COPY src ./src
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# What runs: the compiled code; what it reads at run time: migrations and seed SQL (found from package.json's folder).
+COPY --from=build /app/dist ./dist
 COPY drizzle ./drizzle
-COPY seeds ./seeds
+COPY seeds/*.sql ./seeds/
+RUN mkdir /data && chown node:node /data
+VOLUME /data
 USER node
 EXPOSE 4000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "src/main.ts"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/scripts/healthcheck.js"]
+CMD ["node", "dist/main.js"]

@@ -65,6 +65,8 @@ export interface Config {
   limits: QueryLimits;
   /** OpenTelemetry traces over OTLP/HTTP (src/observe/trace.ts); null: off, nothing of OpenTelemetry loaded. */
   tracing: TracingConfig | null;
+  /** The realtime event log's retention (src/realtime/retention.ts): EVENT_LOG_RETENTION_HOURS, EVENT_LOG_MAX_ROWS, EVENT_LOG_CLEANUP_INTERVAL_MS. */
+  eventLog: { maxAgeHours: number; maxRows: number; intervalMs: number };
 }
 
 /** The standard OTEL_TRACES_SAMPLER values (the SDK's own names). */
@@ -196,6 +198,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, env),
     keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, env),
+    eventLog: {
+      maxAgeHours: integer('EVENT_LOG_RETENTION_HOURS', 24, env),
+      maxRows: integer('EVENT_LOG_MAX_ROWS', 1_000_000, env),
+      intervalMs: Math.max(1_000, integer('EVENT_LOG_CLEANUP_INTERVAL_MS', 60_000, env)),
+    },
     limits: {
       bodyBytes: integer('LIMIT_BODY_BYTES', DEFAULT_LIMITS.bodyBytes, env),
       queryLength: integer('LIMIT_QUERY_LENGTH', DEFAULT_LIMITS.queryLength, env),

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   | 'RATE_LIMITED'
   | 'REQUEST_TIMEOUT'
+  | 'EVENTS_EXPIRED'
   | DatabaseFaultCode;
 
 export type DatabaseFaultCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT';

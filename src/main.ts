@@ -30,7 +30,7 @@ async function main() {
   const playgroundSession = { playgroundUser: config.playgroundUser, host: config.host, production: config.production };
   const playgroundHeaders = await playgroundSessionHeaders(handle.db, playgroundSession);
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
-  const realtime = createRealtime(handle);
+  const realtime = createRealtime(handle, { retention: config.eventLog });
   await realtime.start();
   const yoga = createYogaApp({ handle, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits });
   const gateway = await listen(yoga, config.port, config.host, config);

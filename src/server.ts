@@ -25,6 +25,7 @@ import { useIntrospectionGate } from './http/production.js';
 import { PersistedDocuments, usePersistedDocuments, type PersistedDocumentsOptions } from './http/persisted.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './http/playground-session.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
+import { useSseEventIds } from './http/sse-event-ids.js';
 import type { Realtime } from './realtime/index.js';
 import { schema } from './schema/index.js';
 import { ConnectionDrain } from './http/shutdown.js';
@@ -156,6 +157,8 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
       useGraphQLSSE({ endpoint: '/graphql/stream' }),
       useCodedStreamErrors('/graphql/stream'),
+      // yoga's SSE on /graphql, with each event's cursor as its `id:` (Last-Event-ID resumes).
+      useSseEventIds(),
       // Apollo Client's transport: multipart/mixed with subscriptionSpec on POST /graphql.
       useMultipartSubscriptions({ heartbeatMs: multipartHeartbeatMs }),
       useFreshContextPerEvent<Context>(createEventContext),

@@ -1,7 +1,9 @@
 /**
- * What the database announces (drizzle/*_realtime_triggers/migration.sql) and how it is routed:
- * every change is one `pg_notify('gateway_events', json)` whose JSON names a topic, the kind of
- * change and ids only. Subscribers load rows themselves, through their own read rules.
+ * What the database announces and how it is routed. Every change is a row of the event log
+ * (drizzle/*_event_log, read by src/realtime/log.ts) naming a topic, the kind of change and ids
+ * only; its commit sends an empty `pg_notify('gateway_events', '')` that only wakes the readers.
+ * Signals that are not kept (typing, credential changes) travel as JSON in the notification itself.
+ * Subscribers load rows themselves, through their own read rules.
  */
 
 /** The one PostgreSQL notification channel every gateway process LISTENs on. */
@@ -19,6 +21,8 @@ export interface RealtimeEvent {
   userId?: string;
   emoji?: string;
   isTyping?: boolean;
+  /** The event's position in the event log (logged events only): what a client resumes after. */
+  position?: string;
 }
 
 /** Topic names; the id is always a UUID. */
@@ -42,6 +46,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOPIC = /^(channel|organization|user|typing|credentials):[0-9a-f-]{36}$/i;
 
 const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** A notification that only says the event log has grown (empty, or a position). */
+export const isWakeUp = (payload: string | undefined): boolean => !payload || /^\d+$/.test(payload);
 
 /** A notification payload as an event; anything malformed (e.g. someone else's NOTIFY) is null. */
 export function parseEvent(payload: string | undefined): RealtimeEvent | null {

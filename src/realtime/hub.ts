@@ -1,4 +1,5 @@
 import type { RealtimeEvent } from './events.js';
+import type { LogPoint } from './log.js';
 
 /**
  * In-process fan-out: the process's one LISTEN connection hands every event to `publish`, which
@@ -115,6 +116,8 @@ class Subscription<T> implements AsyncIterableIterator<T> {
 export class RealtimeHub {
   private readonly byTopic = new Map<string, Set<Subscription<unknown>>>();
   private opened = 0;
+  /** How far the event log has been published (src/realtime/follower.ts): a resuming subscription replays up to there. */
+  follower: { readonly point: LogPoint | null } | null = null;
 
   constructor(private readonly logError: (error: unknown) => void = console.error) {}
 
@@ -175,4 +178,10 @@ export function perEvent<T>(event: RealtimeEvent, key: string, create: () => T):
   if (!values) perEventValues.set(event, (values = new Map()));
   if (!values.has(key)) values.set(key, create());
   return values.get(key) as T;
+}
+
+/** Events judged together (a subscription's replay): they share one set of per-event values, so each check runs once. */
+export function judgedTogether(events: readonly RealtimeEvent[]): void {
+  const values = new Map<string, unknown>();
+  for (const event of events) perEventValues.set(event, values);
 }

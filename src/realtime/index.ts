@@ -1,19 +1,24 @@
 import { forgetCredentials, setInvalidationListening } from '../auth/credential-cache.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { credentialsChangedFor, parseEvent } from './events.js';
+import { credentialsChangedFor, isWakeUp, parseEvent } from './events.js';
+import { LogFollower, type FollowerOptions } from './follower.js';
 import { RealtimeHub, type HubStats } from './hub.js';
 import { createPgliteListener, createPostgresListener, type NotificationListener, type PostgresListenerOptions } from './listener.js';
+import { startRetention, type RetentionOptions } from './retention.js';
 
 export { topics, type RealtimeEvent } from './events.js';
 export { EndAfter, RealtimeHub, perEvent, type HubStats } from './hub.js';
 
 /**
- * The realtime side of one gateway process: one LISTEN connection feeding the in-process hub.
- * `npm start` starts it before serving and stops it first on shutdown (which ends every stream).
+ * The realtime side of one gateway process: one LISTEN connection whose notifications wake the
+ * follower of the event log, which feeds the in-process hub; typing and credential changes come
+ * in the notifications themselves. `npm start` starts it before serving and stops it first on
+ * shutdown (which ends every stream).
  */
 export interface Realtime {
   hub: RealtimeHub;
   listener: NotificationListener;
+  follower: LogFollower;
   start(): Promise<void>;
   /** Stops listening and completes every subscription, so open streams end and the server can close. */
   stop(): Promise<void>;
@@ -22,30 +27,50 @@ export interface Realtime {
 
 export interface RealtimeOptions extends PostgresListenerOptions {
   logError?: (error: unknown) => void;
+  follower?: FollowerOptions;
+  /** The log's cleanup job (src/realtime/retention.ts); without it the log is not trimmed by this process. */
+  retention?: RetentionOptions;
 }
 
 export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions = {}): Realtime {
   const hub = new RealtimeHub(options.logError);
+  const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: options.log, ...options.follower });
+  hub.follower = follower;
   const onPayload = (payload: string | undefined) => {
+    if (isWakeUp(payload)) return follower.wake();
     const event = parseEvent(payload);
     if (!event) return;
     // A credential change: this process forgets the user's cached credentials (and so their compiled statements).
     const changedUser = credentialsChangedFor(event);
     if (changedUser) forgetCredentials(handle.db, changedUser);
-    else hub.publish(event);
+    // Typing is the only event not kept in the log; any other topic here is not ours to publish.
+    else if (event.topic.startsWith('typing:')) hub.publish(event);
   };
-  // While the LISTEN is down, revocations would go unheard: the credential cache is bypassed until it is back.
-  const onListening = (listening: boolean) => setInvalidationListening(handle.db, listening);
+  const onListening = (listening: boolean) => {
+    // While the LISTEN is down, revocations would go unheard: the credential cache is bypassed until it is back.
+    setInvalidationListening(handle.db, listening);
+    // Back: whatever was committed meanwhile is read from the log now.
+    if (listening) follower.wake();
+  };
   const listener = handle.pglite
     ? createPgliteListener(handle.pglite, onPayload, onListening)
     : // The pool's own settings (TLS, options) at DATABASE_LISTEN_URL, on a connection of its own.
       createPostgresListener(handle.listenConfig!, onPayload, { onListening, ...options });
+  let stopRetention: (() => Promise<void>) | null = null;
   return {
     hub,
     listener,
-    start: () => listener.start(),
+    follower,
+    async start() {
+      // The starting point first: everything committed after it is read once the LISTEN is in place.
+      await follower.start();
+      await listener.start();
+      if (options.retention) stopRetention = startRetention(handle, { log: options.log, ...options.retention });
+    },
     async stop() {
+      await stopRetention?.();
       await listener.stop();
+      await follower.stop();
       hub.closeAll();
     },
     stats: () => ({ ...hub.stats(), listening: listener.listening, reconnects: listener.reconnects }),

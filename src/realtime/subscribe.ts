@@ -6,9 +6,11 @@ import { requireViewer, unauthenticated } from '../auth/guards.js';
 import type { Context, Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { allowedAmong, type Rule, type RuledTable } from '../policies/rule.js';
-import { ForbiddenError, NotFoundError } from '../schema/errors.js';
+import { badInput } from '../errors.js';
+import { EventsExpiredError, ForbiddenError, NotFoundError } from '../schema/errors.js';
 import type { RealtimeEvent } from './events.js';
-import { EndAfter, perEvent, type RealtimeHub } from './hub.js';
+import { EndAfter, judgedTogether, perEvent, type RealtimeHub } from './hub.js';
+import { compareLog, findPosition, pointOf, readTopic, type LogPoint } from './log.js';
 
 /**
  * Authorization of subscriptions, shared by every subscription field (src/schema/subscriptions.ts):
@@ -111,19 +113,86 @@ export const deliver = <Payload>(delivery: Delivery<Payload>): Payload => {
   return delivery;
 };
 
-/** Subscribes the viewer to a topic after the start check; `prepare` turns each event into a payload or skips it. */
+/** The most events a subscription replays when it resumes; more missed than this: EVENTS_EXPIRED (refetch). */
+export const REPLAY_LIMIT = 1_000;
+
+const CURSOR = /^[1-9]\d{0,17}$/;
+
+/**
+ * Where a subscription resumes: its `after` argument, else the `Last-Event-ID` an SSE client
+ * (EventSource, graphql-sse distinct connections) sends when it reconnects; null: from now on.
+ */
+async function resumePoint(ctx: Context, after: string | null | undefined): Promise<LogPoint | null> {
+  const cursor = after ?? ctx.request?.headers.get('last-event-id') ?? null;
+  if (cursor === null || cursor === '') return null;
+  if (!CURSOR.test(cursor)) throw badInput(`Invalid event cursor: ${cursor.slice(0, 40)}`);
+  const point = await findPosition(ctx.db, cursor);
+  if (!point) throw new EventsExpiredError();
+  return point;
+}
+
+/** `first`, then the live stream; `return()` releases the live subscription at once. */
+function replayThenLive<T>(first: T[], live: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  let next = 0;
+  return {
+    next: () => (next < first.length ? Promise.resolve({ value: first[next++]!, done: false }) : live.next()),
+    return: () => {
+      next = first.length;
+      return live.return!();
+    },
+    throw: (error: unknown) => live.throw!(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/**
+ * Subscribes the viewer to a topic after the start check; `prepare` turns each event into a payload
+ * or skips it. `resume` (logged topics only): the subscription first replays what the viewer may
+ * see of the events after that cursor, judged like live ones, then goes live without gap or
+ * duplicate: it joins the hub first, replays up to where the log has been published at that
+ * instant, and skips live events at or before its cursor (another instance may be ahead of this one).
+ */
 export async function subscribeTo<Table extends RuledTable, Payload>(
   ctx: Context,
   start: StartCheck<Table> | null,
   topic: string,
   prepare: (viewer: Viewer, event: RealtimeEvent) => Promise<Payload | null>,
+  resume?: { after: string | null | undefined },
 ): Promise<AsyncIterable<Delivery<Payload>>> {
   const subscriber = requireViewer(ctx);
   const hub = hubOf(ctx);
   if (start) await authorizeStart(ctx, subscriber, start);
-  return hub.subscribe<Delivery<Payload>>(topic, async (event) => {
+  const from = resume ? await resumePoint(ctx, resume.after) : null;
+  const judge = async (event: RealtimeEvent) => {
     const viewer = await currentViewer(ctx, subscriber, event);
-    return viewer instanceof GraphQLError ? new EndAfter(viewer) : prepare(viewer, event);
+    return viewer instanceof GraphQLError ? new EndAfter<Delivery<Payload>>(viewer) : prepare(viewer, event);
+  };
+  if (!from) return hub.subscribe<Delivery<Payload>>(topic, judge);
+  const live = hub.subscribe<Delivery<Payload>>(topic, (event) => {
+    const point = pointOf(event);
+    return point && compareLog(point, from) <= 0 ? Promise.resolve(null) : judge(event);
   });
+  // Read in the same tick as joining: every event after `upTo` reaches the live subscription.
+  const upTo = hub.follower?.point ?? null;
+  try {
+    const missed = upTo && compareLog(from, upTo) < 0 ? await readTopic(ctx.db, topic, from, upTo, REPLAY_LIMIT + 1) : [];
+    if (missed.length > REPLAY_LIMIT) throw new EventsExpiredError(`More than ${REPLAY_LIMIT} events were missed: refetch, then subscribe without a cursor.`);
+    judgedTogether(missed);
+    const replayed: Delivery<Payload>[] = [];
+    for (const event of missed) {
+      const value = await judge(event);
+      if (value instanceof EndAfter) {
+        // Signed out meanwhile: the refusal is the last thing the stream says.
+        await live.return!();
+        return replayThenLive([value.value], live);
+      }
+      if (value !== null) replayed.push(value);
+    }
+    return replayThenLive(replayed, live);
+  } catch (error) {
+    await live.return!();
+    throw error;
+  }
 }
-

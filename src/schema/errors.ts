@@ -35,6 +35,13 @@ export class NotFoundError extends ClientError {
   }
 }
 
+/** A subscription cannot resume from its cursor (the events are no longer kept, or too many were missed): refetch, then subscribe without one. */
+export class EventsExpiredError extends ClientError {
+  constructor(message = 'The events after this cursor are no longer available: refetch, then subscribe without a cursor.') {
+    super(message, 'EVENTS_EXPIRED');
+  }
+}
+
 export class ConflictError extends ClientError {
   constructor(message: string) {
     super(message, 'CONFLICT');

@@ -49,7 +49,18 @@ const kindOf = <Kind extends string>(kinds: readonly Kind[], kind: string): Kind
 
 const CHANNEL_EVENT_KINDS = ['MESSAGE_CREATED', 'MESSAGE_EDITED', 'MESSAGE_DELETED', 'MESSAGE_PINNED', 'MESSAGE_UNPINNED', 'REACTION_ADDED', 'REACTION_REMOVED'] as const;
 
-interface ChannelEventShape {
+/** Every logged event's position in the event log: what a client resumes after. */
+interface Logged {
+  cursor: string;
+}
+
+const cursorField = { description: 'The position of this event in the event log: pass it as `after` to resume after it (also sent as the SSE `id:`).' };
+
+/** The optional `after` argument of the logged subscriptions. */
+const AFTER_DESCRIPTION =
+  'Resume after this event cursor: the events since then that the viewer may see now are replayed first (at most 1,000; beyond that, or beyond retention, the error EVENTS_EXPIRED says to refetch). SSE clients may send Last-Event-ID instead.';
+
+interface ChannelEventShape extends Logged {
   kind: (typeof CHANNEL_EVENT_KINDS)[number];
   messageId: string;
   reaction: { emoji: string; userId: string } | null;
@@ -72,6 +83,7 @@ const ChannelEvent = builder.objectRef<ChannelEventShape>('ChannelEvent').implem
   description: 'A change to the messages of a channel.',
   fields: (t) => ({
     kind: t.field({ type: builder.enumType('ChannelEventKind', { values: CHANNEL_EVENT_KINDS }), resolve: (event) => event.kind }),
+    cursor: t.exposeString('cursor', cursorField),
     messageId: t.globalID({ description: 'The message changed (also for MESSAGE_DELETED).', resolve: (event) => ({ type: 'Message', id: event.messageId }) }),
     message: t.drizzleField({
       type: Message,
@@ -88,7 +100,7 @@ async function channelEvent(ctx: Context, viewer: Viewer, channelId: string, eve
   const kind = kindOf(CHANNEL_EVENT_KINDS, event.kind);
   if (!kind || !(await allowsForEvent(ctx, viewer, event, canReadChannelMessages, channelId))) return null;
   const reaction = event.userId && event.emoji ? { emoji: event.emoji, userId: event.userId } : null;
-  return { kind, messageId: event.id, reaction };
+  return { kind, messageId: event.id, reaction, cursor: event.position! };
 }
 
 /** Subscribing to a channel needs what reading its messages needs. */
@@ -98,7 +110,7 @@ const channelStart = (channelId: string) => ({ readRule: canSeeChannel, rule: ca
 
 const ORGANIZATION_EVENT_KINDS = ['CHANNEL_CREATED', 'CHANNEL_UPDATED', 'CHANNEL_DELETED', 'MEMBER_JOINED', 'MEMBER_LEFT', 'MEMBER_ROLE_CHANGED'] as const;
 
-interface OrganizationEventShape {
+interface OrganizationEventShape extends Logged {
   kind: (typeof ORGANIZATION_EVENT_KINDS)[number];
   channelId: string | null;
   memberId: string | null;
@@ -108,6 +120,7 @@ const OrganizationEvent = builder.objectRef<OrganizationEventShape>('Organizatio
   description: 'A change to the channels or members of an organization.',
   fields: (t) => ({
     kind: t.field({ type: builder.enumType('OrganizationEventKind', { values: ORGANIZATION_EVENT_KINDS }), resolve: (event) => event.kind }),
+    cursor: t.exposeString('cursor', cursorField),
     channelId: t.globalID({ nullable: true, description: 'The channel of a CHANNEL_* event.', resolve: (event) => event.channelId && { type: 'Channel', id: event.channelId } }),
     channel: t.drizzleField({
       type: Channel,
@@ -137,14 +150,14 @@ async function organizationEvent(ctx: Context, viewer: Viewer, organizationId: s
     ? await allowsForEvent(ctx, viewer, event, channelRule, event.id)
     : await allowsForEvent(ctx, viewer, event, canReadOrganizationDetails, organizationId);
   if (!allowed) return null;
-  return { kind, channelId: aboutChannel ? event.id : null, memberId: aboutChannel ? null : event.id };
+  return { kind, channelId: aboutChannel ? event.id : null, memberId: aboutChannel ? null : event.id, cursor: event.position! };
 }
 
 // ---- Notifications of the viewer --------------------------------------------------------------
 
 const NOTIFICATION_EVENT_KINDS = ['CREATED', 'UPDATED', 'DELETED'] as const;
 
-interface NotificationEventShape {
+interface NotificationEventShape extends Logged {
   kind: (typeof NOTIFICATION_EVENT_KINDS)[number];
   notificationId: string;
 }
@@ -153,6 +166,7 @@ const NotificationEvent = builder.objectRef<NotificationEventShape>('Notificatio
   description: "A change to one of the viewer's notifications.",
   fields: (t) => ({
     kind: t.field({ type: builder.enumType('NotificationEventKind', { values: NOTIFICATION_EVENT_KINDS }), resolve: (event) => event.kind }),
+    cursor: t.exposeString('cursor', cursorField),
     notificationId: t.globalID({ resolve: (event) => ({ type: 'Notification', id: event.notificationId }) }),
     notification: t.drizzleField({
       type: Notification,
@@ -168,7 +182,7 @@ async function notificationEvent(ctx: Context, viewer: Viewer, event: RealtimeEv
   const kind = kindOf(NOTIFICATION_EVENT_KINDS, event.kind);
   if (!kind) return null;
   if (kind !== 'DELETED' && !(await allowsForEvent(ctx, viewer, event, canSeeNotification, event.id))) return null;
-  return { kind, notificationId: event.id };
+  return { kind, notificationId: event.id, cursor: event.position! };
 }
 
 // ---- Typing indicators: published by setTyping, never stored -----------------------------------
@@ -254,22 +268,23 @@ builder.subscriptionFields((t) => ({
     type: ChannelEvent,
     description: 'Messages of a channel created, edited, deleted (content null), pinned or unpinned, and reactions added or removed.',
     authScopes: { authenticated: true },
-    args: { channel: t.arg.globalID({ required: true, for: Channel }) },
-    subscribe: (_root, { channel }, ctx) =>
-      subscribeTo(ctx, channelStart(channel.id), topics.channel(channel.id), (viewer, event) => channelEvent(ctx, viewer, channel.id, event)),
+    args: { channel: t.arg.globalID({ required: true, for: Channel }), after: t.arg.string({ description: AFTER_DESCRIPTION }) },
+    subscribe: (_root, { channel, after }, ctx) =>
+      subscribeTo(ctx, channelStart(channel.id), topics.channel(channel.id), (viewer, event) => channelEvent(ctx, viewer, channel.id, event), { after }),
     resolve: deliver,
   }),
   organizationEvents: t.field({
     type: OrganizationEvent,
     description: "Channels of an organization created, updated or deleted (those the viewer sees), and members joining, leaving or changing role. Members only.",
     authScopes: { authenticated: true },
-    args: { organization: t.arg.globalID({ required: true, for: Organization }) },
-    subscribe: (_root, { organization }, ctx) =>
+    args: { organization: t.arg.globalID({ required: true, for: Organization }), after: t.arg.string({ description: AFTER_DESCRIPTION }) },
+    subscribe: (_root, { organization, after }, ctx) =>
       subscribeTo(
         ctx,
         { readRule: canSeeOrganization, rule: canReadOrganizationDetails, id: organization.id, what: 'Organization' },
         topics.organization(organization.id),
         (viewer, event) => organizationEvent(ctx, viewer, organization.id, event),
+        { after },
       ),
     resolve: deliver,
   }),
@@ -277,8 +292,9 @@ builder.subscriptionFields((t) => ({
     type: NotificationEvent,
     description: "The viewer's notifications: created, updated (e.g. read) or deleted.",
     authScopes: { authenticated: true },
-    subscribe: (_root, _args, ctx) =>
-      subscribeTo(ctx, null, topics.user(requireViewer(ctx).userId), (viewer, event) => notificationEvent(ctx, viewer, event)),
+    args: { after: t.arg.string({ description: AFTER_DESCRIPTION }) },
+    subscribe: (_root, { after }, ctx) =>
+      subscribeTo(ctx, null, topics.user(requireViewer(ctx).userId), (viewer, event) => notificationEvent(ctx, viewer, event), { after }),
     resolve: deliver,
   }),
   typingIndicators: t.field({

@@ -4,3 +4,4 @@ export * from './apps.js';
 export * from './notifications.js';
 export * from './files.js';
 export * from './audit.js';
+export * from './event-log.js';

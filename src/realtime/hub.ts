@@ -118,6 +118,8 @@ export class RealtimeHub {
   private opened = 0;
   /** How far the event log has been published (src/realtime/follower.ts): a resuming subscription replays up to there. */
   follower: { readonly point: LogPoint | null } | null = null;
+  /** The most events a resuming subscription replays; more missed: EVENTS_EXPIRED (src/realtime/subscribe.ts). */
+  replayLimit = 1_000;
 
   constructor(private readonly logError: (error: unknown) => void = console.error) {}
 

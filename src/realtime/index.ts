@@ -28,6 +28,8 @@ export interface Realtime {
 export interface RealtimeOptions extends PostgresListenerOptions {
   logError?: (error: unknown) => void;
   follower?: FollowerOptions;
+  /** The most events a resuming subscription replays (default 1,000); more missed: EVENTS_EXPIRED. */
+  replayLimit?: number;
   /** The log's cleanup job (src/realtime/retention.ts); without it the log is not trimmed by this process. */
   retention?: RetentionOptions;
 }
@@ -36,6 +38,7 @@ export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions 
   const hub = new RealtimeHub(options.logError);
   const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: options.log, ...options.follower });
   hub.follower = follower;
+  if (options.replayLimit !== undefined) hub.replayLimit = options.replayLimit;
   const onPayload = (payload: string | undefined) => {
     if (isWakeUp(payload)) return follower.wake();
     const event = parseEvent(payload);

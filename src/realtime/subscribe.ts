@@ -113,9 +113,6 @@ export const deliver = <Payload>(delivery: Delivery<Payload>): Payload => {
   return delivery;
 };
 
-/** The most events a subscription replays when it resumes; more missed than this: EVENTS_EXPIRED (refetch). */
-export const REPLAY_LIMIT = 1_000;
-
 const CURSOR = /^[1-9]\d{0,17}$/;
 
 /**
@@ -177,8 +174,9 @@ export async function subscribeTo<Table extends RuledTable, Payload>(
   // Read in the same tick as joining: every event after `upTo` reaches the live subscription.
   const upTo = hub.follower?.point ?? null;
   try {
-    const missed = upTo && compareLog(from, upTo) < 0 ? await readTopic(ctx.db, topic, from, upTo, REPLAY_LIMIT + 1) : [];
-    if (missed.length > REPLAY_LIMIT) throw new EventsExpiredError(`More than ${REPLAY_LIMIT} events were missed: refetch, then subscribe without a cursor.`);
+    const limit = hub.replayLimit;
+    const missed = upTo && compareLog(from, upTo) < 0 ? await readTopic(ctx.db, topic, from, upTo, limit + 1) : [];
+    if (missed.length > limit) throw new EventsExpiredError(`More than ${limit} events were missed: refetch, then subscribe without a cursor.`);
     judgedTogether(missed);
     const replayed: Delivery<Payload>[] = [];
     for (const event of missed) {

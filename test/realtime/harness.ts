@@ -2,7 +2,7 @@ import { createClient, type Client, type ExecutionResult } from 'graphql-sse';
 import { afterAll, beforeAll } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
-import { createRealtime, type Realtime } from '../../src/realtime/index.js';
+import { createRealtime, type Realtime, type RealtimeOptions } from '../../src/realtime/index.js';
 import { createYogaApp, listen, type RunningGateway } from '../../src/server.js';
 import { openSeededDatabase } from '../gateway.js';
 import { demoUsers, globalId, type DemoUser } from '../policies.js';
@@ -32,8 +32,8 @@ export interface LiveGateway {
   close(): Promise<void>;
 }
 
-export async function startLiveGateway(handle: DatabaseHandle): Promise<LiveGateway> {
-  const realtime = createRealtime(handle, { log: () => undefined });
+export async function startLiveGateway(handle: DatabaseHandle, options: RealtimeOptions = {}): Promise<LiveGateway> {
+  const realtime = createRealtime(handle, { log: () => undefined, ...options });
   await realtime.start();
   const yoga = createYogaApp({ handle, realtime, logError: () => undefined });
   const running = await listen(yoga, 0, '127.0.0.1');

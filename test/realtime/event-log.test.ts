@@ -104,4 +104,22 @@ describe.skipIf(!onPostgres)('the event log on PostgreSQL', () => {
     live.close();
     resumed.close();
   });
+
+  it('after pg_terminate_backend on every connection of the gateways (pools and LISTEN), subscribers get the next events without errors', async () => {
+    const subscriber = await second.subscribe('distinct', 'bob', QUERY, { channel: channelGid(CHANNEL.general) }, TOPIC);
+    await insertMessageWithSql(first.handle, GENERAL, demoUsers.alice, 'before the kill');
+    await subscriber.result(0);
+    // Every connection of both instances but the one asking (the pools reconnect on demand).
+    const killed = await first.handle.pool!.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and application_name like 'pg-graphql-gateway%' and pid <> pg_backend_pid()`,
+    );
+    expect(killed.rowCount).toBeGreaterThan(0);
+    const expected = Array.from({ length: 5 }, (_, i) => `after the kill ${i + 1}`);
+    for (const content of expected) await insertMessageWithSql(first.handle, GENERAL, demoUsers.alice, content);
+    await subscriber.result(5);
+    expect(contents(subscriber)).toEqual(['before the kill', ...expected]);
+    expect(errors(subscriber)).toEqual([]);
+    subscriber.close();
+  });
 });

@@ -122,4 +122,26 @@ describe.skipIf(!onPostgres)('the event log on PostgreSQL', () => {
     expect(errors(subscriber)).toEqual([]);
     subscriber.close();
   });
+
+  it('delivers an event held back by an older transaction that writes no event, once that one ends (no notification comes then)', async () => {
+    // The second instance: it has long caught up with the events of the tests before.
+    await waitFor(() => second.realtime.listener.listening, 'the second instance to listen');
+    const subscriber = await second.subscribe('distinct', 'bob', QUERY, { channel: channelGid(CHANNEL.general) }, TOPIC);
+    const older = await first.handle.pool!.connect();
+    try {
+      // An older transaction id, from a write that publishes nothing.
+      await older.query('begin');
+      await older.query(`update chat.channel_sections set name = name where id = (select id from chat.channel_sections limit 1)`);
+      await insertMessageWithSql(first.handle, GENERAL, demoUsers.alice, 'behind an older transaction');
+      // Committed, but not final while the older transaction may still write a row that sorts before it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitFor(() => second.realtime.hub.stats().pending === 0, 'a quiet hub');
+      expect(subscriber.results).toEqual([]);
+      await older.query('commit');
+    } finally {
+      older.release();
+    }
+    expect((await subscriber.result(0)).data!.channelEvents.message.content).toBe('behind an older transaction');
+    subscriber.close();
+  });
 });

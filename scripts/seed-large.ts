@@ -73,7 +73,8 @@ async function seedLarge({ scale, seed, force }: Options): Promise<void> {
   if (await step('database', () => ensureDatabase(url))) console.log('  (created the database)');
   await step('migrations + demo catalog (reset)', () => prepareSchema(url));
   const dataset = await step(`generate ${PER_SCALE.messages * scale} messages in memory`, () => generateDataset(scale, seed));
-  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off' });
+  // gateway.realtime=off: a bulk load writes no event log rows and wakes no gateway (drizzle/*_event_log).
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off -c gateway.realtime=off' });
   try {
     for (const key of loadOrder) {
       const table = dataset[key];

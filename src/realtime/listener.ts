@@ -6,7 +6,8 @@ import { NOTIFY_CHANNEL } from './events.js';
  * The process's one LISTEN connection. On PostgreSQL it is a `pg.Client` of its own, outside the
  * pool (a pooled connection would be handed to queries and lose its LISTEN); when it drops (the
  * server restarted, `pg_terminate_backend`, a dead network) it reconnects with exponential backoff
- * and LISTENs again. Events committed while it is down are not replayed: NOTIFY is at most once.
+ * and LISTENs again. A notification only wakes the reader of the event log, which catches up
+ * after every reconnect (src/realtime/follower.ts): what was committed meanwhile is not lost.
  */
 export interface NotificationListener {
   /** Connects and LISTENs; rejects when the first attempt fails (a bad URL should stop the start). */

@@ -80,7 +80,7 @@ export async function readLog(db: Database, from: LogPoint, limit: number): Prom
 
 /** The log point of a position a client holds, or null when the log no longer has it (or never had). */
 export async function findPosition(db: Database, position: string): Promise<LogPoint | null> {
-  const [row] = await db.select({ xid: columns.xid }).from(eventLog).where(eq(eventLog.position, Number(position))).limit(1);
+  const [row] = await db.select({ xid: columns.xid }).from(eventLog).where(sql`${eventLog.position} = ${position}::bigint`).limit(1);
   return row ? { xid: BigInt(row.xid), position: BigInt(position) } : null;
 }
 

@@ -184,7 +184,7 @@ export async function subscribeTo<Table extends RuledTable, Payload>(
       if (value instanceof EndAfter) {
         // Signed out meanwhile: the refusal is the last thing the stream says.
         await live.return!();
-        return replayThenLive([value.value], live);
+        return replayThenLive([...replayed, value.value], live);
       }
       if (value !== null) replayed.push(value);
     }

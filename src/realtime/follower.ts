@@ -59,7 +59,10 @@ export class LogFollower {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.reading = this.readAll().finally(() => (this.reading = null));
+    this.reading = this.readAll()
+      // Never an unhandled rejection (it would end the process): said, and the next wake-up reads again.
+      .catch((error: unknown) => this.options.log(`[realtime] following the event log failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.reading = null));
   }
 
   private async readAll(): Promise<void> {

@@ -36,7 +36,7 @@ export interface RealtimeOptions extends PostgresListenerOptions {
 
 export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions = {}): Realtime {
   const hub = new RealtimeHub(options.logError);
-  const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: options.log, ...options.follower });
+  const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: options.log ?? console.warn, ...options.follower });
   hub.follower = follower;
   if (options.replayLimit !== undefined) hub.replayLimit = options.replayLimit;
   const onPayload = (payload: string | undefined) => {

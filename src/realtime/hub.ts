@@ -2,7 +2,7 @@ import type { RealtimeEvent } from './events.js';
 import type { LogPoint } from './log.js';
 
 /**
- * In-process fan-out: the process's one LISTEN connection hands every event to `publish`, which
+ * In-process fan-out: the event log's follower (and the LISTEN connection, for typing) hands every event to `publish`, which
  * passes it to the subscriptions of its topic. Each subscription prepares events one at a time, in
  * arrival order (e.g. checks the subscriber may still see the row), and keeps a small buffer for a
  * slow reader. Everything a subscription holds is released by `return()` (the client went away).

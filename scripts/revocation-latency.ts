@@ -13,6 +13,7 @@ import { runMigrations } from '../src/db/migrate.js';
 import { runSeeds } from '../src/db/seed/runner.js';
 import { createRealtime } from '../src/realtime/index.js';
 import { createYogaApp } from '../src/server.js';
+import { silentLogger } from '../src/observe/logger.js';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const roundsArg = process.argv.indexOf('--rounds');
@@ -31,7 +32,7 @@ async function main() {
     await runSeeds(handles[0]!, { demo: true });
     const instances = [];
     for (const handle of handles) {
-      const realtime = createRealtime(handle, { log: () => undefined });
+      const realtime = createRealtime(handle, { log: silentLogger() });
       await realtime.start();
       instances.push({ realtime, yoga: createYogaApp({ handle, realtime, authCacheTtlMs: 60_000, logError: () => undefined }) });
     }

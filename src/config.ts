@@ -2,6 +2,7 @@ import { parseCorsOrigins, type CorsPolicy } from './http/cors.js';
 import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
+import { logLevel, type LogLevel } from './observe/logger.js';
 
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
@@ -63,6 +64,13 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** What one request may ask for before it runs (src/limits/, README "Limits"). */
   limits: QueryLimits;
+  /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
+  logLevel: LogLevel;
+  /**
+   * Prometheus metrics (METRICS, default on): on the main port to loopback clients only, unless
+   * METRICS_TOKEN is set (then a bearer token from anyone) or METRICS_PORT serves them on a port of their own.
+   */
+  metrics: { enabled: boolean; token: string | undefined; port: number | undefined };
   /** OpenTelemetry traces over OTLP/HTTP (src/observe/trace.ts); null: off, nothing of OpenTelemetry loaded. */
   tracing: TracingConfig | null;
   /** The realtime event log's retention (src/realtime/retention.ts): EVENT_LOG_RETENTION_HOURS, EVENT_LOG_MAX_ROWS, EVENT_LOG_CLEANUP_INTERVAL_MS. */
@@ -214,5 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       passwordHashes: integer('LIMIT_PASSWORD_HASHES', DEFAULT_LIMITS.passwordHashes, env),
     },
     tracing: tracing(env),
+    logLevel: logLevel(env.LOG_LEVEL),
+    metrics: { enabled: flag('METRICS', true, env), token: env.METRICS_TOKEN || undefined, port: env.METRICS_PORT ? integer('METRICS_PORT', 0, env) : undefined },
   };
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { authenticate, type Authentication, type CredentialsError } from './auth/authenticate.js';
 import type { Database } from './db/client.js';
+import { countingDatabase } from './db/counting.js';
+import { recordOf } from './observe/request-record.js';
 import { cachedLocaleCatalog } from './i18n/catalog.js';
 import { createRequestLocale, type RequestLocale } from './i18n/request.js';
 import type { RequestHead } from './http/request-head.js';
@@ -56,8 +58,10 @@ export function createContextFactory({ db, realtime }: ContextFactoryOptions) {
   return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
     // At most one statement, and none without an Authorization header.
     const { viewer, credentialsError } = await authenticateRequest(db, request);
+    // The request's statements are counted into its record (src/observe/request-record.ts) when it has one.
+    const record = recordOf(request);
     const context: Context = {
-      db,
+      db: record ? countingDatabase(db, record) : db,
       realtime,
       viewer,
       credentialsError,

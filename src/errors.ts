@@ -2,6 +2,7 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { ZodError } from 'zod';
 import { DEFAULT_RETRY_AFTER_SECONDS } from './config.js';
+import { errorLogger, logger } from './observe/logger.js';
 
 /**
  * Error codes a client can branch on (extensions.code). DATABASE_UNAVAILABLE (the database could
@@ -127,7 +128,7 @@ function withCode(error: GraphQLError, message: string, code: ErrorCode): GraphQ
  * the database become BAD_USER_INPUT, a database fault a retryable 503, anything else is masked
  * and its details logged.
  */
-export function maskError(error: unknown, log: (error: unknown) => void = console.error, retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS): GraphQLError {
+export function maskError(error: unknown, log: (error: unknown) => void = errorLogger(logger()), retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS): GraphQLError {
   const fault = databaseFault(error);
   if (fault) {
     log(error);

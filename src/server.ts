@@ -1,14 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
-import { createYoga, isAsyncIterable, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
 import { useRefusedCredentials } from './auth/refused-credentials.js';
 import { createCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
 import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './http/cors.js';
 import type { DatabaseHandle } from './db/client.js';
-import { pendingMigrationCount } from './db/migrate.js';
 import { maskError, withInputCodes } from './errors.js';
 import { createClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import { withDeadline } from './limits/request-deadline.js';
@@ -32,11 +31,23 @@ import { ConnectionDrain } from './http/shutdown.js';
 import { attachGraphQLWebSockets, type WebSocketTransport } from './http/websocket.js';
 import { withFrontDoor, type FrontDoor } from './http/front-door.js';
 import { tracingPlugins, withRequestSpans } from './observe/trace.js';
+import { useHealth, useMetricsEndpoint } from './observe/endpoints.js';
+import { errorLogger, logger as processLogger, type Logger } from './observe/logger.js';
+import { createMetrics, type GatewayMetrics } from './observe/metrics.js';
+import { createRequestObserver, observeNodeRequest, type RequestObserver } from './observe/observer.js';
+import { useRequestRecords } from './observe/plugin.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
-  /** Where unexpected errors go; their details never reach the client. */
+  /** Access-log lines and unexpected errors (src/observe/); default the process logger. */
+  logger?: Logger;
+  /** Where unexpected errors go; their details never reach the client. Default: logged once with their stack. */
   logError?: (error: unknown) => void;
+  /**
+   * Prometheus metrics (src/observe/metrics.ts); default on, served at /metrics to loopback clients.
+   * `token`: a bearer token anyone may read them with; `endpoint: false`: not on this server (METRICS_PORT).
+   */
+  metrics?: { token?: string; endpoint?: boolean } | false;
   /** Reuse accepted credentials this long without a lookup (0: look every token up). */
   authCacheTtlMs?: number;
   /** Headers GraphiQL opens with, e.g. a demo user's session (only on a page addressed to a loopback host: src/http/playground-session.ts). */
@@ -71,7 +82,10 @@ export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
  * What listen() serves of each app besides yoga: its compiled front door (src/http/front-door.ts),
  * and what GraphQL over WebSocket needs (its limits, gates, persisted documents).
  */
-const servedBeside = new WeakMap<Yoga, { door: FrontDoor | null; webSocket: WebSocketTransport }>();
+const servedBeside = new WeakMap<Yoga, { door: FrontDoor | null; webSocket: WebSocketTransport; observer: RequestObserver }>();
+
+/** The metrics of a gateway made by createYogaApp (null: off), e.g. to serve them on a port of their own. */
+export const metricsOf = (yoga: Yoga): GatewayMetrics | null => servedBeside.get(yoga)?.observer.metrics ?? null;
 
 /** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
 const codeInputErrors: Plugin = {
@@ -82,23 +96,15 @@ const codeInputErrors: Plugin = {
   }),
 };
 
-/** How long /ready waits for the database before it answers 503 (orchestrators' probes time out at 1-5 s). */
-const READY_TIMEOUT_MS = 2_000;
-
-/** `promise`'s value, or `fallback` once `ms` have passed first. */
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logError = console.error, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
   const persisted = new PersistedDocuments(persistedOptions);
   const mask = (error: unknown) => maskError(error, logError, handle.retryAfterSeconds);
+  const metrics = metricsOptions ? createMetrics() : null;
+  const observer = createRequestObserver(logger, metrics);
   // The gates every request passes first, in yoga's plugins and at the front door alike.
   const rateLimiting = rateLimits ? createRateLimits(handle.db, schema, rateLimits) : null;
   const clientSlots = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
@@ -110,14 +116,15 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     schema,
     context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
     graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    // yoga's own check (an empty body) matches the end of the URL, which never holds a raw NUL: /health is useHealth's.
+    healthCheckEndpoint: '\u0000',
     landingPage: false,
     // GraphQL over HTTP's persisted documents name theirs with `documentId` (src/http/persisted.ts).
     extraParamNames: ['documentId'],
     cors: corsOptions(cors),
     maskedErrors: { maskError: mask },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
-    logging: { debug: () => undefined, info: () => undefined, warn: console.warn, error: () => undefined },
+    logging: { debug: () => undefined, info: () => undefined, warn: (...args: unknown[]) => logger.warn({ yoga: args }, 'yoga warning'), error: () => undefined },
     graphiql: graphiql && ((request) => {
       const headers = playgroundHeadersFor(request, playgroundHeaders);
       return {
@@ -131,8 +138,13 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
     }),
     renderGraphiQL: renderPlayground,
     plugins: [
+      // Probes first: never limited, never logged.
+      useHealth(handle, realtime && (() => realtime.listener.listening)),
+      ...(metrics && metricsOptions && metricsOptions.endpoint !== false ? [useMetricsEndpoint(metrics.registry, { token: metricsOptions.token })] : []),
       // Spans for parse, validate and execute, around every other plugin's hooks (none when tracing is off).
       ...tracingPlugins(),
+      // Then every request gets its record (access log, metrics), the gates' refusals included.
+      useRequestRecords(observer),
       // First, so every request is counted once, the compiled fast path's included.
       ...(rateLimiting ? [rateLimiting.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
@@ -162,17 +174,22 @@ export function createYogaApp({ handle, logError = console.error, authCacheTtlMs
       // Apollo Client's transport: multipart/mixed with subscriptionSpec on POST /graphql.
       useMultipartSubscriptions({ heartbeatMs: multipartHeartbeatMs }),
       useFreshContextPerEvent<Context>(createEventContext),
-      useReadinessCheck({
-        endpoint: '/ready',
-        // Not ready while the database does not answer within READY_TIMEOUT_MS (pendingMigrationCount reports a failure as pending).
-        check: async () => (await withTimeout(pendingMigrationCount(handle), READY_TIMEOUT_MS, -1)) === 0,
-      }),
     ],
   });
+  if (metrics) {
+    handle.onStatement = metrics.statement;
+    metrics.sources.pools = () => handle.poolStats();
+    if (reads) metrics.sources.compiledCache = reads.stats;
+    if (realtime) {
+      metrics.sources.hub = () => realtime.hub.stats();
+      metrics.sources.listener = () => ({ listening: realtime.listener.listening, reconnects: realtime.listener.reconnects });
+    }
+  }
   servedBeside.set(yoga, {
     door: reads && { reads, gates, cors, maxBodyBytes: limits.bodyBytes },
     // GraphQL over WebSocket passes the same gates, in the same order, per operation.
-    webSocket: { yoga, db: handle.db, persisted, limits, gates, maskError: mask },
+    webSocket: { yoga, db: handle.db, persisted, limits, gates, maskError: mask, observer },
+    observer,
   });
   return yoga;
 }
@@ -201,8 +218,10 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
   const door = beside?.door;
   const handler = withRequestSpans(withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0));
   // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
+  const observer = beside?.observer;
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     drain.track(req, res);
+    if (observer) observeNodeRequest(observer, req, res);
     handler(req, res);
   });
   const drain = new ConnectionDrain(server);

@@ -6,6 +6,7 @@ import { createRealtime, type Realtime } from '../src/realtime/index.js';
 import { createYogaApp, listen, type RunningGateway } from '../src/server.js';
 import { openSeededDatabase } from './gateway.js';
 import { demoUsers, globalId } from './policies.js';
+import { silentLogger } from '../src/observe/logger.js';
 
 /**
  * Per-client concurrency over real HTTP: one request of a client at a time and one waiting, so a
@@ -22,7 +23,7 @@ const limiter = new ConcurrencyLimiter({ perClient: 1, queue: 1, maxWaitMs: 30_0
 
 beforeAll(async () => {
   ({ handle, drop } = await openSeededDatabase());
-  realtime = createRealtime(handle, { log: () => undefined });
+  realtime = createRealtime(handle, { log: silentLogger() });
   await realtime.start();
   const yoga = createYogaApp({ handle, realtime, logError: () => undefined, concurrency: { perClient: 1, queue: 1, maxWaitMs: 30_000, trustProxy: 1, limiter } });
   gateway = await listen(yoga, 0, '127.0.0.1');

@@ -31,7 +31,8 @@ export interface SpawnOptions {
  */
 export function spawnGateway(env: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<GatewayProcess> {
   const { command = process.execPath, args = ['--import', 'tsx', 'src/main.ts'], timeoutMs = 90_000 } = options;
-  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', ...env };
+  // LOG_LEVEL: the test process runs silent (vitest.config.ts); the gateway says what a test reads.
+  const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(command, args, { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -46,7 +47,8 @@ export function spawnGateway(env: Record<string, string | undefined>, options: S
     const timer = setTimeout(() => reject(new Error(`no URL within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
     const read = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-100_000);
-      const match = /GraphQL (?:playground|endpoint): (\S+)/.exec(output);
+      // A readable line, or a JSON one (production) where the URL ends at its quote.
+      const match = /GraphQL (?:playground|endpoint): (http[^\s"]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve({ child, url: match[1], output: () => output, exited, ended: () => ended });
@@ -59,6 +61,14 @@ export function spawnGateway(env: Record<string, string | undefined>, options: S
       reject(new Error(`exited with ${code} before listening:\n${output}`));
     });
   });
+}
+
+/** The output's log lines, parsed: in production every line is one JSON object (src/observe/logger.ts). */
+export function jsonLogLines(output: string): { level: string; msg: string; component?: string; [field: string]: unknown }[] {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
 }
 
 /** SIGTERM, then the exit code; the process must stop by itself within `timeoutMs`. */

@@ -11,6 +11,7 @@ import { createRealtime, topics, type Realtime } from '../src/realtime/index.js'
 import { createYogaApp, listen, type RunningGateway, type Yoga } from '../src/server.js';
 import { openSeededDatabase } from './gateway.js';
 import { demoUsers } from './policies.js';
+import { silentLogger } from '../src/observe/logger.js';
 
 /**
  * The playground as a browser opens it: Debian's headless Chromium, no network but loopback, the
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const database = await openSeededDatabase();
   drop = database.drop;
   handle = database.handle;
-  realtime = createRealtime(handle, { log: () => undefined });
+  realtime = createRealtime(handle, { log: silentLogger() });
   await realtime.start();
   const playgroundHeaders = await playgroundSessionHeaders(handle.db, { playgroundUser: 'alice@example.com', host: '127.0.0.1', production: false });
   yoga = createYogaApp({ handle, realtime, playgroundHeaders, logError: () => undefined });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { queryRows } from './database.js';
-import { emptyDatabase, spawnGateway, stopGateway, type EmptyDatabase, type GatewayProcess } from './gateway-process.js';
+import { emptyDatabase, jsonLogLines, spawnGateway, stopGateway, type EmptyDatabase, type GatewayProcess } from './gateway-process.js';
 import { DEMO_BOT_TOKEN, DEMO_PASSWORD } from './sign-in.js';
 
 /**
@@ -60,8 +60,10 @@ describe('NODE_ENV=production npm start', () => {
   it('on an empty database: base data only, no demo account or bot token, no GraphiQL, no introspection, no administrator', async () => {
     const started = await start();
     const { url } = started;
-    expect(started.output()).toMatch(/\[seed\] empty database: loaded base data/);
-    expect(started.output()).toMatch(/no administrator: set ADMIN_USER_EMAIL/);
+    // Production logs are JSON lines, one object each.
+    const seeded = jsonLogLines(started.output()).filter((line) => line.component === 'seed').map((line) => line.msg);
+    expect(seeded.some((msg) => msg.startsWith('empty database: loaded base data'))).toBe(true);
+    expect(seeded.some((msg) => msg.startsWith('no administrator: set ADMIN_USER_EMAIL'))).toBe(true);
 
     expect(await signIn(url, 'alice@example.com', DEMO_PASSWORD)).toBeNull();
     expect(await signIn(url, 'admin@example.com', DEMO_PASSWORD)).toBeNull();
@@ -92,7 +94,8 @@ describe('NODE_ENV=production npm start', () => {
   it('with ADMIN_USER_EMAIL: that user is the administrator (password told once), may introspect; a newcomer joins the default group', async () => {
     const started = await start({ ADMIN_USER_EMAIL: 'root@corp.example' });
     const { url } = started;
-    const password = /administrator root@corp\.example created; initial password \(shown only now\): (\S+)/.exec(started.output())?.[1];
+    const told = jsonLogLines(started.output()).find((line) => line.component === 'seed' && line.msg.includes('root@corp.example created'));
+    const password = /administrator root@corp\.example created; initial password \(shown only now\): (\S+)$/.exec(told?.msg ?? '')?.[1];
     expect(password).toBeDefined();
     expect(await signIn(url, 'alice@example.com', DEMO_PASSWORD)).toBeNull();
     expect(await signIn(url, 'root@corp.example', DEMO_PASSWORD)).toBeNull();
@@ -122,7 +125,7 @@ describe('NODE_ENV=production npm start', () => {
 
   it('GRAPHIQL=true and INTROSPECTION=true turn them back on', async () => {
     const started = await start({ GRAPHIQL: 'true', INTROSPECTION: 'true' });
-    expect(started.output()).not.toMatch(/\[seed\]/); // people exist now: nothing is seeded again
+    expect(jsonLogLines(started.output()).filter((line) => line.component === 'seed')).toEqual([]); // people exist now: nothing is seeded again
     const page = await fetch(started.url, { headers: { accept: 'text/html' } });
     expect(await page.text()).toMatch(/graphiql/i);
     const schema = await post(started.url, INTROSPECTION);

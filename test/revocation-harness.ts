@@ -5,6 +5,7 @@ import type { PostgresListenerOptions } from '../src/realtime/listener.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import type { GraphQLResponse } from './gateway.js';
 import { demoId, demoUsers, globalId, type DemoUser } from './policies.js';
+import { silentLogger } from '../src/observe/logger.js';
 
 /**
  * A gateway instance as `npm start` builds one (credential cache, compiled reads, optionally its own
@@ -25,7 +26,7 @@ export interface Instance {
 }
 
 export async function startInstance(handle: DatabaseHandle, options: { realtime: boolean; listener?: PostgresListenerOptions }): Promise<Instance> {
-  const realtime = options.realtime ? createRealtime(handle, { log: () => undefined, logError: () => undefined, ...options.listener }) : null;
+  const realtime = options.realtime ? createRealtime(handle, { log: silentLogger(), logError: () => undefined, ...options.listener }) : null;
   await realtime?.start();
   const yoga = createYogaApp({ handle, realtime: realtime ?? undefined, authCacheTtlMs: CACHE_TTL_MS, logError: () => undefined });
   const instance: Instance = {

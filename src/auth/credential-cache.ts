@@ -1,5 +1,6 @@
 import type { Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
+import { rootDatabase } from '../db/counting.js';
 
 interface Entry {
   viewer: Viewer;
@@ -81,7 +82,7 @@ export class CredentialCache {
   }
 }
 
-// One cache per database handle (one per gateway instance: each has its own pool), set up by the server.
+// One cache per database handle (one per gateway instance: each has its own pool), set up by the server; a request's counting view (src/db/counting.ts) shares its handle's.
 const caches = new WeakMap<Database, CredentialCache>();
 // Handles whose realtime listener is down: invalidation events would be missed, so nothing is cached.
 const deaf = new WeakSet<Database>();
@@ -92,11 +93,11 @@ export function useCredentialCache(db: Database, ttlMs: number): void {
 }
 
 /** The cache to use for this handle now, if any. */
-export const credentialCacheOf = (db: Database): CredentialCache | undefined => (deaf.has(db) ? undefined : caches.get(db));
+export const credentialCacheOf = (db: Database): CredentialCache | undefined => (deaf.has(rootDatabase(db)) ? undefined : caches.get(rootDatabase(db)));
 
 /** Call after revoking sessions or changing a bot, so this process stops accepting the old credentials. */
 export function forgetCredentials(db: Database, userId: string): void {
-  caches.get(db)?.forgetUser(userId);
+  caches.get(rootDatabase(db))?.forgetUser(userId);
 }
 
 /**

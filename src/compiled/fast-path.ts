@@ -14,6 +14,7 @@ import { isTracing, traceCompiledRead } from '../observe/trace.js';
 import type { PersistedDocuments } from '../http/persisted.js';
 import { hasRefusals, responseWithRefusals } from './field-errors.js';
 import { MemoryLru } from './lru.js';
+import { recordOf } from '../observe/request-record.js';
 import { NOT_COMPILED } from './spec.js';
 import { buildStatement, NotCompiledHere, statementParams, type Statement } from './statement.js';
 import { compileTemplate, type Template } from './template.js';
@@ -77,6 +78,10 @@ class StatementCache {
     return this.statements.get(key);
   }
 
+  get size() {
+    return { statements: this.statements.size, statementBytes: this.statements.bytes };
+  }
+
   delete(key: string) {
     this.statements.delete(key);
   }
@@ -134,6 +139,8 @@ export interface CompiledReads {
   knows(params: GraphQLParams): boolean;
   /** The answer to a known read, or null when the engine must answer (it then also reports what was wrong). */
   respond(request: RequestHead, params: GraphQLParams, mediaType: string): Promise<Answer | null>;
+  /** What the caches hold now (metrics). */
+  stats(): { documents: number; bytes: number; statements: number; statementBytes: number };
 }
 
 export function createCompiledReads(options: CompiledReadsOptions): CompiledReads {
@@ -166,15 +173,24 @@ export function createCompiledReads(options: CompiledReadsOptions): CompiledRead
     const found = templateFor(params);
     if (!found) return null;
     const { entry, template } = found;
+    const record = recordOf(request);
+    if (record) {
+      record.operationType = 'query';
+      record.operationName = template.operationName;
+    }
     const type = { 'content-type': `${mediaType}; charset=utf-8` };
     const coerced = getVariableValues(schema, template.variableDefinitions, params.variables ?? {});
     // Refused input (a NUL no statement may carry) is reported by the normal engine.
     if (coerced.errors || containsNul(coerced.coerced)) return null;
     // The document passed the limits with its first variables; these may ask for more (first: $n).
     const refusal = costGuard.refusal(entry.document!, params.operationName, coerced.coerced);
-    if (refusal) return { ...refusalResponse(refusal, mediaType), headers: type };
+    if (refusal) {
+      record?.addCode(refusal.extensions?.code);
+      return { ...refusalResponse(refusal, mediaType), headers: type };
+    }
     const { viewer, credentialsError } = await authenticateRequest(handle.db, request);
     if (credentialsError) return null;
+    if (record) record.viewerId = viewer?.userId ?? null;
     const acceptLanguage = request.headers.get('accept-language');
     const catalog = cachedLocaleCatalog(handle.db);
     const key = statementCache.key(viewer, catalog, statementKey(template, coerced.coerced, acceptLanguage));
@@ -197,8 +213,14 @@ export function createCompiledReads(options: CompiledReadsOptions): CompiledRead
     // planned with the request's values each time, never as the generic plan a prepared statement settles on.
     const data = await handle.queryText(built.text, values, { planEachTime: built.planEachTime });
     if (data === null) return null;
+    if (record) {
+      record.compiled = true;
+      record.statements++;
+    }
     // A guarded field the viewer may not read: null there, and its error, as the engine answers.
-    return { status: 200, body: hasRefusals(data) ? responseWithRefusals(data, built.guards, viewer) : `{"data":${data}}`, headers: type };
+    if (!hasRefusals(data)) return { status: 200, body: `{"data":${data}}`, headers: type };
+    record?.addCode(viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+    return { status: 200, body: responseWithRefusals(data, built.guards, viewer), headers: type };
   }
 
   /** `answer`, with a database fault answered here (its 503) rather than waited on again in the engine. */
@@ -207,6 +229,11 @@ export function createCompiledReads(options: CompiledReadsOptions): CompiledRead
       const fault = databaseFault(error);
       if (!fault) throw error;
       logError(error);
+      const record = recordOf(request);
+      if (record) {
+        record.compiled = true;
+        record.addCode(fault);
+      }
       return faultAnswer(mediaType, databaseFaultError(fault, handle.retryAfterSeconds));
     });
   }
@@ -261,5 +288,6 @@ export function createCompiledReads(options: CompiledReadsOptions): CompiledRead
     },
   };
 
-  return { plugin, knows: (params) => templateFor(params) !== null, respond };
+  const stats = () => ({ documents: compiled.size, bytes: compiled.bytes, ...statementCache.size });
+  return { plugin, knows: (params) => templateFor(params) !== null, respond, stats };
 }

@@ -55,6 +55,8 @@ export interface FieldPlan {
 export interface Template {
   /** Distinct per compiled document (part of its statements' cache key). */
   id: number;
+  /** The operation's name (access logs, metrics); null when anonymous. */
+  operationName: string | null;
   fields: FieldPlan[];
   variableDefinitions: readonly VariableDefinitionNode[];
   /** Variables whose value shapes the statement (part of its cache key); the others are parameters. */
@@ -275,6 +277,7 @@ export function compileTemplate(schema: GraphQLSchema, document: DocumentNode, o
     if (fields.every((field) => field.derived === null)) return null;
     return {
       id: ++templateCount,
+      operationName: operation.name?.value ?? null,
       fields,
       variableDefinitions: operation.variableDefinitions ?? [],
       structuralVariables: [...walk.structural],

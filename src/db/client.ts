@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_RETRY_AFTER_SECONDS, type Config, t
 import { databaseFault } from '../errors.js';
 import { isTracing, tracePglite, traceStatement } from '../observe/trace.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { logger } from '../observe/logger.js';
 import { relations } from './relations.js';
 
 /** One database type for both drivers, so every query is written once. */
@@ -57,6 +59,29 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The Retry-After (seconds) the server sends with DATABASE_UNAVAILABLE / DATABASE_TIMEOUT. */
   retryAfterSeconds: number;
+  /**
+   * When set (metrics), told each statement's duration: `compiled` for a compiled read's, else one
+   * the engine ran through the pool or PGlite (statements inside a transaction are not timed).
+   */
+  onStatement?: (seconds: number, compiled: boolean) => void;
+  /** The connections of its pools now (PGlite: one connection, no pool). */
+  poolStats(): PoolStats[];
+}
+
+export interface PoolStats {
+  pool: string;
+  total: number;
+  idle: number;
+  /** Requests waiting for a connection. */
+  waiting: number;
+}
+
+const poolStats = (pool: string, of: pg.Pool | undefined): PoolStats[] => (of ? [{ pool, total: of.totalCount, idle: of.idleCount, waiting: of.waitingCount }] : []);
+
+/** Calls `done` with the seconds since `started` once `result` settles (it is still the caller's to handle). */
+function timeStatement(result: unknown, started: number, done: (seconds: number, compiled: boolean) => void): void {
+  const report = () => done((performance.now() - started) / 1000, false);
+  if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(report, report);
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -208,7 +233,7 @@ function createPool(url: string, options: DatabaseOptions, settings = ''): pg.Po
     keepAliveInitialDelayMillis: 10_000,
   });
   // An idle client that errors (e.g. the server restarted) must not crash the process.
-  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  pool.on('error', (error) => logger().child({ component: 'db' }).warn({ error: error.message }, 'idle client error'));
   // Nor one that is checked out (pg-pool listens only while it is idle): its request fails and reports it.
   pool.on('connect', (client) => client.on('error', () => undefined));
   watchReadDeadline(pool, options.queryTimeoutMs ?? statementTimeout + 5_000);
@@ -237,11 +262,12 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   const plannedEachTime = () => (plannedPool ??= createPool(url, options, PLANNED_EACH_TIME_SETTINGS));
   const db = drizzlePg({ client: pool, relations, logger: options.logger }) as unknown as Database;
   db.transaction = poolTransactions(pool, options.logger);
-  return {
+  const handle: DatabaseHandle = {
     db,
     kind: 'postgres',
     pool,
     listenConfig: { ...pool.options, connectionString: options.listenUrl ?? url },
+    poolStats: () => [...poolStats('engine', pool), ...poolStats('compiled', compiledPool), ...poolStats('compiled_search', plannedPool)],
     retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
     exec: async (sqlText) => {
       await pool.query(sqlText);
@@ -269,10 +295,26 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     queryText: async (text, params, { planEachTime = false } = {}) => {
       options.logger?.logQuery(text, params);
       const target = planEachTime ? plannedEachTime() : compiled();
-      const result: pg.QueryArrayResult = await target.query({ text, values: params, rowMode: 'array' });
-      return (result.rows[0]?.[0] as string | undefined) ?? null;
+      const started = performance.now();
+      try {
+        const result: pg.QueryArrayResult = await target.query({ text, values: params, rowMode: 'array' });
+        return (result.rows[0]?.[0] as string | undefined) ?? null;
+      } finally {
+        handle.onStatement?.((performance.now() - started) / 1000, true);
+      }
     },
   };
+  // The engine's statements are timed here when metrics ask; compiled reads time theirs in queryText.
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    const done = handle.onStatement;
+    if (!done) return query(...args);
+    const started = performance.now();
+    const result = query(...args);
+    timeStatement(result, started, done);
+    return result;
+  }) as typeof pool.query;
+  return handle;
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -288,11 +330,22 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     throw error;
   });
   tracePglite(pglite);
+  // The engine's statements are timed here when metrics ask; compiled reads time theirs in queryText.
+  const query = pglite.query.bind(pglite);
+  pglite.query = ((...args: Parameters<PGlite['query']>) => {
+    const done = handle.onStatement;
+    if (!done) return query(...args);
+    const started = performance.now();
+    const result = query(...args);
+    timeStatement(result, started, done);
+    return result;
+  }) as PGlite['query'];
   const db = drizzlePglite({ client: pglite, relations, logger: options.logger }) as unknown as Database;
-  return {
+  const handle: DatabaseHandle = {
     db,
     kind: 'pglite',
     pglite,
+    poolStats: () => [{ pool: 'pglite', total: 1, idle: 1, waiting: 0 }],
     retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
     exec: async (sqlText) => {
       await pglite.exec(sqlText);
@@ -309,10 +362,16 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     },
     queryText: async (text, params) => {
       options.logger?.logQuery(text, params);
-      const result = await pglite.query<unknown[]>(text, params, { rowMode: 'array' });
-      return (result.rows[0]?.[0] as string | undefined) ?? null;
+      const started = performance.now();
+      try {
+        const result = await query<unknown[]>(text, params, { rowMode: 'array' });
+        return (result.rows[0]?.[0] as string | undefined) ?? null;
+      } finally {
+        handle.onStatement?.((performance.now() - started) / 1000, true);
+      }
     },
   };
+  return handle;
 }
 
 /** The database the configuration names: PostgreSQL with DATABASE_URL, else PGlite in its data directory. */

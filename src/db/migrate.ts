@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { fromPackageRoot } from '../paths.js';
+import { postgresError } from '../errors.js';
 import type { DatabaseHandle } from './client.js';
 
 export const migrationsFolder = fromPackageRoot('drizzle');
@@ -23,8 +24,11 @@ export function localMigrations(): string[] {
     .sort();
 }
 
-/** How many migrations of `drizzle/` the database has not applied (0 = current). */
-export async function pendingMigrationCount(handle: DatabaseHandle): Promise<number> {
+/**
+ * How many migrations of `drizzle/` the database has not applied (0 = current); a database never
+ * migrated has them all pending. Rejects when the database does not answer.
+ */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<number> {
   const local = localMigrations().length;
   try {
     const result = await handle.db.execute<{ applied: number }>(
@@ -32,7 +36,15 @@ export async function pendingMigrationCount(handle: DatabaseHandle): Promise<num
     );
     const rows = (result as unknown as { rows?: { applied: number }[] }).rows ?? (result as unknown as { applied: number }[]);
     return Math.max(0, local - Number(rows[0]?.applied ?? 0));
-  } catch {
-    return local;
+  } catch (error) {
+    // undefined_table / invalid_schema_name: no migration ever ran here.
+    const code = postgresError(error)?.code;
+    if (code === '42P01' || code === '3F000') return local;
+    throw error;
   }
+}
+
+/** Like pendingMigrations, but a database that does not answer counts as not migrated. */
+export async function pendingMigrationCount(handle: DatabaseHandle): Promise<number> {
+  return pendingMigrations(handle).catch(() => localMigrations().length);
 }

@@ -5,6 +5,7 @@ import { answeredMediaType, paramsOfJsonBody, paramsOfSearch, readableJsonPost, 
 import { passGates, refusedResponse, type Gate, type Passage } from '../limits/gate.js';
 import { corsOptions, varyWithOrigin, type CorsPolicy } from './cors.js';
 import { markAdmitted, nodeRequestHead, type RequestHead } from './request-head.js';
+import { attachRecord, recordOf } from '../observe/request-record.js';
 
 /**
  * The compiled front door: a read whose template is known is answered on node's request, before
@@ -53,7 +54,10 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
     } catch {
       return next(req, res); // yoga runs its gates again and reports what failed
     }
-    if (passage.refused) return write(res, head, refusedResponse(passage.refused));
+    if (passage.refused) {
+      recordOf(req)?.addCode(passage.refused.error.extensions.code);
+      return write(res, head, refusedResponse(passage.refused));
+    }
     markAdmitted(req);
     const answer = await door.reads.respond(head, params, mediaType).catch(() => null);
     if (answer) write(res, head, answer);
@@ -66,6 +70,9 @@ export function withFrontDoor(next: RequestListener, door: FrontDoor): RequestLi
     const path = search === -1 ? url : url.slice(0, search);
     if (path !== '/graphql') return next(req, res);
     const head = nodeRequestHead(req);
+    // Compiled reads fill the request's record through its head.
+    const record = recordOf(req);
+    if (record) attachRecord(head, record);
     const mediaType = answeredMediaType(head.headers.get('accept'));
     if (mediaType && req.method === 'GET') return void serve(req, res, head, paramsOfSearch(search === -1 ? '' : url.slice(search + 1)), mediaType);
     const length = head.headers.get('content-length');

@@ -12,6 +12,8 @@ import type { GraphQLParams } from '../compiled/transport.js';
 import type { QueryLimits } from '../limits/limits.js';
 import { queryLengthRefusal } from '../limits/plugin.js';
 import { passGates, type Gate } from '../limits/gate.js';
+import type { RequestObserver } from '../observe/observer.js';
+import { attachRecord, type RequestRecord } from '../observe/request-record.js';
 import { persistedDocumentOf, type PersistedDocuments } from './persisted.js';
 import { errorWithoutInternals, resultWithoutInternals } from './result-json.js';
 
@@ -57,6 +59,8 @@ export interface WebSocketTransport {
   gates: Gate[];
   /** The gateway's error masking (logs what is unexpected; database faults get their code). */
   maskError: (error: unknown) => GraphQLError;
+  /** Each operation's record: one access-log line when it completes (a subscription: when its stream ends). */
+  observer: RequestObserver;
 }
 
 export interface GraphQLWebSockets {
@@ -82,7 +86,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, gates, maskError }: WebSocketTransport): GraphQLWebSockets {
+export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, limits, gates, maskError, observer }: WebSocketTransport): GraphQLWebSockets {
   // A message larger than a request body may be is refused by ws (close 1009), unread.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.bodyBytes });
   let closing = false;
@@ -98,6 +102,14 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
   // Per operation: the enveloped yoga that built its context, to execute with, and its gates' release.
   const envelopes = new WeakMap<object, Enveloped>();
   const slots = new WeakMap<object, () => void>();
+  // Per connection: the record of each operation running, by its id.
+  const records = new WeakMap<object, Map<string, RequestRecord>>();
+  const finish = (ctx: object, id: string) => {
+    const record = records.get(ctx)?.get(id);
+    if (!record) return;
+    records.get(ctx)!.delete(id);
+    observer.finish(record);
+  };
   /** Runs the operation in its slot, given back once its result (or its event stream) is there, as over HTTP. */
   const inSlot = async <T>(contextValue: object, run: (enveloped: Enveloped) => T | Promise<T>): Promise<T> => {
     try {
@@ -110,10 +122,11 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
   const requestFor = (headers: Headers) => new Request(`http://localhost${WEBSOCKET_PATH}`, { method: 'POST', headers });
 
   /** The execution arguments of one subscribe message, or the errors refusing it. */
-  async function operationArgs(ctx: object & { extra: { request: IncomingMessage } }, payload: SubscribePayload & { documentId?: unknown }): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  async function operationArgs(ctx: object & { extra: { request: IncomingMessage } }, payload: SubscribePayload & { documentId?: unknown }, record: RequestRecord): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const { headers, closed } = connections.get(ctx)!;
     // A new request per operation: authenticated (and rate limited) like an HTTP request.
     const request = requestFor(headers);
+    attachRecord(request, record);
     // A connection that closes stops waiting for a slot, as an aborted HTTP request does.
     const passage = await passGates(gates, request, ctx.extra.request.socket.remoteAddress, closed);
     if (passage.refused) return [new GraphQLError(passage.refused.error.message, { extensions: passage.refused.error.extensions })];
@@ -180,21 +193,39 @@ export function attachGraphQLWebSockets(server: Server, { yoga, db, persisted, l
         if (credentialsError) return void ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, REFUSAL_REASONS[credentialsError]), false;
         return true;
       },
-      async onSubscribe(ctx, _id, payload: SubscribePayload & { documentId?: unknown }) {
+      async onSubscribe(ctx, id, payload: SubscribePayload & { documentId?: unknown }) {
+        const record = observer.start(null);
+        record.transport = 'websocket';
+        record.operationName = typeof payload.operationName === 'string' ? payload.operationName : null;
+        let operations = records.get(ctx);
+        if (!operations) records.set(ctx, (operations = new Map()));
+        operations.set(id, record);
+        let refused: GraphQLError[];
         try {
-          const args = await operationArgs(ctx, payload);
+          const args = await operationArgs(ctx, payload, record);
+          if ('schema' in args) return args;
           // Refusals get their code as over HTTP (yoga masks validation errors too).
-          return 'schema' in args ? args : args.map((error) => maskError(error));
+          refused = args.map((error) => maskError(error));
         } catch (error) {
           // A database fault while authenticating, say: the operation's coded error, as over HTTP; the connection stays.
-          return [maskError(error)];
+          refused = [maskError(error)];
         }
+        record.addErrors(refused);
+        finish(ctx, id);
+        return refused;
       },
       execute: (args) => inSlot(args.contextValue as object, (enveloped) => enveloped.execute(args)),
       subscribe: (args) => inSlot(args.contextValue as object, (enveloped) => enveloped.subscribe(args)),
       // As yoga writes results and errors over HTTP: no `extensions.http` (e.g. of a refusal) on the wire.
-      onNext: (_ctx, _id, _payload, _args, result) => resultWithoutInternals(result),
-      onError: (_ctx, _id, _payload, errors) => errors.map(errorWithoutInternals),
+      onNext: (ctx, id, _payload, _args, result) => {
+        records.get(ctx)?.get(id)?.addErrors(result.errors);
+        return resultWithoutInternals(result);
+      },
+      onError: (ctx, id, _payload, errors) => {
+        records.get(ctx)?.get(id)?.addErrors(errors);
+        return errors.map(errorWithoutInternals);
+      },
+      onComplete: (ctx, id) => finish(ctx, id),
       // Whatever fails outside an operation closes with 4500, never with the error's own message.
       isProd: true,
     },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { rootDatabase } from '../db/counting.js';
 import { DEFAULT_LOCALE } from '../db/schema/columns.js';
 import { locales } from '../db/schema/index.js';
 
@@ -68,7 +69,9 @@ interface CacheEntry {
 const cache = new WeakMap<Database, CacheEntry>();
 
 /** The catalog of this database, reused for LOCALE_CATALOG_TTL_MS; a failed load is not cached. */
-export function cachedLocaleCatalog(db: Database, now = Date.now()): Promise<LocaleCatalog> {
+export function cachedLocaleCatalog(view: Database, now = Date.now()): Promise<LocaleCatalog> {
+  // A request's counting view (src/db/counting.ts) shares its handle's catalog.
+  const db = rootDatabase(view);
   const entry = cache.get(db);
   if (entry && now - entry.loadedAt < LOCALE_CATALOG_TTL_MS) return entry.catalog;
   const catalog = loadLocaleCatalog(db);
@@ -81,5 +84,5 @@ export function cachedLocaleCatalog(db: Database, now = Date.now()): Promise<Loc
 
 /** Forget the cached catalog, e.g. after a locale was added, (de)activated or made the default. */
 export function invalidateLocaleCatalog(db: Database): void {
-  cache.delete(db);
+  cache.delete(rootDatabase(db));
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { admittedAtFrontDoor, type RequestHead } from '../http/request-head.js';
+import { recordOf } from '../observe/request-record.js';
 
 /** A refusal: HTTP 429 with Retry-After and this coded GraphQL error (a WebSocket operation gets the error alone). */
 export interface Refused {
@@ -61,6 +62,7 @@ export function gateOnRequest(gate: Gate, keep?: (request: Request, release: () 
     const req = (serverContext as { req?: IncomingMessage }).req;
     return gate.pass(request, req?.socket?.remoteAddress, request.signal).then((passage) => {
       if (passage.refused) {
+        recordOf(request)?.addCode(passage.refused.error.extensions.code);
         const { status, headers, body } = refusedResponse(passage.refused);
         return endResponse(new fetchAPI.Response(body, { status, headers }));
       }

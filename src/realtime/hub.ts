@@ -1,3 +1,4 @@
+import { errorLogger, logger } from '../observe/logger.js';
 import type { RealtimeEvent } from './events.js';
 import type { LogPoint } from './log.js';
 
@@ -25,6 +26,10 @@ export interface HubStats {
   pending: number;
   /** Subscriptions opened since the start (a counter, for monitoring). */
   opened: number;
+  /** Events handed to the hub since the start. */
+  received: number;
+  /** Events offered to subscriptions since the start (one per subscription of the event's topic). */
+  fannedOut: number;
 }
 
 /** Events a subscriber has not read yet; beyond this the oldest are dropped (a reader that far behind is stalled). */
@@ -116,17 +121,21 @@ class Subscription<T> implements AsyncIterableIterator<T> {
 export class RealtimeHub {
   private readonly byTopic = new Map<string, Set<Subscription<unknown>>>();
   private opened = 0;
+  private received = 0;
+  private fannedOut = 0;
   /** How far the event log has been published (src/realtime/follower.ts): a resuming subscription replays up to there. */
   follower: { readonly point: LogPoint | null } | null = null;
   /** The most events a resuming subscription replays; more missed: EVENTS_EXPIRED (src/realtime/subscribe.ts). */
   replayLimit = 1_000;
 
-  constructor(private readonly logError: (error: unknown) => void = console.error) {}
+  constructor(private readonly logError: (error: unknown) => void = errorLogger(logger())) {}
 
   /** Hands an event to every subscription of its topic. */
   publish(event: RealtimeEvent): void {
+    this.received++;
     const subscriptions = this.byTopic.get(event.topic);
     if (!subscriptions) return;
+    this.fannedOut += subscriptions.size;
     for (const subscription of subscriptions) subscription.offer(event);
   }
 
@@ -152,7 +161,7 @@ export class RealtimeHub {
       subscriptions += set.size;
       for (const subscription of set) pending += subscription.pending;
     }
-    return { topics: this.byTopic.size, subscriptions, pending, opened: this.opened };
+    return { topics: this.byTopic.size, subscriptions, pending, opened: this.opened, received: this.received, fannedOut: this.fannedOut };
   }
 
   /** Ends every subscription (shutdown): their streams complete. */

@@ -5,6 +5,7 @@ import { LogFollower, type FollowerOptions } from './follower.js';
 import { RealtimeHub, type HubStats } from './hub.js';
 import { createPgliteListener, createPostgresListener, type NotificationListener, type PostgresListenerOptions } from './listener.js';
 import { startRetention, type RetentionOptions } from './retention.js';
+import { logger } from '../observe/logger.js';
 
 export { topics, type RealtimeEvent } from './events.js';
 export { EndAfter, RealtimeHub, perEvent, type HubStats } from './hub.js';
@@ -36,7 +37,9 @@ export interface RealtimeOptions extends PostgresListenerOptions {
 
 export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions = {}): Realtime {
   const hub = new RealtimeHub(options.logError);
-  const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: options.log ?? console.warn, ...options.follower });
+  // The follower's and the cleanup job's lines (their text names them) go where the listener's go.
+  const warn = (message: string) => (options.log ?? logger()).warn(message);
+  const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: warn, ...options.follower });
   hub.follower = follower;
   if (options.replayLimit !== undefined) hub.replayLimit = options.replayLimit;
   const onPayload = (payload: string | undefined) => {
@@ -68,7 +71,7 @@ export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions 
       // The starting point first: everything committed after it is read once the LISTEN is in place.
       await follower.start();
       await listener.start();
-      if (options.retention) stopRetention = startRetention(handle, { log: options.log, ...options.retention });
+      if (options.retention) stopRetention = startRetention(handle, { log: warn, ...options.retention });
     },
     async stop() {
       await stopRetention?.();

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { logger, type Logger } from '../observe/logger.js';
 import { NOTIFY_CHANNEL } from './events.js';
 
 /**
@@ -25,7 +26,8 @@ export interface PostgresListenerOptions {
   maxDelayMs?: number;
   /** How often the idle connection is probed, so a silently dead one is noticed. */
   heartbeatMs?: number;
-  log?: (message: string) => void;
+  /** Where its state changes go (lost: warn; restored: info); default the process logger. */
+  log?: Logger;
   /** Told each time the LISTEN is in place (true) or gone (false), e.g. to trust the credential cache only while it is. */
   onListening?: (listening: boolean) => void;
 }
@@ -99,7 +101,7 @@ class PostgresListener implements NotificationListener {
     this.setListening(false);
     client.end().catch(() => undefined);
     if (!this.started || this.stopped) return;
-    this.options.log(`[realtime] LISTEN connection lost${error ? ` (${noteError(error)})` : ''}; reconnecting`);
+    this.options.log.warn({ error: error ? noteError(error) : undefined }, 'LISTEN connection lost; reconnecting');
     this.scheduleReconnect();
   }
 
@@ -117,7 +119,7 @@ class PostgresListener implements NotificationListener {
     try {
       await this.open();
       this.reconnects++;
-      this.options.log('[realtime] LISTEN connection restored');
+      this.options.log.info({ reconnects: this.reconnects }, 'LISTEN connection restored');
     } catch {
       // open() already called lost(), which scheduled the next attempt.
     }
@@ -144,7 +146,7 @@ export function createPostgresListener(
   return new PostgresListener(
     { ...config, application_name: 'pg-graphql-gateway-listener', keepAlive: true },
     onPayload,
-    { minDelayMs: 100, maxDelayMs: 5_000, heartbeatMs: 15_000, log: console.warn, onListening: () => undefined, ...options },
+    { minDelayMs: 100, maxDelayMs: 5_000, heartbeatMs: 15_000, log: logger().child({ component: 'realtime' }), onListening: () => undefined, ...options },
   );
 }
 

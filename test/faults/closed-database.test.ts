@@ -67,8 +67,12 @@ describe('a closed database', () => {
     expectUnavailable(await post('{ viewer { id } }', {}, neverSeen));
   });
 
-  it('is not ready', async () => {
-    expect((await gateway.fetch('/ready')).status).toBe(503);
-    expect((await gateway.fetch('/health')).status).toBe(200);
+  it('is not ready, and says the database is unreachable; /health (liveness) stays 200', async () => {
+    const ready = await gateway.fetch('/ready');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', database: { reachable: false, latencyMs: null, pendingMigrations: null, error: 'DATABASE_UNAVAILABLE' } });
+    const health = await gateway.fetch('/health');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
   });
 });

@@ -2,6 +2,7 @@ import { createRealtime } from '../../src/realtime/index.js';
 import { createYogaApp, type Yoga } from '../../src/server.js';
 import { createTestGateway, type TestGateway } from '../gateway.js';
 import { headersFor } from '../sign-in.js';
+import { silentLogger } from '../../src/observe/logger.js';
 
 /**
  * What every fuzzed answer must be (issue 11): no HTTP 5xx but the documented 503
@@ -32,7 +33,7 @@ export async function openFuzzGateway(): Promise<FuzzGateway> {
   const gateway = await createTestGateway();
   const logged: unknown[] = [];
   // The gateway as served (with subscriptions), except that what it would log is kept for the oracle.
-  const realtime = createRealtime(gateway.handle, { log: () => undefined, logError: (error) => logged.push(error) });
+  const realtime = createRealtime(gateway.handle, { log: silentLogger(), logError: (error) => logged.push(error) });
   await realtime.start();
   const yoga = createYogaApp({ handle: gateway.handle, realtime, logError: (error) => logged.push(error) });
   const headers = { anonymous: {}, alice: await headersFor(gateway, 'alice'), bot: await headersFor(gateway, 'bot') };

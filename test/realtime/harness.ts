@@ -6,6 +6,7 @@ import { createRealtime, type Realtime, type RealtimeOptions } from '../../src/r
 import { createYogaApp, listen, type RunningGateway } from '../../src/server.js';
 import { openSeededDatabase } from '../gateway.js';
 import { demoUsers, globalId, type DemoUser } from '../policies.js';
+import { silentLogger } from '../../src/observe/logger.js';
 
 /**
  * The realtime tests' harness: a real gateway on 127.0.0.1 (port 0) with its own LISTEN
@@ -33,7 +34,7 @@ export interface LiveGateway {
 }
 
 export async function startLiveGateway(handle: DatabaseHandle, options: RealtimeOptions = {}): Promise<LiveGateway> {
-  const realtime = createRealtime(handle, { log: () => undefined, ...options });
+  const realtime = createRealtime(handle, { log: silentLogger(), ...options });
   await realtime.start();
   const yoga = createYogaApp({ handle, realtime, logError: () => undefined });
   const running = await listen(yoga, 0, '127.0.0.1');

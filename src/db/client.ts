@@ -71,9 +71,10 @@ export interface DatabaseHandle {
 export interface PoolStats {
   pool: string;
   total: number;
-  idle: number;
+  /** Absent for PGlite, which has no pool: its one connection runs one statement at a time. */
+  idle?: number;
   /** Requests waiting for a connection. */
-  waiting: number;
+  waiting?: number;
 }
 
 const poolStats = (pool: string, of: pg.Pool | undefined): PoolStats[] => (of ? [{ pool, total: of.totalCount, idle: of.idleCount, waiting: of.waitingCount }] : []);
@@ -345,7 +346,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     pglite,
-    poolStats: () => [{ pool: 'pglite', total: 1, idle: 1, waiting: 0 }],
+    poolStats: () => [{ pool: 'pglite', total: 1 }],
     retryAfterSeconds: options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
     exec: async (sqlText) => {
       await pglite.exec(sqlText);

@@ -30,7 +30,7 @@ class BoundedLabel {
 /** What the scrape reads from the rest of the gateway (each optional: tests build apps without realtime). */
 export interface MetricSources {
   compiledCache?: () => { documents: number; bytes: number; statements: number; statementBytes: number };
-  pools?: () => { pool: string; total: number; idle: number; waiting: number }[];
+  pools?: () => { pool: string; total: number; idle?: number; waiting?: number }[];
   hub?: () => { subscriptions: number; received: number; fannedOut: number };
   listener?: () => { listening: boolean; reconnects: number };
 }
@@ -105,8 +105,8 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
     collect() {
       for (const { pool, total, idle, waiting } of sources.pools?.() ?? []) {
         this.set({ pool, state: 'total' }, total);
-        this.set({ pool, state: 'idle' }, idle);
-        this.set({ pool, state: 'waiting' }, waiting);
+        if (idle !== undefined) this.set({ pool, state: 'idle' }, idle);
+        if (waiting !== undefined) this.set({ pool, state: 'waiting' }, waiting);
       }
     },
   });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../errors.js';
+import { recordOf } from '../observe/request-record.js';
 
 export const REQUEST_TIMEOUT = 'REQUEST_TIMEOUT' satisfies ErrorCode;
 
@@ -15,6 +16,7 @@ export function withDeadline(handler: RequestListener, timeoutMs: number): Reque
   return (req: IncomingMessage, res: ServerResponse) => {
     const timer = setTimeout(() => {
       if (!req.complete || res.headersSent || res.writableEnded) return;
+      recordOf(req)?.addCode(REQUEST_TIMEOUT);
       // Retryable like a database fault: the next attempt may meet a less busy database.
       res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' }).end(body);
     }, timeoutMs);

@@ -4,7 +4,7 @@ import type { GatewayMetrics } from './metrics.js';
 import { attachRecord, RequestRecord, requestIdFrom, REQUEST_ID_HEADER } from './request-record.js';
 
 /** Paths that get no access-log line nor request metrics: probes and the scrape, called every few seconds. */
-const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+export const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /** A client's operation name in a log line is cut here (the metrics bound theirs differently). */
 const MAX_LOGGED_NAME = 200;

@@ -3,10 +3,8 @@ import { getOperationAST, type ExecutionArgs, type GraphQLError } from 'graphql'
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { acceptsMultipartSubscription } from '../http/multipart-subscriptions.js';
-import type { RequestObserver } from './observer.js';
+import { QUIET_PATHS, type RequestObserver } from './observer.js';
 import { attachRecord, recordOf, REQUEST_ID_HEADER, type RequestRecord } from './request-record.js';
-
-const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /** The operation, its type and the viewer, once the engine knows them. */
 function noteOperation(args: ExecutionArgs): RequestRecord | undefined {

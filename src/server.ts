@@ -124,7 +124,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
     cors: corsOptions(cors),
     maskedErrors: { maskError: mask },
     // maskError logs what is unexpected; yoga would also log every client error it rewrites.
-    logging: { debug: () => undefined, info: () => undefined, warn: (...args: unknown[]) => logger.warn({ yoga: args }, 'yoga warning'), error: () => undefined },
+    logging: { debug: () => undefined, info: () => undefined, warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }, 'yoga warning'), error: () => undefined },
     graphiql: graphiql && ((request) => {
       const headers = playgroundHeadersFor(request, playgroundHeaders);
       return {

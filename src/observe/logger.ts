@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import pretty from 'pino-pretty';
+import type { PrettyOptions, PrettyStream } from 'pino-pretty';
 
 export type { Logger };
 
@@ -35,6 +36,8 @@ function readableMessage(log: Record<string, unknown>, messageKey: string): stri
 export function createLogger({ level = 'info', json = false, destination }: CreateLoggerOptions = {}): Logger {
   const options: LoggerOptions = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } };
   if (json) return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+  // Loaded only for readable lines: production (JSON) never loads pino-pretty.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as (options: PrettyOptions) => PrettyStream;
   const stream = pretty({
     sync: true,
     destination: destination ?? 1,

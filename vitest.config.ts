@@ -15,7 +15,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Gateways made in tests log nothing (a test that reads lines passes its own logger); spawned ones get LOG_LEVEL=info back.
-    env: { LOG_LEVEL: 'silent' },
+    setupFiles: ['test/silent-logs.ts'],
   },
 });

@@ -31,7 +31,7 @@ export interface SpawnOptions {
  */
 export function spawnGateway(env: Record<string, string | undefined>, options: SpawnOptions = {}): Promise<GatewayProcess> {
   const { command = process.execPath, args = ['--import', 'tsx', 'src/main.ts'], timeoutMs = 90_000 } = options;
-  // LOG_LEVEL: the test process runs silent (vitest.config.ts); the gateway says what a test reads.
+  // LOG_LEVEL info: the lines a test reads are written whatever the shell's level.
   const merged: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(command, args, { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -132,7 +132,7 @@ export function createMetrics({ processMetrics = true }: { processMetrics?: bool
         this.inc(value);
       },
     });
-  readCounter('gateway_realtime_events_received_total', 'Events the LISTEN connection handed to the hub.', () => sources.hub?.().received);
+  readCounter('gateway_realtime_events_received_total', 'Events published to the hub (read from the event log; typing from NOTIFY).', () => sources.hub?.().received);
   readCounter('gateway_realtime_events_fanned_out_total', 'Events offered to subscriptions (one per subscription of the event\'s topic).', () => sources.hub?.().fannedOut);
   readCounter('gateway_realtime_listen_reconnects_total', 'Times the LISTEN connection came back after a drop.', () => sources.listener?.().reconnects);
   new Gauge({

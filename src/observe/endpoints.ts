@@ -13,7 +13,8 @@ import type { Registry } from 'prom-client';
 export const READY_TIMEOUT_MS = 2_000;
 
 export interface Readiness {
-  status: 'ready' | 'not ready';
+  /** `degraded`: ready, but the LISTEN connection is reconnecting (events wait in the log, nothing is lost). */
+  status: 'ready' | 'degraded' | 'not ready';
   database: { reachable: boolean; latencyMs: number | null; pendingMigrations: number | null; error?: string };
   /** Present when the gateway serves subscriptions. */
   realtime?: { listening: boolean };
@@ -26,7 +27,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** Ready: the database answers within READY_TIMEOUT_MS, every migration is applied, and the LISTEN connection (if any) is in place. */
+/**
+ * Ready: the database answers within READY_TIMEOUT_MS and every migration is applied. A LISTEN
+ * connection that is down only degrades: events are replayed from the log once it is back, while
+ * leaving the balancer would fail every read meanwhile.
+ */
 export async function readiness(handle: DatabaseHandle, listening?: () => boolean): Promise<Readiness> {
   const started = performance.now();
   const TIMED_OUT = Symbol('timed out');
@@ -41,20 +46,21 @@ export async function readiness(handle: DatabaseHandle, listening?: () => boolea
       ? { reachable: true, latencyMs, pendingMigrations: pending }
       : { reachable: false, latencyMs: null, pendingMigrations: null, error: pending === TIMED_OUT ? 'DATABASE_TIMEOUT' : pending.error };
   const realtime = listening ? { listening: listening() } : undefined;
-  const ready = database.reachable && database.pendingMigrations === 0 && (realtime?.listening ?? true);
-  return { status: ready ? 'ready' : 'not ready', database, ...(realtime ? { realtime } : {}) };
+  const ready = database.reachable && database.pendingMigrations === 0;
+  const status = !ready ? 'not ready' : realtime?.listening === false ? 'degraded' : 'ready';
+  return { status, database, ...(realtime ? { realtime } : {}) };
 }
 
 const json = (fetchAPI: { Response: typeof Response }, status: number, body: unknown) =>
   new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 
-/** `/health`: the process answers (no database); `/ready`: see `readiness`, 200 when ready, else 503. */
+/** `/health`: the process answers (no database); `/ready`: see `readiness`, 200 when ready or degraded, else 503. */
 export function useHealth(handle: DatabaseHandle, listening?: () => boolean): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname === '/health') return endResponse(json(fetchAPI, 200, { status: 'ok' }));
       if (url.pathname !== '/ready') return;
-      return readiness(handle, listening).then((ready) => endResponse(json(fetchAPI, ready.status === 'ready' ? 200 : 503, ready)));
+      return readiness(handle, listening).then((ready) => endResponse(json(fetchAPI, ready.status === 'not ready' ? 503 : 200, ready)));
     },
   };
 }

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -8,20 +9,44 @@ import type { DatabaseHandle } from './client.js';
 
 export const migrationsFolder = fromPackageRoot('drizzle');
 
-/** Applies the pending migrations of `drizzle/` (each driver has its own migrator; the folder is shared). */
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
-  const config = { migrationsFolder };
+/**
+ * Applies the pending migrations of `drizzle/` (each driver has its own migrator; the folder is
+ * shared). When none is pending, as on every restart, that took one query instead of the migrator's run.
+ */
+export async function runMigrations(handle: DatabaseHandle, folder = migrationsFolder): Promise<void> {
+  // A database that does not answer fails in the migrator, as it did without the check.
+  if ((await pendingMigrationNames(handle, folder).catch(() => null))?.length === 0) return;
+  const config = { migrationsFolder: folder };
   // Both migrators accept our Database; their signatures only name the driver-specific subclass.
   if (handle.kind === 'pglite') await migratePglite(handle.db as never, config);
   else await migrateNodePg(handle.db as never, config);
 }
 
-/** The names of the migrations in `drizzle/`, oldest first. */
-export function localMigrations(): string[] {
-  return readdirSync(migrationsFolder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+/** The names of the migrations in `folder` (subfolders with a migration.sql, as drizzle's migrator reads them), oldest first. */
+export function localMigrations(folder = migrationsFolder): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'migration.sql')))
     .map((entry) => entry.name)
     .sort();
+}
+
+/**
+ * The migrations of `folder` the database has not applied, oldest first: by name, as drizzle's
+ * migrator decides; all of them on a database never migrated. Rejects when the database does not answer.
+ */
+export async function pendingMigrationNames(handle: DatabaseHandle, folder = migrationsFolder): Promise<string[]> {
+  const local = localMigrations(folder);
+  try {
+    const result = await handle.db.execute<{ name: string | null }>(sql`select name from drizzle.__drizzle_migrations`);
+    // node-postgres and PGlite both return { rows }.
+    const applied = new Set((result as unknown as { rows: { name: string | null }[] }).rows.map((row) => row.name));
+    return local.filter((name) => !applied.has(name));
+  } catch (error) {
+    // undefined_table / invalid_schema_name: no migration ever ran here.
+    const code = postgresError(error)?.code;
+    if (code === '42P01' || code === '3F000') return local;
+    throw error;
+  }
 }
 
 /**
@@ -29,19 +54,7 @@ export function localMigrations(): string[] {
  * migrated has them all pending. Rejects when the database does not answer.
  */
 export async function pendingMigrations(handle: DatabaseHandle): Promise<number> {
-  const local = localMigrations().length;
-  try {
-    const result = await handle.db.execute<{ applied: number }>(
-      sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
-    );
-    const rows = (result as unknown as { rows?: { applied: number }[] }).rows ?? (result as unknown as { applied: number }[]);
-    return Math.max(0, local - Number(rows[0]?.applied ?? 0));
-  } catch (error) {
-    // undefined_table / invalid_schema_name: no migration ever ran here.
-    const code = postgresError(error)?.code;
-    if (code === '42P01' || code === '3F000') return local;
-    throw error;
-  }
+  return (await pendingMigrationNames(handle)).length;
 }
 
 /** Like pendingMigrations, but a database that does not answer counts as not migrated. */

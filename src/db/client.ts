@@ -318,14 +318,16 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   return handle;
 }
 
+/** The migrations create pg_trgm (trigram indexes for the ILIKE searches); PGlite ships it as a contrib extension. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   // A directory on disk is this process's alone while open (memory:// and dumps need no lock).
   const unlock = options.dataDir && !options.dataDir.includes('://') ? await lockDataDir(options.dataDir) : () => {};
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
-    // The migrations create pg_trgm (trigram indexes for the ILIKE searches); PGlite ships it as a contrib extension.
-    extensions: { pg_trgm },
+    extensions: PGLITE_EXTENSIONS,
   }).catch((error: unknown) => {
     unlock();
     throw error;

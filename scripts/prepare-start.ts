@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const begin = performance.now();
   const cacheDir = loadConfig().pgliteTemplateCache;
   if (cacheDir) {
-    await ensureTemplate({ cacheDir, log: (line) => say(line.replace(/^\[db\] /, '')) }).then(
+    await ensureTemplate({ cacheDir, log: say }).then(
       (template) => say(`the migrated template of new embedded databases is ${template}`),
       (error: unknown) => say(`no template (${reason(error)}): a new embedded database runs initdb and every migration`),
     );

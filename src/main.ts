@@ -1,57 +1,114 @@
-import { loadConfig } from './config.js';
-import { describeDatabase, openConfiguredDatabase, poolerSettingsWarning } from './db/client.js';
-import { pendingMigrationCount, runMigrations } from './db/migrate.js';
-import { seedEmptyDatabase } from './db/seed/start.js';
-import { persistedOptions } from './http/persisted.js';
-import { playgroundSessionHeaders, playgroundSessionRefusal } from './http/playground-session.js';
-import { startTracing, stopTracing } from './observe/trace.js';
-import { createRealtime } from './realtime/index.js';
-import { serveMetrics } from './observe/endpoints.js';
+import { loadConfig, type Config } from './config.js';
+import type { DatabaseHandle } from './db/client.js';
+import { startFromTemplate } from './db/pglite-template.js';
 import { createLogger, logger, setProcessLogger } from './observe/logger.js';
-import { createYogaApp, listen, metricsOf } from './server.js';
 
-/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database, server. */
-async function main() {
-  const config = loadConfig();
-  // The one logger of this process: JSON lines in production, readable ones otherwise.
-  setProcessLogger(createLogger({ level: config.logLevel, json: config.production }));
-  const log = logger().child({ component: 'gateway' });
-  // Before anything that makes spans (the database, the server); without an OTLP endpoint nothing is loaded.
-  if (config.tracing) {
-    await startTracing(config.tracing);
-    log.info({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName, sampler: config.tracing.sampler }, `tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
-  }
-  // Before the database: a missing or malformed manifest stops the start at once.
-  const persisted = persistedOptions(config.persisted);
-  const sqlLog = logger().child({ component: 'sql' });
-  const handle = await openConfiguredDatabase(config, config.logQueries ? { logQuery: (query) => sqlLog.info(query) } : undefined);
+type Steps = ReturnType<typeof startSteps>;
+
+/** How long each start step took, for the `started in` line (`npm run start-time` reads it). */
+function startSteps() {
+  const done: string[] = [];
+  return {
+    done,
+    async time<T>(name: string, work: () => Promise<T>): Promise<T> {
+      const begin = performance.now();
+      try {
+        return await work();
+      } finally {
+        done.push(`${name} ${Math.round(performance.now() - begin)}`);
+      }
+    },
+  };
+}
+
+/** The modules only the server needs (the schema build, yoga: half of the start), loaded while the database opens. */
+async function loadServerModules() {
+  const [server, realtime, playgroundSession, persisted, endpoints] = await Promise.all([
+    import('./server.js'),
+    import('./realtime/index.js'),
+    import('./http/playground-session.js'),
+    import('./http/persisted.js'),
+    import('./observe/endpoints.js'),
+  ]);
+  return { ...server, ...realtime, ...playgroundSession, ...persisted, ...endpoints };
+}
+
+/**
+ * The database as the first request needs it: open, migrated, seeded when empty. Its modules load
+ * while a new embedded database is copied from the migrated template (when the migrations would run anyway).
+ */
+async function prepareDatabase(config: Config, steps: Steps): Promise<DatabaseHandle> {
   const dbLog = logger().child({ component: 'db' });
+  const cacheDir = config.pgliteTemplateCache;
+  const copied =
+    !config.databaseUrl && config.migrateOnStart && cacheDir !== null
+      ? steps.time('template', () => startFromTemplate(config.pgliteDataDir, { cacheDir, log: (line) => dbLog.info(line) }))
+      : undefined;
+  const [{ describeDatabase, openConfiguredDatabase, poolerSettingsWarning }, { runMigrations }, { seedEmptyDatabase }] = await Promise.all([
+    import('./db/client.js'),
+    import('./db/migrate.js'),
+    import('./db/seed/start.js'),
+  ]);
+  // startFromTemplate never rejects: what it cannot do, PGlite's initdb and the migrations do.
+  await copied;
+  const sqlLog = logger().child({ component: 'sql' });
+  const handle = await steps.time('open', () => openConfiguredDatabase(config, config.logQueries ? { logQuery: (query) => sqlLog.info(query) } : undefined));
   dbLog.info(describeDatabase(config));
   const poolerWarning = config.databasePooler === 'transaction' ? await poolerSettingsWarning(handle, config.statementTimeoutMs) : null;
   if (poolerWarning) dbLog.warn(poolerWarning);
 
   if (config.migrateOnStart) {
     const started = Date.now();
-    const pending = await pendingMigrationCount(handle);
-    await runMigrations(handle);
-    logger().child({ component: 'migrate' }).info({ applied: pending, ms: Date.now() - started }, pending > 0 ? `applied ${pending} migration(s)` : 'migrations up to date');
+    const applied = await steps.time('migrations', () => runMigrations(handle));
+    logger().child({ component: 'migrate' }).info({ applied: applied.length, ms: Date.now() - started }, applied.length > 0 ? `applied ${applied.length} migration(s)` : 'migrations up to date');
   }
   // Base data, and demo data unless NODE_ENV=production (SEED_DEMO), on a database without users.
   const seedLog = logger().child({ component: 'seed' });
-  await seedEmptyDatabase(handle, config, (line) => seedLog.info(line));
+  await steps.time('seed', () => seedEmptyDatabase(handle, config, (line) => seedLog.info(line)));
+  return handle;
+}
+
+/** Waits for both, so neither is left running when the other fails; then the first failure is thrown. */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database, server. */
+async function main() {
+  // Since the process started: node, the TypeScript loader and the modules above (configuration, template, logger).
+  const steps = startSteps();
+  steps.done.push(`process and imports ${Math.round(performance.now())}`);
+  const config = loadConfig();
+  // The one logger of this process: JSON lines in production, readable ones otherwise.
+  setProcessLogger(createLogger({ level: config.logLevel, json: config.production }));
+  const log = logger().child({ component: 'gateway' });
+  // Before anything that makes spans (the database, the server); without an OTLP endpoint nothing is loaded.
+  const tracing = config.tracing && (await import('./observe/trace.js'));
+  if (config.tracing && tracing) {
+    await tracing.startTracing(config.tracing);
+    log.info({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName, sampler: config.tracing.sampler }, `tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
+  }
+  const [modules, handle] = await both(steps.time('server modules', loadServerModules), prepareDatabase(config, steps));
+  const { createRealtime, createYogaApp, listen, metricsOf, persistedOptions, playgroundSessionHeaders, playgroundSessionRefusal, serveMetrics } = modules;
+  // A missing or malformed manifest stops the start (the database is closed with the process).
+  const persisted = persistedOptions(config.persisted);
 
   const playgroundSession = { playgroundUser: config.playgroundUser, host: config.host, production: config.production };
   const playgroundHeaders = await playgroundSessionHeaders(handle.db, playgroundSession);
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
   const realtime = createRealtime(handle, { retention: config.eventLog });
-  await realtime.start();
+  await steps.time('realtime', () => realtime.start());
   logger().child({ component: 'realtime' }).info({ database: handle.kind }, 'LISTEN connected');
   // METRICS_PORT: /metrics on a port of its own instead of the main one.
   const metrics = config.metrics.enabled ? { token: config.metrics.token, endpoint: config.metrics.port === undefined } : false;
   const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits });
-  const gateway = await listen(yoga, config.port, config.host, config);
+  const gateway = await steps.time('listen', () => listen(yoga, config.port, config.host, config));
   const registry = metricsOf(yoga)?.registry;
   const metricsServer = registry && config.metrics.port !== undefined ? await serveMetrics(registry, config.metrics.port, config.host, { token: config.metrics.token }) : null;
+  log.info({ ms: Math.round(performance.now()) }, `started in ${Math.round(performance.now())} ms (${steps.done.join(', ')})`);
   log.info({ url: gateway.url }, `GraphQL ${config.graphiql ? 'playground' : 'endpoint'}: ${gateway.url}`);
   if (metricsServer) log.info({ port: metricsServer.port }, `metrics on port ${metricsServer.port}`);
   if (playgroundHeaders) log.info(`the playground is signed in as ${config.playgroundUser} (demo data; PLAYGROUND_USER= to turn off)`);
@@ -81,7 +138,7 @@ async function main() {
     await yoga.dispose();
     await handle.close();
     // The spans still batched go out, within a bound (the deadline above bounds it too).
-    await stopTracing(500);
+    if (tracing) await tracing.stopTracing(500);
     log.info('stopped');
     logger().flush();
     process.exit(0);

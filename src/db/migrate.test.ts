@@ -34,14 +34,14 @@ describe('the migration check of a start', () => {
     expect(await pendingMigrations(handle)).toBe(0);
     expect(await pendingMigrationCount(handle)).toBe(0);
     statements.reset();
-    await runMigrations(handle);
+    expect(await runMigrations(handle)).toEqual([]);
     expect(statements.log).toEqual(['select name from drizzle.__drizzle_migrations']);
   });
 
   it('names a migration the database has not applied, and runMigrations applies it', async () => {
     expect(localMigrations(folder)).toEqual([...localMigrations(), EXTRA]);
     expect(await pendingMigrationNames(handle, folder)).toEqual([EXTRA]);
-    await runMigrations(handle, folder);
+    expect(await runMigrations(handle, folder)).toEqual([EXTRA]);
     expect(await queryRows(handle, 'select count(*)::int as n from public.start_check')).toEqual([{ n: 0 }]);
     expect(await pendingMigrationNames(handle, folder)).toEqual([]);
     const journal = await queryRows<{ name: string }>(handle, 'select name from drizzle.__drizzle_migrations order by id');

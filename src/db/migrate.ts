@@ -11,15 +11,17 @@ export const migrationsFolder = fromPackageRoot('drizzle');
 
 /**
  * Applies the pending migrations of `drizzle/` (each driver has its own migrator; the folder is
- * shared). When none is pending, as on every restart, that took one query instead of the migrator's run.
+ * shared) and answers their names. When none is pending, as on every restart, that takes one query
+ * instead of the migrator's run.
  */
-export async function runMigrations(handle: DatabaseHandle, folder = migrationsFolder): Promise<void> {
-  // A database that does not answer fails in the migrator, as it did without the check.
-  if ((await pendingMigrationNames(handle, folder).catch(() => null))?.length === 0) return;
+export async function runMigrations(handle: DatabaseHandle, folder = migrationsFolder): Promise<string[]> {
+  const pending = await pendingMigrationNames(handle, folder);
+  if (pending.length === 0) return pending;
   const config = { migrationsFolder: folder };
   // Both migrators accept our Database; their signatures only name the driver-specific subclass.
   if (handle.kind === 'pglite') await migratePglite(handle.db as never, config);
   else await migrateNodePg(handle.db as never, config);
+  return pending;
 }
 
 /** The names of the migrations in `folder` (subfolders with a migration.sql, as drizzle's migrator reads them), oldest first. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../test/database.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { openDatabase, type DatabaseHandle } from './client.js';
-import { localMigrations, migrationsFolder, pendingMigrations } from './migrate.js';
+import { localMigrations, migrationsFolder, pendingMigrationNames } from './migrate.js';
 import { startFromTemplate, templateKey } from './pglite-template.js';
 import { runSeeds } from './seed/runner.js';
 
@@ -53,7 +53,7 @@ describe('startFromTemplate', () => {
     const lines: string[] = [];
     const dataDir = join(scratch, 'no-template');
     expect(await startFromTemplate(dataDir, { cacheDir: join(blocker, 'cache'), log: (line) => lines.push(line) })).toBe('initdb');
-    expect(lines.at(-1)).toMatch(/^\[db\] new embedded database without the migrated template \(.*ENOTDIR.*\): initdb and every migration run/);
+    expect(lines.at(-1)).toMatch(/^new embedded database without the migrated template \(.*ENOTDIR.*\): initdb and every migration run/);
     expect(existsSync(dataDir)).toBe(false);
   });
 
@@ -82,7 +82,7 @@ describe('startFromTemplate', () => {
       const fromTemplate = await openDatabase({ dataDir: join(scratch, 'second') });
       const reference = await openSeededDatabase();
       try {
-        expect(await pendingMigrations(fromTemplate)).toEqual([]);
+        expect(await pendingMigrationNames(fromTemplate)).toEqual([]);
         await runSeeds(fromTemplate, { demo: true });
         const made = await catalog(fromTemplate);
         expect(made.filter((row) => row.kind === 'migration')).toHaveLength(localMigrations().length);

@@ -37,6 +37,8 @@ export function templateKey(folder = migrationsFolder): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+const logToConsole = (line: string) => console.log(`[db] ${line}`);
+
 export interface TemplateOptions {
   /** Where templates are kept (PGLITE_TEMPLATE_CACHE). */
   cacheDir: string;
@@ -54,7 +56,7 @@ export async function ensureTemplate({ cacheDir, migrations = migrationsFolder, 
     await utimes(template, new Date(), new Date()).catch(() => undefined);
     return template;
   }
-  log(`[db] making the migrated template of new embedded databases (once per install and set of migrations): ${template}`);
+  log(`making the migrated template of new embedded databases (once per install and set of migrations): ${template}`);
   await mkdir(cacheDir, { recursive: true });
   const building = `${template}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
@@ -97,7 +99,7 @@ export type DataDirStart = 'existing' | 'template' | 'initdb';
  * is no directory (`memory://`).
  */
 export async function startFromTemplate(dataDir: string, options: TemplateOptions): Promise<DataDirStart> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? logToConsole;
   // PGlite's `file://` is a directory too; `memory://` and the browser's file systems are not.
   const directory = dataDir.startsWith('file://') ? dataDir.slice('file://'.length) : /^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir) ? null : dataDir;
   if (directory === null) return 'initdb';
@@ -114,7 +116,7 @@ export async function startFromTemplate(dataDir: string, options: TemplateOption
     return 'template';
   } catch (error) {
     await rm(copying, { recursive: true, force: true }).catch(() => undefined);
-    log(`[db] new embedded database without the migrated template (${error instanceof Error ? error.message : String(error)}): initdb and every migration run, 4-5 s`);
+    log(`new embedded database without the migrated template (${error instanceof Error ? error.message : String(error)}): initdb and every migration run, 4-5 s`);
     return 'initdb';
   }
 }

@@ -4,7 +4,8 @@
  *  - the migrated PGlite template new embedded databases are copied from (src/db/pglite-template.ts;
  *    PGLITE_TEMPLATE_CACHE=off: none);
  *  - tsx's transpile cache of the gateway's modules (tsx keys it by file path: a new clone starts cold).
- * It never fails the install: what it cannot make, the first start makes or goes without.
+ * It never fails the install (npm skips it where the sources or tsx are not installed, e.g. an
+ * image's `npm ci --omit=dev`): what it cannot make, the first start makes or goes without.
  */
 import { loadConfig } from '../src/config.js';
 import { ensureTemplate } from '../src/db/pglite-template.js';
@@ -15,7 +16,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 async function main(): Promise<void> {
   const begin = performance.now();
   const cacheDir = loadConfig().pgliteTemplateCache;
-  if (cacheDir) {
+  if (cacheDir !== null) {
     await ensureTemplate({ cacheDir, log: say }).then(
       (template) => say(`the migrated template of new embedded databases is ${template}`),
       (error: unknown) => say(`no template (${reason(error)}): a new embedded database runs initdb and every migration`),

@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { parseCorsOrigins, type CorsPolicy } from './http/cors.js';
 import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { logLevel, type LogLevel } from './observe/logger.js';
-
-/** The repository's node_modules/.cache/pg-graphql-gateway (from src/ or dist/ alike). */
-const defaultTemplateCache = fileURLToPath(new URL('../node_modules/.cache/pg-graphql-gateway', import.meta.url));
 
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
@@ -20,8 +16,8 @@ export interface Config {
   databaseListenUrl: string | undefined;
   /** PGlite data directory; `memory://` keeps everything in memory. */
   pgliteDataDir: string;
-  /** Where the migrated template of new embedded databases is kept (src/db/pglite-template.ts); null: none, initdb each time. */
-  pgliteTemplateCache: string | null;
+  /** Where the migrated template of new embedded databases is kept (src/db/pglite-template.ts; unset: the package's node_modules/.cache); null: none, initdb each time. */
+  pgliteTemplateCache: string | null | undefined;
   poolSize: number;
   statementTimeoutMs: number;
   /** How long opening a connection, or waiting for a free one of the pool, may take before the request fails. */
@@ -185,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     ...databaseConnections(env),
     pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
-    pgliteTemplateCache: env.PGLITE_TEMPLATE_CACHE === 'off' ? null : env.PGLITE_TEMPLATE_CACHE || defaultTemplateCache,
+    pgliteTemplateCache: env.PGLITE_TEMPLATE_CACHE === 'off' ? null : env.PGLITE_TEMPLATE_CACHE || undefined,
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
     statementTimeoutMs,
     connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_CONNECT_TIMEOUT_MS, env),

@@ -14,6 +14,9 @@ import { localMigrations, migrationsFolder, runMigrations } from './migrate.js';
  * any change makes another name, and that template is made anew.
  */
 
+/** The package's node_modules/.cache/pg-graphql-gateway (drizzle/ is in the package's root folder). */
+export const defaultTemplateCache = join(migrationsFolder, '..', 'node_modules', '.cache', 'pg-graphql-gateway');
+
 /** Raised when the template is made some other way (the name changes with it). */
 const TEMPLATE_FORMAT = 1;
 /** A template (or an unfinished one) unused this long, other than the current one, is removed. */
@@ -40,15 +43,15 @@ export function templateKey(folder = migrationsFolder): string {
 const logToConsole = (line: string) => console.log(`[db] ${line}`);
 
 export interface TemplateOptions {
-  /** Where templates are kept (PGLITE_TEMPLATE_CACHE). */
-  cacheDir: string;
+  /** Where templates are kept (PGLITE_TEMPLATE_CACHE; default `defaultTemplateCache`). */
+  cacheDir?: string;
   /** The migrations (default drizzle/). */
   migrations?: string;
   log?: (line: string) => void;
 }
 
 /** The current template's directory, made first when it does not exist yet (4-5 s). */
-export async function ensureTemplate({ cacheDir, migrations = migrationsFolder, log = console.log }: TemplateOptions): Promise<string> {
+export async function ensureTemplate({ cacheDir = defaultTemplateCache, migrations = migrationsFolder, log = console.log }: TemplateOptions = {}): Promise<string> {
   const name = `pglite-${templateKey(migrations)}`;
   const template = join(cacheDir, name);
   if (existsSync(join(template, 'PG_VERSION'))) {
@@ -98,7 +101,7 @@ export type DataDirStart = 'existing' | 'template' | 'initdb';
  * the migrations all run, because the template could not be made or copied (logged) or `dataDir`
  * is no directory (`memory://`).
  */
-export async function startFromTemplate(dataDir: string, options: TemplateOptions): Promise<DataDirStart> {
+export async function startFromTemplate(dataDir: string, options: TemplateOptions = {}): Promise<DataDirStart> {
   const log = options.log ?? logToConsole;
   // PGlite's `file://` is a directory too; `memory://` and the browser's file systems are not.
   const directory = dataDir.startsWith('file://') ? dataDir.slice('file://'.length) : /^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir) ? null : dataDir;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,18 @@ describe('startFromTemplate', () => {
     expect(existsSync(cacheDir)).toBe(false);
   });
 
+  it('leaves a directory with files but no database to PGlite, and says so', async () => {
+    const dataDir = join(scratch, 'not-a-database');
+    await mkdir(dataDir);
+    await writeFile(join(dataDir, 'notes.txt'), 'mine');
+    const lines: string[] = [];
+    const cacheDir = join(scratch, 'unused-cache');
+    expect(await startFromTemplate(dataDir, { cacheDir, log: (line) => lines.push(line) })).toBe('initdb');
+    expect(lines).toEqual([`${dataDir} holds files but no database: PGlite runs initdb there, without the migrated template`]);
+    expect(await readdir(dataDir)).toEqual(['notes.txt']);
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
   it('says so and leaves the directory to initdb when the template cannot be made', async () => {
     const blocker = join(scratch, 'a-file');
     await writeFile(blocker, '');
@@ -78,6 +90,8 @@ describe('startFromTemplate', () => {
       await mkdir(join(scratch, 'second'));
       expect(await startFromTemplate(join(scratch, 'second'), { cacheDir, log })).toBe('template');
       expect(lines).toHaveLength(1);
+      expect((await readdir(join(scratch, 'second'))).sort()).toEqual((await readdir(join(scratch, 'first'))).sort());
+      expect((await readdir(scratch)).filter((name) => name.includes('.copying-'))).toEqual([]);
 
       const fromTemplate = await openDatabase({ dataDir: join(scratch, 'second') });
       const reference = await openSeededDatabase();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants, existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, rmdir, stat, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { openDatabase, PGLITE_EXTENSIONS } from './client.js';
@@ -108,32 +108,44 @@ export async function startFromTemplate(dataDir: string, options: TemplateOption
   if (directory === null) return 'initdb';
   if (existsSync(join(directory, 'PG_VERSION'))) return 'existing';
   const target = resolve(directory);
-  const copying = `${target}.copying-${process.pid}`;
+  // An empty directory that exists (e.g. a container's volume) is filled in place, PG_VERSION last;
+  // else the copy is made beside it and renamed, whole or not at all.
+  const inPlace = existsSync(target);
+  if (inPlace && !(await readdir(target).then((entries) => entries.length === 0, () => false))) {
+    log(`${target} holds files but no database: PGlite runs initdb there, without the migrated template`);
+    return 'initdb';
+  }
+  const into = inPlace ? target : `${target}.copying-${process.pid}`;
   try {
-    // PGlite itself would make the directory, or use it as it is when it is empty.
-    if (existsSync(target)) await rmdir(target);
     const template = await ensureTemplate({ ...options, log });
     await mkdir(dirname(target), { recursive: true });
-    await copyTree(template, copying);
-    await rename(copying, target);
+    await copyTree(template, into, inPlace);
+    if (!inPlace) await rename(into, target);
     return 'template';
   } catch (error) {
-    await rm(copying, { recursive: true, force: true }).catch(() => undefined);
+    await removeCopy(into, inPlace);
     log(`new embedded database without the migrated template (${error instanceof Error ? error.message : String(error)}): initdb and every migration run, 4-5 s`);
     return 'initdb';
   }
 }
 
-/** Copies a tree of directories and files, every file at once (the thread pool copies them in parallel; fs.cp goes one by one). */
-async function copyTree(from: string, to: string): Promise<void> {
-  await mkdir(to);
+/** Undoes an unfinished copy: the directory made for it, or what was copied into the directory that was empty. */
+async function removeCopy(into: string, inPlace: boolean): Promise<void> {
+  const entries = inPlace ? await readdir(into).catch(() => []) : [''];
+  await Promise.all(entries.map((entry) => rm(join(into, entry), { recursive: true, force: true }).catch(() => undefined)));
+}
+
+/**
+ * Copies a tree of directories and files, every file at once (the thread pool copies them in
+ * parallel; fs.cp goes one by one). At the top, PG_VERSION comes last: PGlite takes a directory
+ * with it for a database, so an interrupted copy is never taken for one.
+ */
+async function copyTree(from: string, to: string, exists = false): Promise<void> {
+  if (!exists) await mkdir(to);
   const entries = await readdir(from, { withFileTypes: true });
+  const copy = (name: string) => copyFile(join(from, name), join(to, name), constants.COPYFILE_FICLONE); // a clone where the file system can
   await Promise.all(
-    entries.map((entry) =>
-      entry.isDirectory()
-        ? copyTree(join(from, entry.name), join(to, entry.name))
-        : // A copy-on-write clone where the file system has them.
-          copyFile(join(from, entry.name), join(to, entry.name), constants.COPYFILE_FICLONE),
-    ),
+    entries.filter((entry) => entry.name !== 'PG_VERSION').map((entry) => (entry.isDirectory() ? copyTree(join(from, entry.name), join(to, entry.name)) : copy(entry.name))),
   );
+  if (entries.some((entry) => entry.name === 'PG_VERSION')) await copy('PG_VERSION');
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core';
@@ -12,6 +11,7 @@ import { databaseFault } from '../errors.js';
 import { isTracing, tracePglite, traceStatement } from '../observe/trace.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { logger } from '../observe/logger.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { relations } from './relations.js';
 
 /** One database type for both drivers, so every query is written once. */
@@ -317,9 +317,6 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   }) as typeof pool.query;
   return handle;
 }
-
-/** The migrations create pg_trgm (trigram indexes for the ILIKE searches); PGlite ships it as a contrib extension. */
-export const PGLITE_EXTENSIONS = { pg_trgm };
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   // A directory on disk is this process's alone while open (memory:// and dumps need no lock).

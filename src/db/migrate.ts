@@ -1,8 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { fromPackageRoot } from '../paths.js';
 import { postgresError } from '../errors.js';
 import type { DatabaseHandle } from './client.js';
@@ -18,9 +16,9 @@ export async function runMigrations(handle: DatabaseHandle, folder = migrationsF
   const pending = await pendingMigrationNames(handle, folder);
   if (pending.length === 0) return pending;
   const config = { migrationsFolder: folder };
-  // Both migrators accept our Database; their signatures only name the driver-specific subclass.
-  if (handle.kind === 'pglite') await migratePglite(handle.db as never, config);
-  else await migrateNodePg(handle.db as never, config);
+  // Both migrators accept our Database; their signatures only name the driver-specific subclass. Loaded only when needed.
+  if (handle.kind === 'pglite') await (await import('drizzle-orm/pglite/migrator')).migrate(handle.db as never, config);
+  else await (await import('drizzle-orm/node-postgres/migrator')).migrate(handle.db as never, config);
   return pending;
 }
 

@@ -3,8 +3,8 @@ import { constants, existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { openDatabase, PGLITE_EXTENSIONS } from './client.js';
 import { localMigrations, migrationsFolder, runMigrations } from './migrate.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 
 /**
  * A migrated PGlite data directory that a new embedded database is copied from: a copy takes a
@@ -64,6 +64,8 @@ export async function ensureTemplate({ cacheDir = defaultTemplateCache, migratio
   const building = `${template}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
   try {
+    // Loaded here: a start that copies the template need not wait for the database modules.
+    const { openDatabase } = await import('./client.js');
     const handle = await openDatabase({ dataDir: building });
     try {
       await runMigrations(handle, migrations);

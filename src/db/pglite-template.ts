@@ -3,6 +3,7 @@ import { constants, existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fromPackageRoot } from '../paths.js';
 import { localMigrations, migrationsFolder, runMigrations } from './migrate.js';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 
@@ -14,8 +15,8 @@ import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
  * any change makes another name, and that template is made anew.
  */
 
-/** The package's node_modules/.cache/pg-graphql-gateway (drizzle/ is in the package's root folder). */
-export const defaultTemplateCache = join(migrationsFolder, '..', 'node_modules', '.cache', 'pg-graphql-gateway');
+/** Where templates are kept unless PGLITE_TEMPLATE_CACHE says otherwise. */
+export const defaultTemplateCache = fromPackageRoot('node_modules', '.cache', 'pg-graphql-gateway');
 
 /** Raised when the template is made some other way (the name changes with it). */
 const TEMPLATE_FORMAT = 1;
@@ -146,8 +147,8 @@ async function copyTree(from: string, to: string, exists = false): Promise<void>
   if (!exists) await mkdir(to);
   const entries = await readdir(from, { withFileTypes: true });
   const copy = (name: string) => copyFile(join(from, name), join(to, name), constants.COPYFILE_FICLONE); // a clone where the file system can
-  await Promise.all(
-    entries.filter((entry) => entry.name !== 'PG_VERSION').map((entry) => (entry.isDirectory() ? copyTree(join(from, entry.name), join(to, entry.name)) : copy(entry.name))),
-  );
+  // Directories and files only: a socket (a data directory lock) belongs to the process that made it.
+  const rest = entries.filter((entry) => entry.name !== 'PG_VERSION' && (entry.isDirectory() || entry.isFile()));
+  await Promise.all(rest.map((entry) => (entry.isDirectory() ? copyTree(join(from, entry.name), join(to, entry.name)) : copy(entry.name))));
   if (entries.some((entry) => entry.name === 'PG_VERSION')) await copy('PG_VERSION');
 }

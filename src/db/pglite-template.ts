@@ -52,7 +52,7 @@ export interface TemplateOptions {
 }
 
 /** The current template's directory, made first when it does not exist yet (4-5 s). */
-export async function ensureTemplate({ cacheDir = defaultTemplateCache, migrations = migrationsFolder, log = console.log }: TemplateOptions = {}): Promise<string> {
+export async function ensureTemplate({ cacheDir = defaultTemplateCache, migrations = migrationsFolder, log = logToConsole }: TemplateOptions = {}): Promise<string> {
   const name = `pglite-${templateKey(migrations)}`;
   const template = join(cacheDir, name);
   if (existsSync(join(template, 'PG_VERSION'))) {

@@ -1,6 +1,6 @@
 /**
  * `npm run start-time`: how long the gateway takes from `npm start`'s command
- * (`node --import tsx src/main.ts`) to its first answered GraphQL query, on the embedded database.
+ * (`node scripts/start.mjs`: src/main.ts bundled by esbuild) to its first answered GraphQL query, on the embedded database.
  *   npm run start-time -- [--runs 5] [--caches warm|prepared|empty]
  * Each run is a process of its own on a loopback port: a cold start on an empty temporary data
  * directory (PGLITE_DATA_DIR), then a restart on that same directory. The clock starts at spawn and
@@ -59,7 +59,7 @@ function prepare(caches: CacheDirs): Promise<number> {
 async function timeStart(dataDir: string, caches: CacheDirs): Promise<Run> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     env: { ...process.env, ...caches, PORT: String(port), HOST, NODE_ENV: 'development', PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive, descendants, expectEveryWrittenRequestAnswered, freshDatabase, loadWithSignal, type Database } from './process.js';
 import { spawnGateway, type GatewayProcess } from '../gateway-process.js';
@@ -36,6 +38,10 @@ describe('npm start', () => {
     const started = gateway;
     below = descendants(started.child.pid!);
     expect(below.length).toBeGreaterThan(0);
+    // npm start runs src/ bundled by esbuild (scripts/start.mjs): the bundle serves the schema the sources print.
+    const introspection = await fetch(started.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery({ specifiedByUrl: true }) }) });
+    const served = buildClientSchema(((await introspection.json()) as { data: IntrospectionQuery }).data);
+    expect(printSchema(lexicographicSortSchema(served))).toBe(printSchema(lexicographicSortSchema(buildSchema(readFileSync('schema.graphql', 'utf8')))));
     const { records, signalAt } = await loadWithSignal(started.url, { total: 200, connections: 8, signalAfter: 100, signal: () => started.child.kill('SIGTERM') });
     expect(expectEveryWrittenRequestAnswered(records, signalAt!).length).toBeGreaterThan(100);
     expect(await started.exited).toBe(0);

@@ -7,6 +7,7 @@ import { cachedLocaleCatalog } from './i18n/catalog.js';
 import { createRequestLocale, type RequestLocale } from './i18n/request.js';
 import type { RequestHead } from './http/request-head.js';
 import type { RealtimeHub } from './realtime/hub.js';
+import { sharedReads } from './realtime/shared-reads.js';
 
 /** Who is asking, as established by a session or bot token (src/auth/authenticate.ts). */
 export interface Viewer {
@@ -76,11 +77,13 @@ export function createContextFactory({ db, realtime }: ContextFactoryOptions) {
 
 /**
  * The context one subscription event is resolved with: the subscriber's viewer and request, but
- * new caches (rule loaders, Pothos DataLoaders, locale), which are keyed by the context object.
+ * new caches (rule loaders, Pothos DataLoaders, locale), which are keyed by the context object,
+ * and reads merged with those of the event's other subscribers (src/realtime/shared-reads.ts).
  */
 export function createEventContext(subscription: Context): Context {
   const context: Context = {
     ...subscription,
+    db: sharedReads(subscription.db),
     locale: createRequestLocale({
       db: subscription.db,
       acceptLanguage: subscription.request?.headers.get('accept-language'),

@@ -19,8 +19,9 @@ const accepted = (viewer: Viewer): Authentication => ({ viewer, credentialsError
 /**
  * Reads `Authorization: Bearer <token>` and resolves it to a viewer with at most one SQL statement
  * (none without a header or for a token of the wrong shape). Tokens are never logged.
+ * `lookups` runs that statement (subscription events pass one that merges them); `db` keys the cache.
  */
-export async function authenticate(db: Database, request: RequestHead): Promise<Authentication> {
+export async function authenticate(db: Database, request: RequestHead, lookups: Database = db): Promise<Authentication> {
   const header = parseAuthorization(request.headers.get('authorization'));
   if (header.kind === 'none') return ANONYMOUS;
   if (header.kind === 'malformed') return refused('invalid');
@@ -32,10 +33,13 @@ export async function authenticate(db: Database, request: RequestHead): Promise<
   if (cached) return accepted(cached);
   // A revocation heard while the lookup runs keeps its result out of the cache.
   const generation = cache?.generation;
-  const result = kind === 'session' ? await authenticateSession(db, tokenHash) : await authenticateBot(db, tokenHash);
+  const result = kind === 'session' ? await authenticateSession(lookups, tokenHash) : await authenticateBot(lookups, tokenHash);
   if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt, Date.now(), generation);
   return result.credentialsError ? refused(result.credentialsError) : result.viewer ? accepted(result.viewer) : ANONYMOUS;
 }
+
+/** The hash as a cast parameter, so the lookups of many subscribers at one event merge into one statement (src/realtime/shared-reads.ts). */
+const tokenParam = (tokenHash: string) => sql`${tokenHash}::text`;
 
 /** A lookup's outcome, with the session's expiry so a cache never outlives it. */
 type Lookup = Authentication & { expiresAt: Date | null };
@@ -54,7 +58,7 @@ async function authenticateSession(db: Database, tokenHash: string): Promise<Loo
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.deletedAt)))
-    .where(eq(sessions.tokenHash, tokenHash))
+    .where(eq(sessions.tokenHash, tokenParam(tokenHash)))
     .limit(1);
   if (!row) return { ...refused('invalid'), expiresAt: null };
   if (row.revoked) return { ...refused('revoked'), expiresAt: null };
@@ -69,7 +73,7 @@ async function authenticateBot(db: Database, tokenHash: string): Promise<Lookup>
     .select({ botId: bots.id, userId: bots.userId, userType: users.userType, locale: users.locale, scopes: bots.scopes })
     .from(bots)
     .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt)))
-    .where(and(eq(bots.tokenHash, tokenHash), isNull(bots.deletedAt)))
+    .where(and(eq(bots.tokenHash, tokenParam(tokenHash)), isNull(bots.deletedAt)))
     .limit(1);
   if (!row) return { ...refused('invalid'), expiresAt: null };
   const viewer: Viewer = { userId: row.userId, userType: row.userType, scopes: row.scopes, sessionId: null, botId: row.botId, locale: row.locale };

@@ -11,6 +11,7 @@ import { EventsExpiredError, ForbiddenError, NotFoundError } from '../schema/err
 import type { RealtimeEvent } from './events.js';
 import { EndAfter, judgedTogether, perEvent, type RealtimeHub } from './hub.js';
 import { compareLog, findPosition, pointOf, readTopic, type LogPoint } from './log.js';
+import { sharedReads } from './shared-reads.js';
 
 /**
  * Authorization of subscriptions, shared by every subscription field (src/schema/subscriptions.ts):
@@ -93,14 +94,14 @@ export function hubOf(ctx: Context): RealtimeHub {
 
 /**
  * The subscriber's credentials as they stand when `event` arrives (one lookup per token per event,
- * none while the credential cache holds it): the viewer to judge the event for (a bot's scopes may
+ * merged with the other subscribers' into one statement; none while the credential cache holds it): the viewer to judge the event for (a bot's scopes may
  * have changed), or the refusal to end the subscription with (signed out, expired, another user).
  */
 async function currentViewer(ctx: Context, subscriber: Viewer, event: RealtimeEvent): Promise<Viewer | GraphQLError> {
   const request = ctx.request;
   if (!request) return subscriber;
   const key = `credentials|${request.headers.get('authorization') ?? ''}`;
-  const now = await perEvent(event, key, () => authenticate(ctx.db, request));
+  const now = await perEvent(event, key, () => authenticate(ctx.db, request, sharedReads(ctx.db)));
   return now.viewer?.userId === subscriber.userId ? now.viewer : unauthenticated(now.credentialsError ?? 'revoked');
 }
 

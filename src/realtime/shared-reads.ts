@@ -1,0 +1,222 @@
+import { NoopLogger, type Query } from 'drizzle-orm';
+import { PgAsyncPreparedQuery, type PgAsyncSession } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client.js';
+
+/**
+ * Fan-out of subscription events (issue 16): each subscriber's event is still executed on its own
+ * (its viewer, its rules, its locale), but the read statements those executions issue in the same
+ * turn of the event loop are merged. Statements of one text whose values differ only in cast
+ * parameters (`$n::uuid`: how every rule reads the viewer's id, src/policies/viewer.ts) run as ONE
+ * statement, the original evaluated once per distinct set of those values in a lateral join, and
+ * each caller gets the rows it would have got alone. So an event costs one statement per distinct
+ * selection (and rule shape: scopes and user type change the text or its other values), however
+ * many subscribers receive it. A subscriber never sees another's rows: its rows come from its own
+ * parameters.
+ */
+
+/** Types a varying parameter may have: scalars whose JSON text PostgreSQL reads back as that type. */
+const BATCHABLE_CAST = /^::(uuid|text|integer|int4|bigint|int8|boolean|bool)(?![\w[])/i;
+
+/** Where each `$n` of a statement text is, and the one cast every occurrence has (null: not batchable). */
+interface StatementShape {
+  /** The text cut around its placeholders: text[0] $p[0] text[1] $p[1] ... text[n]. */
+  pieces: string[];
+  placeholders: number[];
+  /** Per parameter (0-based): its batchable cast type, or null. */
+  casts: (string | null)[];
+}
+
+function shapeOf(text: string, paramCount: number): StatementShape {
+  const pieces: string[] = [];
+  const placeholders: number[] = [];
+  const seen: (string | null | undefined)[] = Array.from({ length: paramCount }, () => undefined);
+  let start = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "'" || char === '"') {
+      quote = char;
+      continue;
+    }
+    if (char !== '$') continue;
+    const digits = /^\d+/.exec(text.slice(i + 1, i + 8));
+    if (!digits) continue;
+    const index = Number(digits[0]) - 1;
+    const end = i + 1 + digits[0].length;
+    const cast = BATCHABLE_CAST.exec(text.slice(end, end + 12))?.[1]?.toLowerCase() ?? null;
+    seen[index] = seen[index] === undefined || seen[index] === cast ? cast : null;
+    pieces.push(text.slice(start, i));
+    placeholders.push(index);
+    start = end;
+    i = end - 1;
+  }
+  pieces.push(text.slice(start));
+  return { pieces, placeholders, casts: seen.map((cast) => cast ?? null) };
+}
+
+const shapes = new Map<string, StatementShape>();
+/** Distinct statement texts remembered; beyond this the map starts over (the GraphQL layer issues few). */
+const MAX_SHAPES = 1_000;
+
+function cachedShape(text: string, paramCount: number): StatementShape {
+  let shape = shapes.get(text);
+  if (!shape || shape.casts.length !== paramCount) {
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shapes.set(text, (shape = shapeOf(text, paramCount)));
+  }
+  return shape;
+}
+
+type Scalar = string | number | boolean | null;
+const isScalar = (value: unknown): value is Scalar => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+const isKeyable = (value: unknown): boolean => isScalar(value) || (Array.isArray(value) && value.every(isScalar));
+
+interface Caller {
+  params: unknown[];
+  resolve(rows: unknown[][]): void;
+  reject(error: unknown): void;
+}
+
+/** Statements of one text with equal fixed values, waiting for the flush. */
+interface Group {
+  text: string;
+  shape: StatementShape;
+  /** Per distinct set of varying values (JSON of them): the callers asking with it. */
+  members: Map<string, Caller[]>;
+}
+
+type RunArrays = (query: Query) => Promise<unknown[][]>;
+
+/** The merged statement of a group: `$n` of a varying parameter reads the batch row's column instead. */
+function mergedQuery(group: Group, varying: number[]): { query: Query; memberKeys: string[] } {
+  const { shape } = group;
+  const first = group.members.values().next().value![0]!.params;
+  const renumbered = new Map<number, number>();
+  const params: unknown[] = [];
+  let text = shape.pieces[0]!;
+  shape.placeholders.forEach((index, i) => {
+    if (varying.includes(index)) text += `gw_batch.p${index + 1}`;
+    else {
+      if (!renumbered.has(index)) renumbered.set(index, params.push(first[index]));
+      text += `$${renumbered.get(index)}`;
+    }
+    text += shape.pieces[i + 1];
+  });
+  const memberKeys = [...group.members.keys()];
+  const rows = memberKeys.map((key, m) => {
+    const values = group.members.get(key)![0]!.params;
+    return Object.fromEntries([['m', m], ...varying.map((index) => [`p${index + 1}`, values[index]])]);
+  });
+  params.push(JSON.stringify(rows));
+  const columns = ['m integer', ...varying.map((index) => `p${index + 1} ${shape.casts[index]}`)].join(', ');
+  // A lateral subquery with its own ORDER BY/LIMIT is rescanned per batch row, its rows in its own order.
+  const sql = `select gw_batch.m, gw_q.* from json_to_recordset($${params.length}::json) as gw_batch(${columns}) cross join lateral (${text}) as gw_q`;
+  return { query: { sql, params }, memberKeys };
+}
+
+/** Each caller its own rows (mappers may change nested values in place). */
+function answer(callers: Caller[], rows: unknown[][]): void {
+  callers.forEach((caller, i) => caller.resolve(i === 0 ? rows : structuredClone(rows)));
+}
+
+async function runGroup(group: Group, run: RunArrays): Promise<void> {
+  const callersOf = [...group.members.values()];
+  const first = callersOf[0]![0]!.params;
+  const varying = group.shape.casts.flatMap((cast, index) =>
+    cast !== null && callersOf.some((callers) => callers[0]!.params[index] !== first[index]) ? [index] : [],
+  );
+  try {
+    if (varying.length === 0) {
+      answer(callersOf.flat(), await run({ sql: group.text, params: first }));
+      return;
+    }
+    const { query, memberKeys } = mergedQuery(group, varying);
+    const byMember = memberKeys.map((): unknown[][] => []);
+    for (const row of await run(query)) byMember[row[0] as number]!.push(row.slice(1));
+    memberKeys.forEach((key, m) => answer(group.members.get(key)!, byMember[m]!));
+  } catch (error) {
+    for (const callers of callersOf) for (const caller of callers) caller.reject(error);
+  }
+}
+
+/** Collects statements until the event loop's next check phase, then runs each group as one. */
+class ReadBatcher {
+  private groups = new Map<string, Group>();
+  private scheduled = false;
+
+  constructor(private readonly run: RunArrays) {}
+
+  load(text: string, params: unknown[]): Promise<unknown[][]> {
+    const shape = cachedShape(text, params.length);
+    const fixed = params.map((value, index) => (shape.casts[index] === null ? value : undefined));
+    const varying = params.filter((_value, index) => shape.casts[index] !== null);
+    // Values that cannot be compared as JSON: the statement runs alone, as it was.
+    if (!fixed.every((value) => value === undefined || isKeyable(value)) || !varying.every(isScalar)) return this.run({ sql: text, params });
+    const key = `${text}\u0000${JSON.stringify(fixed)}`;
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { text, shape, members: new Map() }));
+    const memberKey = JSON.stringify(varying);
+    return new Promise((resolve, reject) => {
+      const callers = group.members.get(memberKey);
+      if (callers) callers.push({ params, resolve, reject });
+      else group.members.set(memberKey, [{ params, resolve, reject }]);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After every subscriber's execution of this event has issued its statements (they all start in one microtask run).
+    setImmediate(() => {
+      this.scheduled = false;
+      const groups = [...this.groups.values()];
+      this.groups = new Map();
+      for (const group of groups) void runGroup(group, this.run);
+    });
+  }
+}
+
+const noLogging = new NoopLogger();
+
+/**
+ * A database like `db` whose read statements (drizzle's array-mode queries: relational queries and
+ * selects) are merged across callers by a ReadBatcher; anything else runs as on `db`. The merged
+ * statements are logged (and counted) once each by `db`'s own logger.
+ */
+function sharingReads(db: Database): Database {
+  const session = db._.session as unknown as PgAsyncSession & Record<string, unknown>;
+  const runArrays: RunArrays = (query) => session.prepareQuery(query, 'arrays', false).execute() as Promise<unknown[][]>;
+  const batcher = new ReadBatcher(runArrays);
+  const batching = Object.create(session, {
+    prepareQuery: {
+      value(query: Query & { _sql?: string[] }, mode: 'arrays' | 'objects' | 'raw', name: string | boolean, mapper?: (rows: unknown[]) => unknown, ...rest: unknown[]) {
+        if (mode !== 'arrays') return session.prepareQuery(query, mode, name, mapper, ...(rest as []));
+        const text = query._sql ? query._sql.join(' ') : query.sql;
+        return new PgAsyncPreparedQuery((params) => batcher.load(text, params ?? []), query, mapper, mode, noLogging, undefined, undefined, undefined);
+      },
+    },
+  }) as PgAsyncSession;
+  // The same database object with the batching session in place: drizzle's builders read `session`, `_` and `query`.
+  const shared = Object.create(db) as Database & { session: PgAsyncSession; query: Record<string, object> };
+  const builders = db.query as unknown as Record<string, object>;
+  Object.assign(shared, {
+    session: batching,
+    _: { ...db._, session: batching },
+    query: Object.fromEntries(Object.entries(builders).map(([name, builder]) => [name, Object.assign(Object.create(Object.getPrototypeOf(builder)), builder, { session: batching })])),
+  });
+  return shared;
+}
+
+const perDatabase = new WeakMap<Database, Database>();
+
+/** The database subscription events are resolved with: `db`'s reads, merged across subscribers (one per `db`). */
+export function sharedReads(db: Database): Database {
+  let shared = perDatabase.get(db);
+  if (!shared) perDatabase.set(db, (shared = sharingReads(db)));
+  return shared;
+}

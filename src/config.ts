@@ -3,6 +3,7 @@ import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { logLevel, type LogLevel } from './observe/logger.js';
+import { DEFAULT_BUFFER_LIMIT } from './realtime/hub.js';
 
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   logQueries: boolean;
   /** How long accepted credentials are reused without a lookup; 0 looks every token up. */
   authCacheTtlMs: number;
+  /** Events one subscription may hold unread before it ends with SUBSCRIBER_TOO_SLOW (SUBSCRIPTION_BUFFER_LIMIT). */
+  subscriptionBufferLimit: number;
   /** A demo user whose session the playground opens with (empty: anonymous); never in production. */
   playgroundUser: string;
   /** Answer validated reads with one compiled statement (src/compiled/). */
@@ -115,6 +118,12 @@ export const MIB = 1024 * 1024;
 /** Memory for compiled documents, their statements, and APQ documents, in MiB (src/compiled/fast-path.ts, src/http/persisted.ts). */
 export const DEFAULT_CACHE_MB = { compiledTemplates: 128, compiledStatements: 64, apq: 16 };
 
+function positive(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const value = integer(name, fallback, env);
+  if (value === 0) throw new Error(`${name} must be at least 1`);
+  return value;
+}
+
 function integer(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -192,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag('SEED_ON_START', true, env),
     logQueries: flag('LOG_QUERIES', false, env),
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', 5_000, env),
+    subscriptionBufferLimit: positive('SUBSCRIPTION_BUFFER_LIMIT', DEFAULT_BUFFER_LIMIT, env),
     playgroundUser: env.NODE_ENV === 'production' ? '' : (env.PLAYGROUND_USER ?? 'alice@example.com'),
     compiledReads: flag('COMPILED_READS', true, env),
     compiledCache: { templateBytes: integer('COMPILED_TEMPLATE_CACHE_MB', DEFAULT_CACHE_MB.compiledTemplates, env) * MIB, statementBytes: integer('COMPILED_STATEMENT_CACHE_MB', DEFAULT_CACHE_MB.compiledStatements, env) * MIB },

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'REQUEST_TIMEOUT'
   | 'EVENTS_EXPIRED'
+  | 'SUBSCRIBER_TOO_SLOW'
   | DatabaseFaultCode;
 
 export type DatabaseFaultCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT';

@@ -99,7 +99,7 @@ async function main() {
   const playgroundSession = { playgroundUser: config.playgroundUser, host: config.host, production: config.production };
   const playgroundHeaders = await playgroundSessionHeaders(handle.db, playgroundSession);
   // The one LISTEN connection of this process, in place before the first subscriber arrives.
-  const realtime = createRealtime(handle, { retention: config.eventLog });
+  const realtime = createRealtime(handle, { retention: config.eventLog, bufferLimit: config.subscriptionBufferLimit });
   await steps.time('realtime', () => realtime.start());
   logger().child({ component: 'realtime' }).info({ database: handle.kind }, 'LISTEN connected');
   // METRICS_PORT: /metrics on a port of its own instead of the main one.

@@ -5,8 +5,9 @@ import type { LogPoint } from './log.js';
 /**
  * In-process fan-out: the event log's follower (and the LISTEN connection, for typing) hands every event to `publish`, which
  * passes it to the subscriptions of its topic. Each subscription prepares events one at a time, in
- * arrival order (e.g. checks the subscriber may still see the row), and keeps a small buffer for a
- * slow reader. Everything a subscription holds is released by `return()` (the client went away).
+ * arrival order (e.g. checks the subscriber may still see the row), and keeps a bounded buffer for a
+ * slow reader: a stream further behind ends with a last value saying so (never a silent gap).
+ * Everything a subscription holds is released by `return()` (the client went away).
  */
 
 /** A last value: delivered, then the subscription ends (e.g. the subscriber's session was revoked). */
@@ -32,8 +33,13 @@ export interface HubStats {
   fannedOut: number;
 }
 
-/** Events a subscriber has not read yet; beyond this the oldest are dropped (a reader that far behind is stalled). */
-const BUFFER_LIMIT = 256;
+/** Events a subscription may hold unread (or being prepared) by default; one more ends it as too slow. */
+export const DEFAULT_BUFFER_LIMIT = 256;
+
+export interface SubscribeOptions<T> {
+  /** The last value of a stream that fell more than the buffer limit behind (e.g. a SUBSCRIBER_TOO_SLOW error). */
+  tooSlow: () => T;
+}
 
 const finished = <T>(): IteratorResult<T> => ({ value: undefined, done: true });
 
@@ -47,10 +53,15 @@ class Subscription<T> implements AsyncIterableIterator<T> {
   private ending = false;
   done = false;
 
+  /** Past its buffer limit: takes no more events; what it holds is still delivered, then the too-slow value. */
+  private overflowed = false;
+
   constructor(
     private readonly prepare: PrepareEvent<T>,
     private readonly release: (subscription: Subscription<T>) => void,
     private readonly logError: (error: unknown) => void,
+    private readonly limit: number,
+    private readonly tooSlow: () => T,
   ) {}
 
   get pending(): number {
@@ -59,6 +70,8 @@ class Subscription<T> implements AsyncIterableIterator<T> {
 
   /** Queued behind the previous event, so a subscriber sees events in the order they committed. */
   offer(event: RealtimeEvent): void {
+    if (this.overflowed) return;
+    if (this.pending >= this.limit) return this.overflow();
     this.preparing++;
     this.chain = this.chain
       .then(async () => {
@@ -81,7 +94,15 @@ class Subscription<T> implements AsyncIterableIterator<T> {
       return;
     }
     this.buffer.push(value);
-    if (this.buffer.length > BUFFER_LIMIT) this.buffer.shift();
+  }
+
+  /** Ends the stream after what it already holds, with the too-slow value: the client resumes or refetches. */
+  private overflow(): void {
+    this.overflowed = true;
+    this.release(this);
+    this.chain = this.chain.then(() => {
+      if (!this.done && !this.ending) this.endAfter(this.tooSlow());
+    });
   }
 
   private endAfter(value: T): void {
@@ -128,7 +149,11 @@ export class RealtimeHub {
   /** The most events a resuming subscription replays; more missed: EVENTS_EXPIRED (src/realtime/subscribe.ts). */
   replayLimit = 1_000;
 
-  constructor(private readonly logError: (error: unknown) => void = errorLogger(logger())) {}
+  constructor(
+    private readonly logError: (error: unknown) => void = errorLogger(logger()),
+    /** Events one subscription may hold unread (SUBSCRIPTION_BUFFER_LIMIT). */
+    private readonly bufferLimit = DEFAULT_BUFFER_LIMIT,
+  ) {}
 
   /** Hands an event to every subscription of its topic. */
   publish(event: RealtimeEvent): void {
@@ -140,8 +165,9 @@ export class RealtimeHub {
   }
 
   /** Subscribes at once (events committed from now on are seen), before the first `next()`. */
-  subscribe<T>(topic: string, prepare: PrepareEvent<T>): AsyncIterableIterator<T> {
-    const subscription = new Subscription<T>(prepare, (ended) => this.remove(topic, ended as Subscription<unknown>), this.logError);
+  subscribe<T>(topic: string, prepare: PrepareEvent<T>, options: SubscribeOptions<T>): AsyncIterableIterator<T> {
+    const release = (ended: Subscription<T>) => this.remove(topic, ended as Subscription<unknown>);
+    const subscription = new Subscription<T>(prepare, release, this.logError, this.bufferLimit, options.tooSlow);
     let subscriptions = this.byTopic.get(topic);
     if (!subscriptions) this.byTopic.set(topic, (subscriptions = new Set()));
     subscriptions.add(subscription as Subscription<unknown>);

@@ -33,10 +33,12 @@ export interface RealtimeOptions extends PostgresListenerOptions {
   replayLimit?: number;
   /** The log's cleanup job (src/realtime/retention.ts); without it the log is not trimmed by this process. */
   retention?: RetentionOptions;
+  /** Events one subscription may hold unread before it ends with SUBSCRIBER_TOO_SLOW (SUBSCRIPTION_BUFFER_LIMIT). */
+  bufferLimit?: number;
 }
 
 export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions = {}): Realtime {
-  const hub = new RealtimeHub(options.logError);
+  const hub = new RealtimeHub(options.logError, options.bufferLimit);
   // The follower's and the cleanup job's lines (their text names them) go where the listener's go.
   const warn = (message: string) => (options.log ?? logger()).warn(message);
   const follower = new LogFollower(handle.db, (event) => hub.publish(event), { log: warn, ...options.follower });

@@ -6,7 +6,7 @@ import { requireViewer, unauthenticated } from '../auth/guards.js';
 import type { Context, Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { allowedAmong, type Rule, type RuledTable } from '../policies/rule.js';
-import { badInput } from '../errors.js';
+import { badInput, clientError } from '../errors.js';
 import { EventsExpiredError, ForbiddenError, NotFoundError } from '../schema/errors.js';
 import type { RealtimeEvent } from './events.js';
 import { EndAfter, judgedTogether, perEvent, type RealtimeHub } from './hub.js';
@@ -114,6 +114,10 @@ export const deliver = <Payload>(delivery: Delivery<Payload>): Payload => {
   return delivery;
 };
 
+/** The last event of a stream that fell too far behind (the hub's buffer limit): events after it were not sent. */
+const subscriberTooSlow = () =>
+  clientError('This subscription fell too far behind and was ended; subscribe again with `after` set to the last event received.', 'SUBSCRIBER_TOO_SLOW');
+
 const CURSOR = /^[1-9]\d{0,17}$/;
 
 /**
@@ -167,11 +171,11 @@ export async function subscribeTo<Table extends RuledTable, Payload>(
     const viewer = await currentViewer(ctx, subscriber, event);
     return viewer instanceof GraphQLError ? new EndAfter<Delivery<Payload>>(viewer) : prepare(viewer, event);
   };
-  if (!from) return hub.subscribe<Delivery<Payload>>(topic, judge);
+  if (!from) return hub.subscribe<Delivery<Payload>>(topic, judge, { tooSlow: subscriberTooSlow });
   const live = hub.subscribe<Delivery<Payload>>(topic, (event) => {
     const point = pointOf(event);
     return point && compareLog(point, from) <= 0 ? Promise.resolve(null) : judge(event);
-  });
+  }, { tooSlow: subscriberTooSlow });
   // Read in the same tick as joining: every event after `upTo` reaches the live subscription.
   const upTo = hub.follower?.point ?? null;
   try {

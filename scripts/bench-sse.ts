@@ -1,56 +1,78 @@
 /**
- * `npm run bench:sse` (issue 6): delivery latency and memory of SSE subscriptions on one gateway.
- *   npm run bench:sse -- [--subscribers 1000] [--viewers 1000] [--messages 30] [--interval 1000] [--mode distinct|single]
+ * `npm run bench:sse` (issues 6 and 16): delivery latency, memory and throughput of subscriptions on one gateway.
+ *   npm run bench:sse -- [--subscribers 1000] [--mode distinct|single|ws] [--connections 100] [--viewers N]
+ *                        [--messages 30] [--interval 1000] [--burst 200] [--in-flight 8]
  * Starts the gateway (`src/main.ts`) as a process of its own on a loopback port: on embedded PGlite
  * (in memory), or with DATABASE_URL on a fresh database of that PostgreSQL server (made from it,
  * migrated, seeded, dropped at the end). Signs up `--viewers` people through the API (each joins
- * acme), opens the subscribers (graphql-sse clients, spread over those people, all on #general),
- * warms up until each has received an event, then posts messages through the API as alice and
+ * acme), opens the subscribers, all on #general (scripts/bench/sse-clients.ts: one graphql-sse
+ * stream each in distinct mode; in single-connection and WebSocket modes `--connections`
+ * connections, one viewer each, carrying the subscriptions between them), warms up until each has
+ * received an event, then posts messages through the API as alice, one every `--interval` ms, and
  * measures, per delivery, the time from just before the write was sent to the event's arrival.
- * Prints latency percentiles and the gateway process's memory (RSS).
+ * Then the burst: `--burst` messages as fast as `--in-flight` concurrent writes go, timed until
+ * every delivery arrived (the events per second one process sustains). Prints latency
+ * percentiles, throughput and the gateway process's memory (RSS); stops by itself.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { createClient, type Client } from 'graphql-sse';
 import { adminQuery } from '../src/db/admin.js';
 import { cpuMs, killChildrenOnExit, startServer, type ServerProcess } from './bench/processes.js';
+import { Deliveries, openSubscribers, type Mode } from './bench/sse-clients.js';
 
 interface Options {
   subscribers: number;
+  connections: number;
   viewers: number;
   messages: number;
   intervalMs: number;
-  mode: 'distinct' | 'single';
+  burst: number;
+  inFlight: number;
+  mode: Mode;
 }
 
 // seeds/accounts.sql: every demo person has this password; alice posts in #general of acme (public).
 const DEMO_PASSWORD = 'demo-password-2026';
 const ACME = Buffer.from('Organization:20000000-0000-4000-8000-000000000001').toString('base64');
 const GENERAL = Buffer.from('Channel:30000000-0000-4000-8000-000000000001').toString('base64');
-const SUBSCRIPTION = `subscription ($channel: ID!) {
-  channelEvents(channel: $channel) { kind message { id content createdAt author { displayName } } }
-}`;
 
 function parseCli(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
     options: {
       subscribers: { type: 'string', default: '1000' },
+      connections: { type: 'string' },
       viewers: { type: 'string' },
       messages: { type: 'string', default: '30' },
       interval: { type: 'string', default: '1000' },
+      burst: { type: 'string', default: '200' },
+      'in-flight': { type: 'string', default: '8' },
       mode: { type: 'string', default: 'distinct' },
     },
   });
-  const bounded = (name: 'subscribers' | 'viewers' | 'messages' | 'interval', min: number, max: number) => {
-    const value = Number(values[name] ?? values.subscribers);
+  const mode = values.mode as Mode;
+  if (!['distinct', 'single', 'ws'].includes(mode)) throw new Error('--mode must be distinct, single or ws');
+  const bounded = (name: keyof typeof values, fallback: number, min: number, max: number) => {
+    const value = values[name] === undefined ? fallback : Number(values[name]);
     if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be an integer in ${min}..${max}`);
     return value;
   };
-  if (values.mode !== 'distinct' && values.mode !== 'single') throw new Error('--mode must be distinct or single');
-  return { subscribers: bounded('subscribers', 1, 5_000), viewers: bounded('viewers', 1, 5_000), messages: bounded('messages', 1, 1_000), intervalMs: bounded('interval', 10, 10_000), mode: values.mode };
+  const subscribers = bounded('subscribers', 1000, 1, 20_000);
+  const connections = mode === 'distinct' ? subscribers : bounded('connections', Math.min(subscribers, 100), 1, subscribers);
+  // One viewer per connection (a WebSocket or single-connection stream is signed in once); at most 5,000 sign-ups.
+  const viewers = bounded('viewers', Math.min(connections, 5_000), 1, 5_000);
+  return {
+    subscribers,
+    connections,
+    viewers,
+    messages: bounded('messages', 30, 0, 1_000),
+    intervalMs: bounded('interval', 1000, 10, 10_000),
+    burst: bounded('burst', 200, 0, 10_000),
+    inFlight: bounded('in-flight', 8, 1, 64),
+    mode,
+  };
 }
 
 /** Resident memory of a process in MB (/proc/<pid>/status VmRSS). */
@@ -145,78 +167,33 @@ async function newMembers(server: ServerProcess, count: number): Promise<Record<
   return sessions;
 }
 
-/** What the subscribers saw: per message number, the latency of each delivery. */
-class Deliveries {
-  readonly latencies = new Map<number, number[]>();
-  warmups = 0;
-
-  record(content: string | undefined): void {
-    const match = /^bench (-?\d+) (\d+)$/.exec(content ?? '');
-    if (!match) return;
-    const seq = Number(match[1]);
-    if (seq < 0) {
-      this.warmups++;
-      return;
-    }
-    const list = this.latencies.get(seq) ?? [];
-    list.push(Date.now() - Number(match[2]));
-    this.latencies.set(seq, list);
-  }
-
-  count(): number {
-    let total = 0;
-    for (const list of this.latencies.values()) total += list.length;
-    return total;
-  }
-}
-
-/** One subscriber: a graphql-sse client of its own (a browser tab), on #general. */
-function openSubscriber(server: ServerProcess, options: Options, headers: Record<string, string>, onConnected: () => void, onContent: (content?: string) => void) {
-  const single = options.mode === 'single';
-  const url = single ? `${server.baseUrl}/graphql/stream` : `${server.baseUrl}/graphql`;
-  // Its own headers object: a single-connection client writes its stream token into it.
-  const client = createClient({ url, singleConnection: single, headers: { ...headers }, retryAttempts: 0, on: single ? { connected: onConnected } : undefined } as never) as Client<boolean>;
-  const sink = {
-    next: (result: { data?: unknown }) => onContent((result.data as any)?.channelEvents?.message?.content),
-    error: (error: unknown) => console.error(`a subscriber failed: ${String(error)}`),
-    complete: () => undefined,
-  };
-  (client.subscribe as (...args: unknown[]) => void)({ query: SUBSCRIPTION, variables: { channel: GENERAL } }, sink, single ? undefined : { connected: onConnected });
-  return client;
-}
-
-/** Opens the subscribers 100 at a time (each batch connected before the next: no connection storm); each knows whether it saw a warm-up event. */
-async function openSubscribers(server: ServerProcess, options: Options, sessions: Record<string, string>[], deliveries: Deliveries) {
-  const warmed = new Set<number>();
-  const clients: Client<boolean>[] = [];
-  let connected = 0;
-  for (let i = 0; i < options.subscribers; i++) {
-    const record = (content?: string) => {
-      if (content?.startsWith('bench -')) warmed.add(i);
-      deliveries.record(content);
-    };
-    clients.push(openSubscriber(server, options, sessions[i % sessions.length]!, () => connected++, record));
-    if ((i + 1) % 100 !== 0 && i + 1 < options.subscribers) continue;
-    const deadline = Date.now() + 60_000;
-    while (connected < clients.length) {
-      if (Date.now() > deadline) throw new Error(`only ${connected} of ${clients.length} subscribers connected within 60 s`);
-      await sleep(20);
-    }
-  }
-  return { clients, warmed };
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+const SEND = 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }';
+
+/** Latency percentiles of one phase's deliveries. */
+function latencyLine(label: string, latencies: Map<number, number[]>): string {
+  const all = [...latencies.values()].flat().sort((a, b) => a - b);
+  return `${label}: p50 ${percentile(all, 50)}  p90 ${percentile(all, 90)}  p99 ${percentile(all, 99)}  max ${all.at(-1)} ms`;
+}
+
+/** Waits until `count()` reaches `expected` (at most `timeoutMs`); the time it took. */
+async function settle(count: () => number, expected: number, since: number, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (count() < expected && Date.now() < deadline) await sleep(20);
+  return Date.now() - since;
+}
 
 async function main() {
   const options = parseCli(process.argv.slice(2));
   killChildrenOnExit();
   const database = await prepareDatabase();
-  // 1,000 sign-ups from one loopback address would meet the password limit at once.
+  // Thousands of sign-ups from one loopback address would meet the password limit at once.
   const server = await startServer('gateway', 'src/main.ts', { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', SEED_DEMO: 'true', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' });
   const deliveries = new Deliveries();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 100);
+  const send = (content: string, author: Record<string, string>) => graphql(server, SEND, { input: { channelId: GENERAL, content } }, author);
   try {
     const author = await signIn(server, 'alice@example.com');
     const prepared = Date.now();
@@ -226,12 +203,13 @@ async function main() {
     await sleep(2_000);
     const memory = { idle: rssMb(server.pid), subscribed: 0, afterClose: 0 };
     const opened = Date.now();
-    const { clients, warmed } = await openSubscribers(server, options, sessions, deliveries);
+    const plan = { mode: options.mode, subscribers: options.subscribers, connections: options.connections, baseUrl: server.baseUrl, channel: GENERAL };
+    const closers = await openSubscribers(plan, sessions, deliveries);
 
-    // Warm-up: post until every subscriber has received an event (all connected and delivering), at most 120 s.
-    for (let round = 1; warmed.size < options.subscribers; round++) {
-      if (Date.now() - opened > 120_000) throw new Error(`only ${warmed.size} of ${options.subscribers} subscribers received events within 120 s`);
-      await graphql(server, 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }', { input: { channelId: GENERAL, content: `bench -${round} 0` } }, author);
+    // Warm-up: post until every subscriber has received an event (all connected and delivering), at most 180 s.
+    for (let round = 1; deliveries.warmed.size < options.subscribers; round++) {
+      if (Date.now() - opened > 180_000) throw new Error(`only ${deliveries.warmed.size} of ${options.subscribers} subscribers received events within 180 s`);
+      await send(`bench -${round} 0`, author);
       await sleep(1_000);
     }
     const connectMs = Date.now() - opened;
@@ -241,17 +219,12 @@ async function main() {
     const cpuBefore = { gateway: cpuMs(server.pid), postgres: databaseCpuMs(database.name), bench: process.cpuUsage() };
     const started = Date.now();
     for (let seq = 0; seq < options.messages; seq++) {
-      const content = `bench ${seq} ${Date.now()}`;
       // Not awaited: writes go out on schedule however long delivery takes.
-      graphql(server, 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { __typename } }', { input: { channelId: GENERAL, content } }, author).catch(
-        (error: unknown) => console.error(`message ${seq}: ${String(error)}`),
-      );
+      send(`bench ${seq} ${Date.now()}`, author).catch((error: unknown) => console.error(`message ${seq}: ${String(error)}`));
       await sleep(options.intervalMs);
     }
-    const expected = options.messages * options.subscribers;
-    const deadline = Date.now() + 120_000;
-    while (deliveries.count() < expected && Date.now() < deadline) await sleep(100);
-    const elapsedS = (Date.now() - started) / 1000;
+    const pacedExpected = options.messages * options.subscribers;
+    const pacedS = (await settle(() => deliveries.count('paced'), pacedExpected, started)) / 1000;
     const benchCpu = process.cpuUsage(cpuBefore.bench);
     const cpu = {
       gateway: (cpuMs(server.pid) - cpuBefore.gateway) / 1000,
@@ -259,22 +232,42 @@ async function main() {
       clients: (benchCpu.user + benchCpu.system) / 1e6,
     };
 
-    clients.forEach((client) => client.dispose());
+    // Burst: as many messages as `inFlight` concurrent writers get through, until every delivery arrived.
+    const burstStarted = Date.now();
+    let nextBurst = 0;
+    const writer = async () => {
+      while (nextBurst < options.burst) {
+        const seq = nextBurst++;
+        await send(`burst ${seq} ${Date.now()}`, author).catch((error: unknown) => console.error(`burst ${seq}: ${String(error)}`));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.inFlight, Math.max(options.burst, 1)) }, writer));
+    const writtenS = (Date.now() - burstStarted) / 1000;
+    const burstExpected = options.burst * options.subscribers;
+    const burstS = (await settle(() => deliveries.count('burst'), burstExpected, burstStarted)) / 1000;
+    const burstPeakRss = peakRss;
+
+    closers.forEach((close) => close());
     await sleep(3_000);
     memory.afterClose = rssMb(server.pid);
 
-    const all = [...deliveries.latencies.values()].flat().sort((a, b) => a - b);
+    const paced = deliveries.count('paced');
+    const burst = deliveries.count('burst');
+    const connections = options.mode === 'distinct' ? `one connection each` : `over ${options.connections} connections`;
     const lines = [
-      `gateway on ${database.label}; ${options.subscribers} subscribers (${options.mode} mode) on one channel, ${options.viewers} distinct viewers`,
+      `gateway on ${database.label}; ${options.subscribers} subscribers (${options.mode} mode, ${connections}) on one channel, ${options.viewers} distinct viewers`,
       `subscribers connected and warmed up in ${(connectMs / 1000).toFixed(1)} s`,
-      `${options.messages} messages, one every ${options.intervalMs} ms, through sendMessage`,
-      `delivered ${all.length} of ${expected} events in ${elapsedS.toFixed(1)} s`,
-      `CPU seconds meanwhile: gateway ${cpu.gateway.toFixed(1)}, PostgreSQL ${database.name ? cpu.postgres.toFixed(1) : '(in the gateway)'}, the ${options.subscribers} clients ${cpu.clients.toFixed(1)} (${cpus().length} cores)`,
-      `latency write -> event (ms): p50 ${percentile(all, 50)}  p90 ${percentile(all, 90)}  p99 ${percentile(all, 99)}  max ${all.at(-1)}`,
-      `gateway RSS (MB): idle ${memory.idle.toFixed(0)}  with subscribers ${memory.subscribed.toFixed(0)}  peak ${peakRss.toFixed(0)}  3 s after they closed ${memory.afterClose.toFixed(0)}`,
+      `paced: ${options.messages} messages, one every ${options.intervalMs} ms, through sendMessage; delivered ${paced} of ${pacedExpected} events in ${pacedS.toFixed(1)} s`,
+      `CPU seconds meanwhile: gateway ${cpu.gateway.toFixed(1)}, PostgreSQL ${database.name ? cpu.postgres.toFixed(1) : '(in the gateway)'}, the clients ${cpu.clients.toFixed(1)} (${cpus().length} cores)`,
+      latencyLine('latency write -> event, paced', deliveries.latencies.paced),
+      `burst: ${options.burst} messages (${options.inFlight} writes in flight) written in ${writtenS.toFixed(1)} s, ${burst} of ${burstExpected} events delivered in ${burstS.toFixed(1)} s:` +
+        ` ${(options.burst / burstS).toFixed(0)} messages/s, ${(burst / burstS).toFixed(0)} deliveries/s`,
+      latencyLine('latency write -> event, burst', deliveries.latencies.burst),
+      `gateway RSS (MB): idle ${memory.idle.toFixed(0)}  with subscribers ${memory.subscribed.toFixed(0)}  peak ${burstPeakRss.toFixed(0)}  3 s after they closed ${memory.afterClose.toFixed(0)}`,
+      `subscription errors seen by the clients: ${deliveries.errors}`,
     ];
     console.log(`\n${lines.join('\n')}`);
-    if (all.length < expected) process.exitCode = 1;
+    if (paced < pacedExpected || burst < burstExpected) process.exitCode = 1;
   } catch (error) {
     console.error(`the gateway said:\n${server.output()}`);
     throw error;

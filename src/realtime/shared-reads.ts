@@ -1,5 +1,7 @@
 import { NoopLogger, type Query } from 'drizzle-orm';
-import { PgAsyncPreparedQuery, type PgAsyncSession } from 'drizzle-orm/pg-core';
+import { PgAsyncPreparedQuery, type PgAsyncRelationalQuery, type PgAsyncSession, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
 import type { Database } from '../db/client.js';
 
 /**
@@ -183,6 +185,22 @@ class ReadBatcher {
 
 const noLogging = new NoopLogger();
 
+/** A prepared read of the batching session: its text, values and row mapper, to run again with other values. */
+class SharedPrepared extends PgAsyncPreparedQuery<PreparedQueryConfig> {
+  constructor(
+    readonly text: string,
+    readonly statement: Query,
+    readonly rowsMapper: ((rows: unknown[]) => unknown) | undefined,
+    private readonly batcher: ReadBatcher,
+  ) {
+    super((params) => batcher.load(text, params ?? []), statement, rowsMapper, 'arrays', noLogging, undefined, undefined, undefined);
+  }
+
+  withParams(params: unknown[]): SharedPrepared {
+    return new SharedPrepared(this.text, { ...this.statement, params }, this.rowsMapper, this.batcher);
+  }
+}
+
 /**
  * A database like `db` whose read statements (drizzle's array-mode queries: relational queries and
  * selects) are merged across callers by a ReadBatcher; anything else runs as on `db`. The merged
@@ -196,8 +214,7 @@ function sharingReads(db: Database): Database {
     prepareQuery: {
       value(query: Query & { _sql?: string[] }, mode: 'arrays' | 'objects' | 'raw', name: string | boolean, mapper?: (rows: unknown[]) => unknown, ...rest: unknown[]) {
         if (mode !== 'arrays') return session.prepareQuery(query, mode, name, mapper, ...(rest as []));
-        const text = query._sql ? query._sql.join(' ') : query.sql;
-        return new PgAsyncPreparedQuery((params) => batcher.load(text, params ?? []), query, mapper, mode, noLogging, undefined, undefined, undefined);
+        return new SharedPrepared(query._sql ? query._sql.join(' ') : query.sql, query, mapper, batcher);
       },
     },
   }) as PgAsyncSession;
@@ -219,4 +236,61 @@ export function sharedReads(db: Database): Database {
   let shared = perDatabase.get(db);
   if (!shared) perDatabase.set(db, (shared = sharingReads(db)));
   return shared;
+}
+
+/** A statement built for one subscriber of an event, and whether others may run it with their own id. */
+interface BuiltLoad {
+  prepared: SharedPrepared | null;
+  viewerId: string;
+}
+
+const builtLoads = new Map<string, BuiltLoad>();
+let clearing = false;
+const fieldNodeIds = new WeakMap<object, number>();
+let nextFieldNodeId = 0;
+
+function fieldNodeId(node: object): number {
+  let id = fieldNodeIds.get(node);
+  if (id === undefined) fieldNodeIds.set(node, (id = nextFieldNodeId++));
+  return id;
+}
+
+/**
+ * The rows of one field of an event's payload (e.g. ChannelEvent.message) for this subscriber. The
+ * first subscriber of the event with this field, selection (the parsed document is shared),
+ * variables, locale and rule shape has drizzle write the statement; the others of that turn run the
+ * same text with their own id in the viewer's places, skipping the SQL building that cost each
+ * subscriber more than the rest of its execution. `config` (the plugin's `query(...)`) is still
+ * made by every subscriber: it records how the row's nested fields read it. Sound because reads use the viewer's id
+ * only as a `::uuid` cast parameter (src/policies/viewer.ts; test/realtime/batched-checks.test.ts
+ * relies on the same): a statement where the id also appears elsewhere is not shared.
+ */
+export function loadForEvent<Config, T>(ctx: Context, info: GraphQLResolveInfo, parent: unknown, config: Config, find: (config: Config) => PgAsyncRelationalQuery<T>): Promise<T> {
+  const viewer = ctx.viewer;
+  if (!viewer) return find(config).execute();
+  const shape = `${viewer.userType}|${viewer.scopes?.join(',') ?? '*'}|${viewer.locale ?? ''}|${ctx.locale.accepted.join(',')}`;
+  const key = `${info.parentType.name}.${info.fieldName}|${fieldNodeId(info.fieldNodes[0]!)}|${JSON.stringify(info.variableValues)}|${shape}|${JSON.stringify(parent)}`;
+  const built = builtLoads.get(key);
+  if (built?.prepared) {
+    const { prepared, viewerId } = built;
+    const casts = cachedShape(prepared.text, prepared.statement.params.length).casts;
+    const params = prepared.statement.params.map((value, index) => (value === viewerId && casts[index] !== null ? viewer.userId : value));
+    return prepared.withParams(params).execute() as Promise<T>;
+  }
+  const prepared = find(config).prepare();
+  if (!(prepared instanceof SharedPrepared)) return prepared.execute();
+  if (!built) {
+    const casts = cachedShape(prepared.text, prepared.statement.params.length).casts;
+    const onlyCast = prepared.statement.params.every((value, index) => value !== viewer.userId || casts[index] !== null);
+    builtLoads.set(key, { prepared: onlyCast ? prepared : null, viewerId: viewer.userId });
+    if (!clearing) {
+      clearing = true;
+      // Kept for the turn in which the event's subscribers execute; the next event builds afresh.
+      setImmediate(() => {
+        clearing = false;
+        builtLoads.clear();
+      });
+    }
+  }
+  return prepared.execute() as Promise<T>;
 }

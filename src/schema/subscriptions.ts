@@ -11,6 +11,7 @@ import { defineRule, type Rule } from '../policies/rule.js';
 import { canSeeUser } from '../policies/user.js';
 import { NOTIFY_CHANNEL } from '../realtime/events.js';
 import { topics, type RealtimeEvent } from '../realtime/index.js';
+import { loadForEvent } from '../realtime/shared-reads.js';
 import { allowsForEvent, deliver, ruleAllows, subscribeTo } from '../realtime/subscribe.js';
 import { Channel } from './channels.js';
 import { ForbiddenError, NotFoundError, resultUnion } from './errors.js';
@@ -74,7 +75,7 @@ const ReactionChange = builder.objectRef<{ emoji: string; userId: string }>('Rea
       type: User,
       nullable: true,
       description: 'Who reacted (null when the subscriber may not see them).',
-      resolve: (query, reaction, _args, ctx) => ctx.db.query.users.findFirst(query(visibleUser(ctx, reaction.userId))),
+      resolve: (query, reaction, _args, ctx, info) => loadForEvent(ctx, info, reaction, query(visibleUser(ctx, reaction.userId)), (config) => ctx.db.query.users.findFirst(config)),
     }),
   }),
 });
@@ -89,7 +90,8 @@ const ChannelEvent = builder.objectRef<ChannelEventShape>('ChannelEvent').implem
       type: Message,
       nullable: true,
       description: 'The message as the subscriber may see it now: content null once deleted; null when it is gone for good.',
-      resolve: (query, event, _args, ctx) => ctx.db.query.messages.findFirst(query({ where: { id: event.messageId, ...visibleRows(canReadMessage, ctx) } })),
+      resolve: (query, event, _args, ctx, info) =>
+        loadForEvent(ctx, info, event, query({ where: { id: event.messageId, ...visibleRows(canReadMessage, ctx) } }), (config) => ctx.db.query.messages.findFirst(config)),
     }),
     reaction: t.field({ type: ReactionChange, nullable: true, resolve: (event) => event.reaction }),
   }),
@@ -126,16 +128,18 @@ const OrganizationEvent = builder.objectRef<OrganizationEventShape>('Organizatio
       type: Channel,
       nullable: true,
       description: 'The channel as the subscriber sees it now (null once deleted).',
-      resolve: (query, event, _args, ctx) =>
-        event.channelId ? ctx.db.query.channels.findFirst(query({ where: { id: event.channelId, ...visibleRows(canSeeChannel, ctx) } })) : null,
+      resolve: (query, event, _args, ctx, info) =>
+        event.channelId ? loadForEvent(ctx, info, event, query({ where: { id: event.channelId!, ...visibleRows(canSeeChannel, ctx) } }), (config) => ctx.db.query.channels.findFirst(config)) : null,
     }),
     memberId: t.globalID({ nullable: true, description: 'The membership of a MEMBER_* event.', resolve: (event) => event.memberId && { type: 'OrganizationMember', id: event.memberId } }),
     member: t.drizzleField({
       type: OrganizationMember,
       nullable: true,
       description: 'The membership (also once it has ended, to say who left).',
-      resolve: (query, event, _args, ctx) =>
-        event.memberId ? ctx.db.query.organizationMembers.findFirst(query({ where: { id: event.memberId, ...visibleRows(canSeeOrganizationMember, ctx) } })) : null,
+      resolve: (query, event, _args, ctx, info) =>
+        event.memberId
+          ? loadForEvent(ctx, info, event, query({ where: { id: event.memberId!, ...visibleRows(canSeeOrganizationMember, ctx) } }), (config) => ctx.db.query.organizationMembers.findFirst(config))
+          : null,
     }),
   }),
 });
@@ -172,7 +176,8 @@ const NotificationEvent = builder.objectRef<NotificationEventShape>('Notificatio
       type: Notification,
       nullable: true,
       description: 'The notification now (null once deleted).',
-      resolve: (query, event, _args, ctx) => ctx.db.query.notifications.findFirst(query({ where: { id: event.notificationId, ...visibleRows(canSeeNotification, ctx) } })),
+      resolve: (query, event, _args, ctx, info) =>
+        loadForEvent(ctx, info, event, query({ where: { id: event.notificationId, ...visibleRows(canSeeNotification, ctx) } }), (config) => ctx.db.query.notifications.findFirst(config)),
     }),
   }),
 });
@@ -200,7 +205,7 @@ const TypingIndicator = builder.objectRef<TypingShape>('TypingIndicator').implem
       type: User,
       nullable: true,
       description: 'Who is typing (null when the subscriber may not see them).',
-      resolve: (query, typing, _args, ctx) => ctx.db.query.users.findFirst(query(visibleUser(ctx, typing.userId))),
+      resolve: (query, typing, _args, ctx, info) => loadForEvent(ctx, info, typing, query(visibleUser(ctx, typing.userId)), (config) => ctx.db.query.users.findFirst(config)),
     }),
     isTyping: t.exposeBoolean('isTyping'),
   }),

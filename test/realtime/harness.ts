@@ -33,10 +33,11 @@ export interface LiveGateway {
   close(): Promise<void>;
 }
 
-export async function startLiveGateway(handle: DatabaseHandle, options: RealtimeOptions = {}): Promise<LiveGateway> {
-  const realtime = createRealtime(handle, { log: silentLogger(), ...options });
+export async function startLiveGateway(handle: DatabaseHandle, options: RealtimeOptions & { authCacheTtlMs?: number } = {}): Promise<LiveGateway> {
+  const { authCacheTtlMs, ...realtimeOptions } = options;
+  const realtime = createRealtime(handle, { log: silentLogger(), ...realtimeOptions });
   await realtime.start();
-  const yoga = createYogaApp({ handle, realtime, logError: () => undefined });
+  const yoga = createYogaApp({ handle, realtime, logError: () => undefined, authCacheTtlMs });
   const running = await listen(yoga, 0, '127.0.0.1');
   const origin = new URL(running.url).origin;
   const clients = new Set<Client<boolean>>();

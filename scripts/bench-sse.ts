@@ -81,21 +81,27 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-/** CPU ms of the local PostgreSQL backends serving `database` (their title names it), not of other users' databases. */
-function databaseCpuMs(database: string | null): number {
-  if (!database) return 0;
-  let total = 0;
+/** CPU ms of each local PostgreSQL backend serving `database` (their title names it), not of other users' databases. */
+function databaseCpuMs(database: string | null): Map<number, number> {
+  const byPid = new Map<number, number>();
+  if (!database) return byPid;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) total += cpuMs(Number(entry));
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) byPid.set(Number(entry), cpuMs(Number(entry)));
     } catch {
       // exited while we looked
     }
   }
-  return total;
+  return byPid;
 }
 
+/** CPU ms the backends spent since `before` (a backend that exited meanwhile is not counted: a lower bound). */
+function databaseCpuSince(database: string | null, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of databaseCpuMs(database)) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
 
 /** Where the gateway runs: PGlite in memory, or a fresh database on the DATABASE_URL server. */
 interface BenchDatabase {
@@ -228,7 +234,7 @@ async function main() {
     const benchCpu = process.cpuUsage(cpuBefore.bench);
     const cpu = {
       gateway: (cpuMs(server.pid) - cpuBefore.gateway) / 1000,
-      postgres: (databaseCpuMs(database.name) - cpuBefore.postgres) / 1000,
+      postgres: databaseCpuSince(database.name, cpuBefore.postgres) / 1000,
       clients: (benchCpu.user + benchCpu.system) / 1e6,
     };
 
@@ -261,7 +267,7 @@ async function main() {
       `CPU seconds meanwhile: gateway ${cpu.gateway.toFixed(1)}, PostgreSQL ${database.name ? cpu.postgres.toFixed(1) : '(in the gateway)'}, the clients ${cpu.clients.toFixed(1)} (${cpus().length} cores)`,
       latencyLine('latency write -> event, paced', deliveries.latencies.paced),
       `burst: ${options.burst} messages (${options.inFlight} writes in flight) written in ${writtenS.toFixed(1)} s, ${burst} of ${burstExpected} events delivered in ${burstS.toFixed(1)} s:` +
-        ` ${(options.burst / burstS).toFixed(0)} messages/s, ${(burst / burstS).toFixed(0)} deliveries/s`,
+        ` ${(options.burst / burstS).toFixed(1)} messages/s, ${(burst / burstS).toFixed(0)} deliveries/s`,
       latencyLine('latency write -> event, burst', deliveries.latencies.burst),
       `gateway RSS (MB): idle ${memory.idle.toFixed(0)}  with subscribers ${memory.subscribed.toFixed(0)}  peak ${burstPeakRss.toFixed(0)}  3 s after they closed ${memory.afterClose.toFixed(0)}`,
       `subscription errors seen by the clients: ${deliveries.errors}`,

@@ -96,27 +96,34 @@ type RunArrays = (query: Query) => Promise<unknown[][]>;
 /** The merged statement of a group: `$n` of a varying parameter reads the batch row's column instead. */
 function mergedQuery(group: Group, varying: number[]): { query: Query; memberKeys: string[] } {
   const { shape } = group;
-  const first = group.members.values().next().value![0]!.params;
+  const memberKeys = [...group.members.keys()];
+  const valuesOf = memberKeys.map((key) => group.members.get(key)![0]!.params);
+  // Parameters with the same value in every member (the viewer's id, read by many rules) share one column.
+  const columnOf = new Map<number, number>();
+  const bySignature = new Map<string, number>();
+  for (const index of varying) {
+    const signature = `${shape.casts[index]}|${JSON.stringify(valuesOf.map((values) => values[index]))}`;
+    if (!bySignature.has(signature)) bySignature.set(signature, index);
+    columnOf.set(index, bySignature.get(signature)!);
+  }
+  const columns = [...bySignature.values()];
   const renumbered = new Map<number, number>();
   const params: unknown[] = [];
   let text = shape.pieces[0]!;
   shape.placeholders.forEach((index, i) => {
-    if (varying.includes(index)) text += `gw_batch.p${index + 1}`;
+    const column = columnOf.get(index);
+    if (column !== undefined) text += `gw_batch.p${column + 1}`;
     else {
-      if (!renumbered.has(index)) renumbered.set(index, params.push(first[index]));
+      if (!renumbered.has(index)) renumbered.set(index, params.push(valuesOf[0]![index]));
       text += `$${renumbered.get(index)}`;
     }
     text += shape.pieces[i + 1];
   });
-  const memberKeys = [...group.members.keys()];
-  const rows = memberKeys.map((key, m) => {
-    const values = group.members.get(key)![0]!.params;
-    return Object.fromEntries([['m', m], ...varying.map((index) => [`p${index + 1}`, values[index]])]);
-  });
+  const rows = valuesOf.map((values, m) => Object.fromEntries([['m', m], ...columns.map((index) => [`p${index + 1}`, values[index]])]));
   params.push(JSON.stringify(rows));
-  const columns = ['m integer', ...varying.map((index) => `p${index + 1} ${shape.casts[index]}`)].join(', ');
+  const definitions = ['m integer', ...columns.map((index) => `p${index + 1} ${shape.casts[index]}`)].join(', ');
   // A lateral subquery with its own ORDER BY/LIMIT is rescanned per batch row, its rows in its own order.
-  const sql = `select gw_batch.m, gw_q.* from json_to_recordset($${params.length}::json) as gw_batch(${columns}) cross join lateral (${text}) as gw_q`;
+  const sql = `select gw_batch.m, gw_q.* from json_to_recordset($${params.length}::json) as gw_batch(${definitions}) cross join lateral (${text}) as gw_q`;
   return { query: { sql, params }, memberKeys };
 }
 

@@ -253,12 +253,13 @@ interface BuiltLoad {
 
 const builtLoads = new Map<string, BuiltLoad>();
 let clearing = false;
-const fieldNodeIds = new WeakMap<object, number>();
-let nextFieldNodeId = 0;
+// Small numbers for objects a key names by identity: the parsed field (one per cached document) and the database.
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
 
-function fieldNodeId(node: object): number {
-  let id = fieldNodeIds.get(node);
-  if (id === undefined) fieldNodeIds.set(node, (id = nextFieldNodeId++));
+function objectId(object: object): number {
+  let id = objectIds.get(object);
+  if (id === undefined) objectIds.set(object, (id = nextObjectId++));
   return id;
 }
 
@@ -268,27 +269,27 @@ function fieldNodeId(node: object): number {
  * variables, locale and rule shape has drizzle write the statement; the others of that turn run the
  * same text with their own id in the viewer's places, skipping the SQL building that cost each
  * subscriber more than the rest of its execution. `config` (the plugin's `query(...)`) is still
- * made by every subscriber: it records how the row's nested fields read it. Sound because reads use the viewer's id
- * only as a `::uuid` cast parameter (src/policies/viewer.ts; test/realtime/batched-checks.test.ts
- * relies on the same): a statement where the id also appears elsewhere is not shared.
+ * made by every subscriber: it records how the row's nested fields read it. Sound because reads use
+ * the viewer's id only as a `::uuid` parameter (src/policies/viewer.ts; allowedViewers relies on
+ * the same): a statement where the id also appears otherwise is not shared.
  */
 export function loadForEvent<Config, T>(ctx: Context, info: GraphQLResolveInfo, parent: unknown, config: Config, find: (config: Config) => PgAsyncRelationalQuery<T>): Promise<T> {
   const viewer = ctx.viewer;
   if (!viewer) return find(config).execute();
   const shape = `${viewer.userType}|${viewer.scopes?.join(',') ?? '*'}|${viewer.locale ?? ''}|${ctx.locale.accepted.join(',')}`;
-  const key = `${info.parentType.name}.${info.fieldName}|${fieldNodeId(info.fieldNodes[0]!)}|${JSON.stringify(info.variableValues)}|${shape}|${JSON.stringify(parent)}`;
+  const key = `${objectId(ctx.db)}|${info.parentType.name}.${info.fieldName}|${objectId(info.fieldNodes[0]!)}|${JSON.stringify(info.variableValues)}|${shape}|${JSON.stringify(parent)}`;
   const built = builtLoads.get(key);
   if (built?.prepared) {
     const { prepared, viewerId } = built;
     const casts = cachedShape(prepared.text, prepared.statement.params.length).casts;
-    const params = prepared.statement.params.map((value, index) => (value === viewerId && casts[index] !== null ? viewer.userId : value));
+    const params = prepared.statement.params.map((value, index) => (value === viewerId && casts[index] === 'uuid' ? viewer.userId : value));
     return prepared.withParams(params).execute() as Promise<T>;
   }
   const prepared = find(config).prepare();
   if (!(prepared instanceof SharedPrepared)) return prepared.execute();
   if (!built) {
     const casts = cachedShape(prepared.text, prepared.statement.params.length).casts;
-    const onlyCast = prepared.statement.params.every((value, index) => value !== viewer.userId || casts[index] !== null);
+    const onlyCast = prepared.statement.params.every((value, index) => value !== viewer.userId || casts[index] === 'uuid');
     builtLoads.set(key, { prepared: onlyCast ? prepared : null, viewerId: viewer.userId });
     if (!clearing) {
       clearing = true;

@@ -53,7 +53,7 @@ export interface SubscriberPlan {
   channel: string;
 }
 
-/** Opens the connections 50 at a time (each batch connected before the next: no connection storm); returns their closers. */
+/** Opens the connections 20 at a time (each batch connected before the next: no connection storm); returns their closers. */
 export async function openSubscribers(plan: SubscriberPlan, sessions: Record<string, string>[], deliveries: Deliveries): Promise<(() => void)[]> {
   const connections = plan.mode === 'distinct' ? plan.subscribers : plan.connections;
   const closers: (() => void)[] = [];
@@ -64,7 +64,7 @@ export async function openSubscribers(plan: SubscriberPlan, sessions: Record<str
     const count = Math.floor(plan.subscribers / connections) + (c < plan.subscribers % connections ? 1 : 0);
     const indexes = Array.from({ length: count }, () => next++);
     closers.push(openConnection(plan, sessions[c % sessions.length]!, indexes, deliveries, () => connected++));
-    if ((c + 1) % 50 !== 0 && c + 1 < connections) continue;
+    if ((c + 1) % 20 !== 0 && c + 1 < connections) continue;
     const deadline = Date.now() + 60_000;
     while (connected < closers.length) {
       if (Date.now() > deadline) throw new Error(`only ${connected} of ${closers.length} connections opened within 60 s`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { createRequestLocale } from '../../src/i18n/request.js';
+import { silentLogger } from '../../src/observe/logger.js';
 import { EndAfter, RealtimeHub } from '../../src/realtime/hub.js';
 import { createRealtime, topics, type Realtime, type RealtimeEvent } from '../../src/realtime/index.js';
 import { schema } from '../../src/schema/index.js';
@@ -59,7 +60,7 @@ describe('a subscription that falls behind', () => {
 
   beforeAll(async () => {
     ({ handle, drop } = await openSeededDatabase());
-    realtime = createRealtime(handle, { log: () => undefined, bufferLimit: 2 });
+    realtime = createRealtime(handle, { log: silentLogger(), bufferLimit: 2 });
     await realtime.start();
   });
   afterAll(async () => {

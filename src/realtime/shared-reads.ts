@@ -3,6 +3,7 @@ import { PgAsyncPreparedQuery, type PgAsyncRelationalQuery, type PgAsyncSession,
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { Database } from '../db/client.js';
+import { rootDatabase } from '../db/counting.js';
 
 /**
  * Fan-out of subscription events (issue 16): each subscriber's event is still executed on its own
@@ -238,10 +239,14 @@ function sharingReads(db: Database): Database {
 
 const perDatabase = new WeakMap<Database, Database>();
 
-/** The database subscription events are resolved with: `db`'s reads, merged across subscribers (one per `db`). */
+/**
+ * The database subscription events are resolved with: `db`'s reads, merged across subscribers. One
+ * per shared database: a request's counting view (src/db/counting.ts) would keep each subscriber apart.
+ */
 export function sharedReads(db: Database): Database {
-  let shared = perDatabase.get(db);
-  if (!shared) perDatabase.set(db, (shared = sharingReads(db)));
+  const root = rootDatabase(db);
+  let shared = perDatabase.get(root);
+  if (!shared) perDatabase.set(root, (shared = sharingReads(root)));
   return shared;
 }
 

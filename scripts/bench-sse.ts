@@ -253,6 +253,7 @@ async function main() {
     const burstS = (await settle(() => deliveries.count('burst'), burstExpected, burstStarted)) / 1000;
     const burstPeakRss = peakRss;
 
+    deliveries.closing = true;
     closers.forEach((close) => close());
     await sleep(3_000);
     memory.afterClose = rssMb(server.pid);

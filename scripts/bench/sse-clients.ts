@@ -22,6 +22,8 @@ export class Deliveries {
   /** Subscriptions (by index) that received a warm-up event. */
   readonly warmed = new Set<number>();
   errors = 0;
+  /** Set before the clients close, so their own aborts are not counted as errors. */
+  closing = false;
 
   record(subscription: number, content: string | undefined): void {
     const match = /^(bench|burst) (-?\d+) (\d+)$/.exec(content ?? '');
@@ -81,6 +83,7 @@ function openConnection(plan: SubscriberPlan, headers: Record<string, string>, i
       deliveries.record(index, (result.data as any)?.channelEvents?.message?.content);
     },
     error: (error: unknown) => {
+      if (deliveries.closing) return;
       deliveries.errors++;
       console.error(`a subscription failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
     },

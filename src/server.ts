@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useCredentialCache } from './auth/credential-cache.js';
 import { useRefusedCredentials } from './auth/refused-credentials.js';
@@ -15,7 +14,8 @@ import { createRateLimits, type RateLimitOptions } from './limits/rate-limit-plu
 import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
-import { useCodedStreamErrors, useJsonParameterErrors } from './http/http-params.js';
+import { useJsonParameterErrors } from './http/http-params.js';
+import { useGraphQLSSEEndpoint } from './http/graphql-sse.js';
 import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
 import { useMultipartSubscriptions } from './http/multipart-subscriptions.js';
@@ -167,8 +167,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
       ...(reads ? [reads.plugin] : []),
       codeInputErrors,
       // Subscriptions: SSE on /graphql (graphql-sse "distinct connections"), graphql-sse single connection on /graphql/stream.
-      useGraphQLSSE({ endpoint: '/graphql/stream' }),
-      useCodedStreamErrors('/graphql/stream'),
+      ...useGraphQLSSEEndpoint('/graphql/stream'),
       // yoga's SSE on /graphql, with each event's cursor as its `id:` (Last-Event-ID resumes).
       useSseEventIds(),
       // Apollo Client's transport: multipart/mixed with subscriptionSpec on POST /graphql.

@@ -67,6 +67,17 @@ describe('a closed database', () => {
     expectUnavailable(await post('{ viewer { id } }', {}, neverSeen));
   });
 
+  it('answers a subscription on graphql-sse\'s endpoint (both modes) whose token must be looked up with DATABASE_UNAVAILABLE, not a 500', async () => {
+    const body = JSON.stringify({ query: 'subscription ($id: ID!) { channelEvents(channel: $id) { __typename } }', variables: { id: channelGid(1) }, extensions: { operationId: '1' } });
+    const distinct = await gateway.fetch('/graphql/stream', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...neverSeen }, body });
+    const reserved = await gateway.fetch('/graphql/stream', { method: 'PUT', headers: neverSeen });
+    expect(reserved.status).toBe(201);
+    const single = await gateway.fetch('/graphql/stream', { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-event-stream-token': await reserved.text(), ...neverSeen }, body });
+    for (const response of [distinct, single]) {
+      expectUnavailable({ status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() });
+    }
+  });
+
   it('is not ready, and says the database is unreachable; /health (liveness) stays 200', async () => {
     const ready = await gateway.fetch('/ready');
     expect(ready.status).toBe(503);

@@ -70,7 +70,11 @@ export async function startServer(name: string, entry: string, env: Record<strin
   const port = await freePort();
   const child = spawnTypeScript(entry, [], { ...env, PORT: String(port), HOST }, 'pipe');
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean).map((line) => `[${name}] ${line}`));
+  // Only the last lines are ever shown; the gateway writes one access line per request.
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean).map((line) => `[${name}] ${line}`));
+    if (lines.length > 400) lines.splice(0, lines.length - 40);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -85,6 +85,18 @@ function timeStatement(result: unknown, started: number, done: (seconds: number,
   if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(report, report);
 }
 
+/** A driver's `query`, timed into the handle's onStatement when metrics ask (compiled reads time theirs in queryText). */
+function timedWhenAsked<A extends unknown[], R>(query: (...args: A) => R, handle: () => DatabaseHandle): (...args: A) => R {
+  return (...args) => {
+    const done = handle().onStatement;
+    if (!done) return query(...args);
+    const started = performance.now();
+    const result = query(...args);
+    timeStatement(result, started, done);
+    return result;
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options);
   return openPglite(options);
@@ -305,16 +317,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
       }
     },
   };
-  // The engine's statements are timed here when metrics ask; compiled reads time theirs in queryText.
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  pool.query = ((...args: unknown[]) => {
-    const done = handle.onStatement;
-    if (!done) return query(...args);
-    const started = performance.now();
-    const result = query(...args);
-    timeStatement(result, started, done);
-    return result;
-  }) as typeof pool.query;
+  pool.query = timedWhenAsked(pool.query.bind(pool) as (...args: unknown[]) => unknown, () => handle) as typeof pool.query;
   return handle;
 }
 
@@ -330,16 +333,9 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     throw error;
   });
   tracePglite(pglite);
-  // The engine's statements are timed here when metrics ask; compiled reads time theirs in queryText.
+  // Compiled reads (queryText) run the untimed query: they time themselves.
   const query = pglite.query.bind(pglite);
-  pglite.query = ((...args: Parameters<PGlite['query']>) => {
-    const done = handle.onStatement;
-    if (!done) return query(...args);
-    const started = performance.now();
-    const result = query(...args);
-    timeStatement(result, started, done);
-    return result;
-  }) as PGlite['query'];
+  pglite.query = timedWhenAsked(query, () => handle) as PGlite['query'];
   const db = drizzlePglite({ client: pglite, relations, logger: options.logger }) as unknown as Database;
   const handle: DatabaseHandle = {
     db,

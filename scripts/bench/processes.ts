@@ -47,8 +47,8 @@ export function freePort(): Promise<number> {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A TypeScript entry point as one node process (tsx as a loader, so the pid is the program's own). */
-function spawnTypeScript(entry: string, args: string[], env: Record<string, string>, stdio: 'pipe' | 'inherit'): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/bench/exit-with-parent.ts', entry, ...args], {
+function spawnTypeScript(entry: string, args: string[], env: Record<string, string>, stdio: 'pipe' | 'inherit', nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './scripts/bench/exit-with-parent.ts', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', stdio, stdio],
@@ -68,7 +68,10 @@ export function runToCompletion(entry: string, args: string[], env: Record<strin
 
 export async function startServer(name: string, entry: string, env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawnTypeScript(entry, [], { ...env, PORT: String(port), HOST }, 'pipe');
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawnTypeScript(entry, [], { ...env, PORT: String(port), HOST }, 'pipe', [...profile, ...extra]);
   const lines: string[] = [];
   // Only the last lines are ever shown; the gateway writes one access line per request.
   const keep = (chunk: Buffer) => {

@@ -155,7 +155,8 @@ async function runGroup(group: Group, run: RunArrays): Promise<void> {
 
 /** Collects statements until the event loop's next check phase, then runs each group as one. */
 class ReadBatcher {
-  private groups = new Map<string, Group>();
+  /** By text, then by the JSON of the fixed values (a long text is not copied into a new key per caller). */
+  private groups = new Map<string, Map<string, Group>>();
   private scheduled = false;
 
   constructor(private readonly run: RunArrays) {}
@@ -166,9 +167,11 @@ class ReadBatcher {
     const varying = params.filter((_value, index) => shape.casts[index] !== null);
     // Values that cannot be compared as JSON: the statement runs alone, as it was.
     if (!fixed.every((value) => value === undefined || isKeyable(value)) || !varying.every(isScalar)) return this.run({ sql: text, params });
-    const key = `${text}\u0000${JSON.stringify(fixed)}`;
-    let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { text, shape, members: new Map() }));
+    let byFixed = this.groups.get(text);
+    if (!byFixed) this.groups.set(text, (byFixed = new Map()));
+    const key = JSON.stringify(fixed);
+    let group = byFixed.get(key);
+    if (!group) byFixed.set(key, (group = { text, shape, members: new Map() }));
     const memberKey = JSON.stringify(varying);
     return new Promise((resolve, reject) => {
       const callers = group.members.get(memberKey);
@@ -184,9 +187,9 @@ class ReadBatcher {
     // After every subscriber's execution of this event has issued its statements (they all start in one microtask run).
     setImmediate(() => {
       this.scheduled = false;
-      const groups = [...this.groups.values()];
+      const groups = this.groups;
       this.groups = new Map();
-      for (const group of groups) void runGroup(group, this.run);
+      for (const byFixed of groups.values()) for (const group of byFixed.values()) void runGroup(group, this.run);
     });
   }
 }

@@ -33,20 +33,21 @@ export async function authenticate(db: Database, request: RequestHead, lookups: 
   if (cached) return accepted(cached);
   // A revocation heard while the lookup runs keeps its result out of the cache.
   const generation = cache?.generation;
-  const result = kind === 'session' ? await authenticateSession(lookups, tokenHash) : await authenticateBot(lookups, tokenHash);
+  const merging = lookups !== db;
+  const result = kind === 'session' ? await authenticateSession(lookups, tokenHash, merging) : await authenticateBot(lookups, tokenHash, merging);
   if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt, Date.now(), generation);
   return result.credentialsError ? refused(result.credentialsError) : result.viewer ? accepted(result.viewer) : ANONYMOUS;
 }
 
 /** The hash as a cast parameter, so the lookups of many subscribers at one event merge into one statement (src/realtime/shared-reads.ts). */
-const tokenParam = (tokenHash: string) => sql`${tokenHash}::text`;
+const tokenParam = (tokenHash: unknown) => sql`${tokenHash}::text`;
 
 /** A lookup's outcome, with the session's expiry so a cache never outlives it. */
 type Lookup = Authentication & { expiresAt: Date | null };
 
 /** A session of a live user; expiry is judged by the database clock, like every other timestamp. */
-async function authenticateSession(db: Database, tokenHash: string): Promise<Lookup> {
-  const [row] = await db
+const sessionLookup = (db: Database, tokenHash: unknown) =>
+  db
     .select({
       sessionId: sessions.id,
       userId: sessions.userId,
@@ -60,6 +61,39 @@ async function authenticateSession(db: Database, tokenHash: string): Promise<Loo
     .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.deletedAt)))
     .where(eq(sessions.tokenHash, tokenParam(tokenHash)))
     .limit(1);
+
+/** A live bot whose machine user is live; it acts only within its scopes. */
+const botLookup = (db: Database, tokenHash: unknown) =>
+  db
+    .select({ botId: bots.id, userId: bots.userId, userType: users.userType, locale: users.locale, scopes: bots.scopes })
+    .from(bots)
+    .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt)))
+    .where(and(eq(bots.tokenHash, tokenParam(tokenHash)), isNull(bots.deletedAt)))
+    .limit(1);
+
+type SessionRow = Awaited<ReturnType<typeof sessionLookup>>[number];
+type BotRow = Awaited<ReturnType<typeof botLookup>>[number];
+
+/**
+ * A merging database's lookups (an event's thousand subscribers), written by drizzle once and run
+ * with each hash; `prepare()` there names nothing on the server (shared-reads only batches).
+ * Elsewhere `prepare()` would make a named server-side statement, so a request builds its own.
+ */
+const builtLookups = new WeakMap<Database, { session: (hash: string) => Promise<SessionRow[]>; bot: (hash: string) => Promise<BotRow[]> }>();
+
+function lookupsOf(db: Database, merging: boolean) {
+  if (!merging) return { session: (hash: string) => sessionLookup(db, hash), bot: (hash: string) => botLookup(db, hash) };
+  let built = builtLookups.get(db);
+  if (!built) {
+    const session = sessionLookup(db, sql.placeholder('tokenHash')).prepare();
+    const bot = botLookup(db, sql.placeholder('tokenHash')).prepare();
+    builtLookups.set(db, (built = { session: (tokenHash) => session.execute({ tokenHash }), bot: (tokenHash) => bot.execute({ tokenHash }) }));
+  }
+  return built;
+}
+
+async function authenticateSession(db: Database, tokenHash: string, merging: boolean): Promise<Lookup> {
+  const [row] = await lookupsOf(db, merging).session(tokenHash);
   if (!row) return { ...refused('invalid'), expiresAt: null };
   if (row.revoked) return { ...refused('revoked'), expiresAt: null };
   if (row.expired) return { ...refused('expired'), expiresAt: null };
@@ -67,14 +101,8 @@ async function authenticateSession(db: Database, tokenHash: string): Promise<Loo
   return { ...accepted(viewer), expiresAt: row.expiresAt };
 }
 
-/** A live bot whose machine user is live; it acts only within its scopes. */
-async function authenticateBot(db: Database, tokenHash: string): Promise<Lookup> {
-  const [row] = await db
-    .select({ botId: bots.id, userId: bots.userId, userType: users.userType, locale: users.locale, scopes: bots.scopes })
-    .from(bots)
-    .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt)))
-    .where(and(eq(bots.tokenHash, tokenParam(tokenHash)), isNull(bots.deletedAt)))
-    .limit(1);
+async function authenticateBot(db: Database, tokenHash: string, merging: boolean): Promise<Lookup> {
+  const [row] = await lookupsOf(db, merging).bot(tokenHash);
   if (!row) return { ...refused('invalid'), expiresAt: null };
   const viewer: Viewer = { userId: row.userId, userType: row.userType, scopes: row.scopes, sessionId: null, botId: row.botId, locale: row.locale };
   return { ...accepted(viewer), expiresAt: null };

@@ -19,7 +19,8 @@ const accepted = (viewer: Viewer): Authentication => ({ viewer, credentialsError
 /**
  * Reads `Authorization: Bearer <token>` and resolves it to a viewer with at most one SQL statement
  * (none without a header or for a token of the wrong shape). Tokens are never logged.
- * `lookups` runs that statement (subscription events pass one that merges them); `db` keys the cache.
+ * `lookups` runs that statement: subscription events pass one that merges them (src/realtime/shared-reads.ts),
+ * which also keeps the token's hash and the built statement between events; `db` keys the cache.
  */
 export async function authenticate(db: Database, request: RequestHead, lookups: Database = db): Promise<Authentication> {
   const header = parseAuthorization(request.headers.get('authorization'));
@@ -27,16 +28,27 @@ export async function authenticate(db: Database, request: RequestHead, lookups: 
   if (header.kind === 'malformed') return refused('invalid');
   const kind = tokenKind(header.token);
   if (kind === null) return refused('invalid');
-  const tokenHash = hashToken(header.token);
+  const merging = lookups !== db;
+  const tokenHash = merging ? hashOf(request, header.token) : hashToken(header.token);
   const cache = credentialCacheOf(db);
   const cached = cache?.get(tokenHash);
   if (cached) return accepted(cached);
   // A revocation heard while the lookup runs keeps its result out of the cache.
   const generation = cache?.generation;
-  const merging = lookups !== db;
   const result = kind === 'session' ? await authenticateSession(lookups, tokenHash, merging) : await authenticateBot(lookups, tokenHash, merging);
   if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt, Date.now(), generation);
   return result.credentialsError ? refused(result.credentialsError) : result.viewer ? accepted(result.viewer) : ANONYMOUS;
+}
+
+// A subscription's request is judged again at every event (`merging`): its token is hashed once, checked against the header each time.
+const hashes = new WeakMap<RequestHead, { token: string; hash: string }>();
+
+function hashOf(request: RequestHead, token: string): string {
+  const known = hashes.get(request);
+  if (known?.token === token) return known.hash;
+  const hash = hashToken(token);
+  hashes.set(request, { token, hash });
+  return hash;
 }
 
 /** The hash as a cast parameter, so the lookups of many subscribers at one event merge into one statement (src/realtime/shared-reads.ts). */

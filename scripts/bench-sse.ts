@@ -19,7 +19,7 @@ import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { adminQuery } from '../src/db/admin.js';
-import { cpuMs, killChildrenOnExit, startServer, type ServerProcess } from './bench/processes.js';
+import { cpuMs, GATEWAY_ENTRY, killChildrenOnExit, startServer, type ServerProcess } from './bench/processes.js';
 import { Deliveries, openSubscribers, type Mode } from './bench/sse-clients.js';
 
 interface Options {
@@ -195,7 +195,7 @@ async function main() {
   killChildrenOnExit();
   const database = await prepareDatabase();
   // Thousands of sign-ups from one loopback address would meet the password limit at once.
-  const server = await startServer('gateway', 'src/main.ts', { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', SEED_DEMO: 'true', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' });
+  const server = await startServer('gateway', GATEWAY_ENTRY, { ...database.env, PLAYGROUND_USER: '', NODE_ENV: 'production', SEED_DEMO: 'true', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' });
   const deliveries = new Deliveries();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 100);

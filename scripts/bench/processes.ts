@@ -66,6 +66,9 @@ export function runToCompletion(entry: string, args: string[], env: Record<strin
   );
 }
 
+/** The gateway as `npm start` runs it (src/ bundled by esbuild, scripts/start.mjs), not each module through tsx. */
+export const GATEWAY_ENTRY = 'scripts/start.mjs';
+
 export async function startServer(name: string, entry: string, env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (node refuses --cpu-prof in NODE_OPTIONS).

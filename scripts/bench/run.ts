@@ -17,7 +17,7 @@ import { ensureMemberSession } from './actors.js';
 import { authorizationFor, BENCH_VIEWER, benchDatabaseUrl } from './fixtures.js';
 import { countStatements, schemaProblem } from './in-process.js';
 import { combine, measure, type LoadOptions, type RunStats, type Target } from './load.js';
-import { killChildrenOnExit, runToCompletion, startServer, type ServerProcess } from './processes.js';
+import { GATEWAY_ENTRY, killChildrenOnExit, runToCompletion, startServer, type ServerProcess } from './processes.js';
 import { describeMachine, saveReport, skippedLines, textTable, type BenchReport, type ShapeResult } from './report.js';
 import { gatewayRequests, type GatewayRequest } from './requests.js';
 import { loadShapeParams, selectShapes, type Shape, type ShapeParams } from './shapes.js';
@@ -182,7 +182,7 @@ async function bench(options: Options): Promise<void> {
   const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: String(poolSize), NODE_ENV: 'production' };
   const [gateway, raw] = await Promise.all([
     // One loopback client sends thousands of requests a second: a load to measure, not to rate-limit.
-    startServer('gateway', 'src/main.ts', { ...env, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' }),
+    startServer('gateway', GATEWAY_ENTRY, { ...env, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', LOG_QUERIES: 'false', RATE_LIMITS: 'false', LIMIT_CLIENT_CONCURRENCY: '0' }),
     startServer('raw', 'scripts/bench/raw-server.ts', env),
   ]);
   const servers = { gateway, raw };

@@ -67,7 +67,8 @@ export function runToCompletion(entry: string, args: string[], env: Record<strin
 }
 
 /** The gateway as `npm start` runs it (src/ bundled by esbuild, scripts/start.mjs), not each module through tsx. */
-export const GATEWAY_ENTRY = 'scripts/start.mjs';
+// BENCH_GATEWAY_ENTRY=<path to a main.ts> runs another checkout's gateway (through tsx), to compare commits on one machine.
+export const GATEWAY_ENTRY = process.env.BENCH_GATEWAY_ENTRY || 'scripts/start.mjs';
 
 export async function startServer(name: string, entry: string, env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();

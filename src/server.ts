@@ -216,8 +216,8 @@ export async function listen(yoga: Yoga, port: number, host: string, limits: Ser
   const beside = servedBeside.get(yoga);
   const door = beside?.door;
   const handler = withRequestSpans(withDeadline(door ? withFrontDoor(yoga, door) : yoga, limits.requestTimeoutMs ?? 0));
-  // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
   const observer = beside?.observer;
+  // Node checks the header and request timeouts this often (its default, 30 s, would let a slow body stay far longer).
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     drain.track(req, res);
     if (observer) observeNodeRequest(observer, req, res);

@@ -30,7 +30,7 @@ const SHOWN = new Set(['time', 'level', 'msg', 'component', 'err']);
 const LEVEL_NAMES: Record<string, string> = { fatal: 'FATAL', error: 'ERROR', warn: 'WARN', info: 'INFO', debug: 'DEBUG', trace: 'TRACE' };
 
 /** One readable line from pino's JSON line: `[12:00:00.000] INFO: [access] 200 http query …`, then an error's stack. */
-export function readableLine(json: string): string {
+function readableLine(json: string): string {
   const log = JSON.parse(json) as Record<string, unknown>;
   const time = typeof log.time === 'string' ? log.time.slice(11, 23) : '';
   const level = LEVEL_NAMES[String(log.level)] ?? String(log.level);

@@ -10,7 +10,7 @@ import type { Context } from './context.js';
 import { denied } from './auth/guards.js';
 import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
-import { visibleNodeOf, visibleNodesOf } from './schema/node-visibility.js';
+import { visibleNodeOf, visibleNodesOf } from './schema/core/node-visibility.js';
 
 /** The largest page any connection returns; `first`/`last` above it are refused. */
 export const MAX_PAGE_SIZE = 100;

@@ -45,7 +45,7 @@ const seesUser = (u: string) => `(${u}.deleted_at is null and (${u}.id = v.id or
 const userName = (userId: string) =>
   `(select json_build_object('displayName', u.display_name) from auth.users u cross join viewer v where u.id = ${userId} and ${seesUser('u')})`;
 
-/** `%text%` for ILIKE with the text's own pattern characters escaped (src/schema/filters.ts does the same). */
+/** `%text%` for ILIKE with the text's own pattern characters escaped (src/schema/core/filters.ts does the same). */
 const containsPattern = (param: string) => `'%' || replace(replace(replace(${param}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
 // As messages_channel_created_idx orders (DESC, nulls first): the channel's newest rows are read from the index in order.

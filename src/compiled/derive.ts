@@ -6,10 +6,10 @@ import { relations } from '../db/relations.js';
 import { withBaseLanguages } from '../i18n/locale.js';
 import { localizedChainSql, localizedLocaleSql, localizedTextSql, type LocaleCandidate } from '../i18n/sql.js';
 import type { Rule } from '../policies/rule.js';
-import { GUARDED_COLUMN, type GuardedColumn } from '../schema/guards.js';
-import { LOCALIZED_FIELD, type LocalizedField } from '../schema/localized.js';
-import { compiledRootOf, whereSql, type TableName } from '../schema/root-fields.js';
-import { SQL_VALUE } from '../schema/sql-value.js';
+import { GUARDED_COLUMN, type GuardedColumn } from '../schema/core/guards.js';
+import { LOCALIZED_FIELD, type LocalizedField } from '../schema/core/localized.js';
+import { compiledRootOf, whereSql, type TableName } from '../schema/core/root-fields.js';
+import { SQL_VALUE } from '../schema/core/sql-value.js';
 import { dateTimeSql, enumSql, globalIdSql } from './sql-json.js';
 import type { OrderTerm, Scope } from './spec.js';
 

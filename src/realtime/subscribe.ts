@@ -7,14 +7,14 @@ import type { Context, Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { allowedAmong, type Rule, type RuledTable } from '../policies/rule.js';
 import { badInput, clientError } from '../errors.js';
-import { EventsExpiredError, ForbiddenError, NotFoundError } from '../schema/errors.js';
+import { EventsExpiredError, ForbiddenError, NotFoundError } from '../schema/core/errors.js';
 import type { RealtimeEvent } from './events.js';
 import { EndAfter, judgedTogether, perEvent, type RealtimeHub } from './hub.js';
 import { compareLog, findPosition, pointOf, readTopic, type LogPoint } from './log.js';
 import { sharedReads } from './shared-reads.js';
 
 /**
- * Authorization of subscriptions, shared by every subscription field (src/schema/subscriptions.ts):
+ * Authorization of subscriptions, shared by every subscription field (src/schema/realtime/subscriptions.ts):
  * refused up front like a mutation; then, for every event, the subscriber's credentials and read
  * rules are judged again when it arrives — batched over all the subscribers receiving that event.
  */

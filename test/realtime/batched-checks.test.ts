@@ -6,7 +6,7 @@ import { canSeeNotification } from '../../src/policies/notification.js';
 import { canReadOrganizationDetails } from '../../src/policies/organization.js';
 import type { Rule } from '../../src/policies/rule.js';
 import { allowedViewers, ruleAllows } from '../../src/realtime/subscribe.js';
-import { canReadChannelMessages } from '../../src/schema/subscriptions.js';
+import { canReadChannelMessages } from '../../src/schema/realtime/subscriptions.js';
 import { openSeededDatabase } from '../gateway.js';
 import { demoUsers, viewerOf, type DemoUser } from '../policies.js';
 

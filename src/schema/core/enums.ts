@@ -1,0 +1,25 @@
+import { builder } from '../../builder.js';
+import { fileScope, fileStatus } from '../../db/schema/platform/schema.js';
+import { channelType, organizationRole } from '../../db/schema/chat/schema.js';
+import { userType } from '../../db/schema/auth/schema.js';
+
+/**
+ * GraphQL enum values (UPPER_CASE by convention) for a PostgreSQL enum's values, which they map
+ * to; generated from the database enum so the two cannot drift apart.
+ */
+function pgEnumValues<const Value extends string>(values: readonly Value[]) {
+  return Object.fromEntries(values.map((value) => [value.toUpperCase(), { value }])) as {
+    [K in Value as Uppercase<K>]: { value: K };
+  };
+}
+
+export const UserTypeEnum = builder.enumType('UserType', { values: pgEnumValues(userType.enumValues) });
+export const OrganizationRoleEnum = builder.enumType('OrganizationRole', { values: pgEnumValues(organizationRole.enumValues) });
+export const ChannelTypeEnum = builder.enumType('ChannelType', { values: pgEnumValues(channelType.enumValues) });
+export const FileScopeEnum = builder.enumType('FileScope', { values: pgEnumValues(fileScope.enumValues) });
+export const FileStatusEnum = builder.enumType('FileStatus', { values: pgEnumValues(fileStatus.enumValues) });
+
+export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+/** asc/desc for drizzle's orderBy from the GraphQL direction (default as given). */
+export const sortDirection = (direction: 'ASC' | 'DESC' | null | undefined, fallback: 'asc' | 'desc') =>
+  direction ? (direction === 'ASC' ? 'asc' : 'desc') : fallback;

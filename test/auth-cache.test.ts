@@ -1,4 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from '../src/auth/authenticate.js';
+import { forgetCredentials } from '../src/auth/credential-cache.js';
+import type { RequestHead } from '../src/http/request-head.js';
+import { sharedReads } from '../src/realtime/shared-reads.js';
 import { createTestGateway, type TestGateway } from './gateway.js';
 import { signedInAs } from './sign-in.js';
 
@@ -31,5 +37,52 @@ describe('credential cache', () => {
     expect(out.data.signOut.__typename).toBe('SignOutPayload');
     const after = await gateway.execute(VIEWER, {}, headers);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('credential cache on subscription events', () => {
+  // A short TTL, and no realtime listener: a revocation made in SQL is not heard, as when an invalidation is missed.
+  let short: TestGateway;
+  beforeAll(async () => {
+    short = await createTestGateway({ authCacheTtlMs: 1_000 });
+  });
+  afterAll(() => short.close());
+
+  const head = (headers: Record<string, string>) => ({ headers: new Headers(headers) }) as unknown as RequestHead;
+
+  it('serves an event from the entry just past its TTL, looks it up again off the path, and refuses a revoked one at the next event', async () => {
+    const headers = await signedInAs(short, 'dave@example.com');
+    const db = short.handle.db;
+    const request = head(headers);
+    const events = sharedReads(db);
+    expect((await authenticate(db, request, events)).viewer?.userId).toBeTruthy();
+    await short.handle.db.execute(sql`update auth.sessions set revoked_at = now() where revoked_at is null and user_id = (select id from auth.users where email = 'dave@example.com')`);
+    await sleep(1_100);
+    // A plain request never uses a stale entry: it looks the token up and is refused.
+    expect((await authenticate(db, head(headers))).credentialsError).toBe('revoked');
+    // (that refusal dropped the entry: sign in afresh for the event path)
+    const again = await signedInAs(short, 'dave@example.com');
+    const eventRequest = head(again);
+    expect((await authenticate(db, eventRequest, events)).viewer).toBeTruthy();
+    await short.handle.db.execute(sql`update auth.sessions set revoked_at = now() where revoked_at is null and user_id = (select id from auth.users where email = 'dave@example.com')`);
+    await sleep(1_100);
+    short.statements.reset();
+    const stale = await authenticate(db, eventRequest, events);
+    expect(stale.viewer).toBeTruthy();
+    expect(short.statements.count).toBe(0);
+    for (let waited = 0; short.statements.count === 0 && waited < 5_000; waited += 20) await sleep(20);
+    expect(short.statements.count).toBe(1);
+    expect((await authenticate(db, eventRequest, events)).credentialsError).toBe('revoked');
+  });
+
+  it('never serves a forgotten (signed-out) credential stale', async () => {
+    const headers = await signedInAs(short, 'carol@example.com');
+    const db = short.handle.db;
+    const request = head(headers);
+    const viewer = (await authenticate(db, request, sharedReads(db))).viewer!;
+    await short.handle.db.execute(sql`update auth.sessions set revoked_at = now() where user_id = ${viewer.userId}::uuid`);
+    forgetCredentials(db, viewer.userId);
+    await sleep(1_100);
+    expect((await authenticate(db, request, sharedReads(db))).credentialsError).toBe('revoked');
   });
 });

@@ -3,7 +3,7 @@ import type { Viewer } from '../context.js';
 import type { Database } from '../db/client.js';
 import { bots, sessions, users } from '../db/schema/index.js';
 import type { RequestHead } from '../http/request-head.js';
-import { credentialCacheOf } from './credential-cache.js';
+import { credentialCacheOf, type CredentialCache } from './credential-cache.js';
 import { hashToken, parseAuthorization, tokenKind } from './tokens.js';
 
 /** Why presented credentials were refused; absent credentials are not an error (anonymous). */
@@ -33,11 +33,47 @@ export async function authenticate(db: Database, request: RequestHead, lookups: 
   const cache = credentialCacheOf(db);
   const cached = cache?.get(tokenHash);
   if (cached) return accepted(cached);
+  if (merging && cache) {
+    const stale = cache.stale(tokenHash);
+    if (stale) {
+      lookUpSoon(cache, lookups, kind, tokenHash);
+      return accepted(stale);
+    }
+  }
+  return lookUp(cache, lookups, kind, tokenHash, merging);
+}
+
+async function lookUp(cache: CredentialCache | undefined, lookups: Database, kind: 'session' | 'bot', tokenHash: string, merging: boolean): Promise<Authentication> {
   // A revocation heard while the lookup runs keeps its result out of the cache.
   const generation = cache?.generation;
   const result = kind === 'session' ? await authenticateSession(lookups, tokenHash, merging) : await authenticateBot(lookups, tokenHash, merging);
   if (result.viewer) cache?.set(tokenHash, result.viewer, result.expiresAt, Date.now(), generation);
+  else cache?.refuse(tokenHash);
   return result.credentialsError ? refused(result.credentialsError) : result.viewer ? accepted(result.viewer) : ANONYMOUS;
+}
+
+/**
+ * Subscription events do not wait for the TTL's re-check: every subscriber's entry was filled at
+ * the same event, so every AUTH_CACHE_TTL_MS one event re-checked them all (a thousand lookups, the
+ * benchmark's p99). The event uses the entry just past its TTL, and the lookups run together a
+ * moment later, between events; a refusal drops the entry, so the next event ends the subscription.
+ * Revocations are still immediate: they remove entries (forget), and then nothing stale is left.
+ */
+const dueLookups = new Map<CredentialCache, Map<string, { lookups: Database; kind: 'session' | 'bot' }>>();
+let dueTimer: NodeJS.Timeout | undefined;
+const LOOKUP_DELAY_MS = 50;
+
+function lookUpSoon(cache: CredentialCache, lookups: Database, kind: 'session' | 'bot', tokenHash: string): void {
+  let due = dueLookups.get(cache);
+  if (!due) dueLookups.set(cache, (due = new Map()));
+  due.set(tokenHash, { lookups, kind });
+  dueTimer ??= setTimeout(() => {
+    dueTimer = undefined;
+    const batches = [...dueLookups];
+    dueLookups.clear();
+    // Issued in one turn: a merging database runs them as one statement. A failure drops the entry: the next event looks it up itself.
+    for (const [owner, tokens] of batches) for (const [hash, { lookups: db, kind: which }] of tokens) lookUp(owner, db, which, hash, true).catch(() => owner.refuse(hash));
+  }, LOOKUP_DELAY_MS).unref();
 }
 
 // A subscription's request is judged again at every event (`merging`): its token is hashed once, checked against the header each time.

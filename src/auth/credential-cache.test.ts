@@ -13,6 +13,27 @@ describe('CredentialCache', () => {
     expect(cache.get('h1', 1_000)).toBeUndefined();
   });
 
+  it('keeps an entry past its TTL, for one more TTL, as stale only', () => {
+    const cache = new CredentialCache(1_000);
+    cache.set('h1', viewer('u1'), null, 0);
+    expect(cache.get('h1', 1_500)).toBeUndefined();
+    expect(cache.stale('h1', 1_500)?.userId).toBe('u1');
+    expect(cache.stale('h1', 2_000)).toBeUndefined();
+  });
+
+  it('never serves stale past the session, after a forget, or after a refused lookup', () => {
+    const cache = new CredentialCache(1_000);
+    cache.set('h1', viewer('u1'), new Date(1_200), 0);
+    expect(cache.stale('h1', 1_100)?.userId).toBe('u1');
+    expect(cache.stale('h1', 1_200)).toBeUndefined();
+    cache.set('h2', viewer('u2'), null, 0);
+    cache.forgetUser('u2');
+    expect(cache.stale('h2', 1_100)).toBeUndefined();
+    cache.set('h3', viewer('u3'), null, 0);
+    cache.refuse('h3');
+    expect(cache.stale('h3', 1_100)).toBeUndefined();
+  });
+
   it('never outlives the session itself', () => {
     const cache = new CredentialCache(60_000);
     cache.set('h1', viewer('u1'), new Date(500), 0);

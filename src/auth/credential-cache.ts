@@ -6,6 +6,8 @@ interface Entry {
   viewer: Viewer;
   /** When this entry stops being used: the cache's TTL, or the session's own expiry if sooner. */
   until: number;
+  /** The session's own expiry (or infinity): never used past it, not even stale. */
+  expiresAt: number;
 }
 
 /**
@@ -38,21 +40,38 @@ export class CredentialCache {
   get(tokenHash: string, now = Date.now()): Viewer | undefined {
     const entry = this.entries.get(tokenHash);
     if (!entry) return undefined;
-    if (entry.until <= now) {
+    if (entry.expiresAt <= now) {
       this.delete(tokenHash);
       return undefined;
     }
-    return entry.viewer;
+    // Past its TTL an entry is kept (until replaced or pushed out) for `stale`.
+    return entry.until > now ? entry.viewer : undefined;
+  }
+
+  /**
+   * An entry past its TTL by less than one more TTL, and still within its session: what subscription
+   * events use while the credential is looked up again off their path (src/auth/authenticate.ts).
+   * A forget removes entries, so a revoked credential is never served stale.
+   */
+  stale(tokenHash: string, now = Date.now()): Viewer | undefined {
+    const entry = this.entries.get(tokenHash);
+    return entry && entry.expiresAt > now && entry.until + this.ttlMs > now ? entry.viewer : undefined;
+  }
+
+  /** Drops one credential (its lookup refused it). */
+  refuse(tokenHash: string): void {
+    this.delete(tokenHash);
   }
 
   /** Caches an accepted credential, unless a forget happened since `generation` was read (the lookup's start). */
   set(tokenHash: string, viewer: Viewer, expiresAt: Date | null, now = Date.now(), generation = this.generation): void {
     if (generation !== this.generation) return;
-    const until = Math.min(now + this.ttlMs, expiresAt ? expiresAt.getTime() : Number.POSITIVE_INFINITY);
+    const expiry = expiresAt ? expiresAt.getTime() : Number.POSITIVE_INFINITY;
+    const until = Math.min(now + this.ttlMs, expiry);
     this.delete(tokenHash);
     // Oldest first out: a Map iterates in insertion order.
     if (this.entries.size >= this.maxEntries) this.delete(this.entries.keys().next().value as string);
-    this.entries.set(tokenHash, { viewer, until });
+    this.entries.set(tokenHash, { viewer, until, expiresAt: expiry });
     let hashes = this.byUser.get(viewer.userId);
     if (!hashes) this.byUser.set(viewer.userId, (hashes = new Set()));
     hashes.add(tokenHash);

@@ -19,7 +19,7 @@ import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { adminQuery } from '../src/db/admin.js';
-import { cpuMs, GATEWAY_ENTRY, killChildrenOnExit, startServer, type ServerProcess } from './bench/processes.js';
+import { childPids, cpuMs, GATEWAY_ENTRY, ownCpuMs, killChildrenOnExit, startServer, type ServerProcess } from './bench/processes.js';
 import { Deliveries, openSubscribers, type Mode } from './bench/sse-clients.js';
 
 interface Options {
@@ -75,8 +75,12 @@ function parseCli(argv: string[]): Options {
   };
 }
 
-/** Resident memory of a process in MB (/proc/<pid>/status VmRSS). */
+/** Resident memory of a process and its live children (a cluster's workers) in MB (/proc/<pid>/status VmRSS). */
 function rssMb(pid: number): number {
+  return childPids(pid).reduce((sum, child) => sum + ownRssMb(child), ownRssMb(pid));
+}
+
+function ownRssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
@@ -88,7 +92,7 @@ function databaseCpuMs(database: string | null): Map<number, number> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) byPid.set(Number(entry), cpuMs(Number(entry)));
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) byPid.set(Number(entry), ownCpuMs(Number(entry)));
     } catch {
       // exited while we looked
     }

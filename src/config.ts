@@ -1,3 +1,4 @@
+import { workerCount } from './cluster.js';
 import { parseCorsOrigins, type CorsPolicy } from './http/cors.js';
 import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
 import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
@@ -67,6 +68,8 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** On SIGTERM/SIGINT: how long requests already received get before the connections are closed. */
   shutdownTimeoutMs: number;
+  /** Gateway processes sharing the port (WORKERS; src/cluster.ts). */
+  workers: number;
   /** What one request may ask for before it runs (src/limits/, README "Limits"). */
   limits: QueryLimits;
   /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
@@ -182,6 +185,13 @@ function tracing(env: NodeJS.ProcessEnv): TracingConfig | null {
   };
 }
 
+/** WORKERS (src/cluster.ts): processes sharing the port; an embedded database lives in one process only. */
+function clusterWorkers(env: NodeJS.ProcessEnv): number {
+  const workers = workerCount(env.WORKERS);
+  if (workers > 1 && !env.DATABASE_URL) throw new Error('WORKERS above 1 needs DATABASE_URL: the embedded database (PGlite) lives in one process');
+  return workers;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env);
   return {
@@ -219,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, env),
     keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, env),
+    workers: clusterWorkers(env),
     eventLog: {
       maxAgeHours: integer('EVENT_LOG_RETENTION_HOURS', 24, env),
       maxRows: integer('EVENT_LOG_MAX_ROWS', 1_000_000, env),

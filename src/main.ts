@@ -1,3 +1,4 @@
+import { isClusterWorker, runPrimary, workerId } from './cluster.js';
 import { loadConfig, type Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { startFromTemplate } from './db/pglite-template.js';
@@ -82,9 +83,11 @@ async function main() {
   const steps = startSteps();
   steps.done.push(`process and imports ${Math.round(performance.now())}`);
   const config = loadConfig();
-  // The one logger of this process: JSON lines in production, readable ones otherwise.
-  setProcessLogger(createLogger({ level: config.logLevel, json: config.production }));
+  // The one logger of this process: JSON lines in production, readable ones otherwise; a worker's lines say which.
+  const processLog = createLogger({ level: config.logLevel, json: config.production });
+  setProcessLogger(isClusterWorker() ? processLog.child({ worker: workerId() }) : processLog);
   const log = logger().child({ component: 'gateway' });
+  if (config.workers > 1 && !isClusterWorker()) return primary(config, steps);
   // Before anything that makes spans (the database, the server); without an OTLP endpoint nothing is loaded.
   const tracing = config.tracing && (await import('./observe/trace.js'));
   if (config.tracing && tracing) {
@@ -107,7 +110,9 @@ async function main() {
   const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits });
   const gateway = await steps.time('listen', () => listen(yoga, config.port, config.host, config));
   const registry = metricsOf(yoga)?.registry;
-  const metricsServer = registry && config.metrics.port !== undefined ? await serveMetrics(registry, config.metrics.port, config.host, { token: config.metrics.token }) : null;
+  // In a cluster the primary serves METRICS_PORT, summing what each worker's registry answers it.
+  if (registry && isClusterWorker()) (await import('./observe/cluster-metrics.js')).answerPrimary(registry);
+  const metricsServer = registry && config.metrics.port !== undefined && !isClusterWorker() ? await serveMetrics(registry, config.metrics.port, config.host, { token: config.metrics.token }) : null;
   log.info({ ms: Math.round(performance.now()) }, `started in ${Math.round(performance.now())} ms (${steps.done.join(', ')})`);
   log.info({ url: gateway.url }, `GraphQL ${config.graphiql ? 'playground' : 'endpoint'}: ${gateway.url}`);
   if (metricsServer) log.info({ port: metricsServer.port }, `metrics on port ${metricsServer.port}`);
@@ -145,6 +150,24 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** WORKERS > 1: migrations and seeds once, then the workers (each the gateway above), supervised (src/cluster.ts). */
+async function primary(config: Config, steps: Steps) {
+  const log = logger().child({ component: 'cluster' });
+  const handle = await prepareDatabase(config, steps);
+  await handle.close();
+  const metrics = config.metrics.enabled && config.metrics.port !== undefined ? await (await import('./observe/cluster-metrics.js')).serveClusterMetrics(config.metrics.port, config.host, config.metrics.token) : null;
+  const { listening } = runPrimary(new URL(import.meta.url), {
+    workers: config.workers,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    log,
+    workerEnv: { MIGRATE_ON_START: 'false', SEED_ON_START: 'false' },
+    onStopped: async () => void metrics?.server.close(),
+  });
+  await listening;
+  log.info({ workers: config.workers, ms: Math.round(performance.now()) }, `${config.workers} workers listening (${steps.done.join(', ')})`);
+  if (metrics) log.info({ port: metrics.port }, `metrics of all workers on port ${metrics.port}`);
 }
 
 main().catch((error: unknown) => {

@@ -120,8 +120,22 @@ const CLOCK_TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat fields utime and stime). */
+/** The live child processes of a process (a cluster primary's workers, WORKERS > 1). */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** User + system CPU time of a process and its live children (a cluster's workers) so far, in ms. */
 export function cpuMs(pid: number): number {
+  return childPids(pid).reduce((sum, child) => sum + ownCpuMs(child), ownCpuMs(pid));
+}
+
+/** User + system CPU time of one process so far, in ms (/proc/<pid>/stat fields utime and stime). */
+export function ownCpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces.
@@ -138,7 +152,7 @@ export function postgresCpuSnapshot(): Map<number, number> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') snapshot.set(Number(entry), cpuMs(Number(entry)));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') snapshot.set(Number(entry), ownCpuMs(Number(entry)));
     } catch {
       // exited while we looked
     }

@@ -27,7 +27,7 @@ export const seeds: SeedDefinition[] = [
     file: 'translations.sql',
     kind: 'base',
     dependsOn: ['locales'],
-    description: 'UI strings in namespaces common and chat (en, hu; de partial)',
+    description: 'UI strings in namespaces common and chat, notification texts in notifications (en, hu; de partial)',
   },
   {
     name: 'admin',

@@ -55,7 +55,7 @@ insert into platform.notifications (id, user_id, organization_id, type, title, b
    '{"en": "Dave, they are in the shared drive under Presentations/2026-01-04.", "hu": "Dave, they are in the shared drive under Presentations/2026-01-04."}',
    'message', '40000000-0000-4000-8000-000000000009', '{"actorId": "10000000-0000-4000-8000-000000000004"}',
    '2026-01-05T11:26:00Z', '2026-01-05T11:25:00Z'),
-  ('60000000-0000-4000-8000-000000000012', '10000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000001', 'channel_invite',
+  ('60000000-0000-4000-8000-000000000012', '10000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000001', 'channel_added',
    '{"en": "You were added to #design", "hu": "Hozzáadtak a #design csatornához"}',
    null,
    'channel', '30000000-0000-4000-8000-000000000003', '{"actorId": "10000000-0000-4000-8000-000000000004"}', null, '2026-01-04T09:22:00Z'),

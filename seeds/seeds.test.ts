@@ -207,13 +207,13 @@ describe('demo seeds', () => {
       expect(await count(`from platform.notifications where not title ? 'hu'`)).toBe(0);
     });
 
-    it('translations in two namespaces, en and hu complete, de partial', async () => {
+    it('translations in three namespaces (notifications among them), en and hu complete, de partial', async () => {
       const perNamespace = await rows<{ namespace: string; en: number; hu: number }>(
         `select namespace, count(*) filter (where locale = 'en')::int as en,
            count(*) filter (where locale = 'hu')::int as hu
          from platform.translations group by namespace order by namespace`,
       );
-      expect(perNamespace.map((row) => row.namespace)).toEqual(['chat', 'common']);
+      expect(perNamespace.map((row) => row.namespace)).toEqual(['chat', 'common', 'notifications']);
       for (const row of perNamespace) {
         expect(row.en).toBeGreaterThanOrEqual(8);
         expect(row.hu).toBe(row.en);

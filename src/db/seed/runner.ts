@@ -150,7 +150,8 @@ export async function runSeeds(handle: DatabaseHandle, options: RunSeedsOptions 
     // Transaction-local: the seed files read them with current_setting('seed.…', true).
     await exec(`select set_config('seed.admin_id', ${quoteLiteral(FIRST_ADMIN_ID)}, true),
       set_config('seed.admin_email', ${quoteLiteral(adminEmail)}, true),
-      set_config('seed.admin_password_hash', ${quoteLiteral(passwordHash)}, true)`);
+      set_config('seed.admin_password_hash', ${quoteLiteral(passwordHash)}, true),
+      set_config('gateway.notifications', 'off', true)`); // seeds load history: their notifications are written out (notifications.sql)
     if (options.reset) {
       log(`reset: truncating every table of ${SEEDED_SCHEMAS.join(', ')}`);
       await exec(truncateScript());

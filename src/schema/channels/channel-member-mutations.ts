@@ -131,7 +131,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       mutate(ctx, async (tx, viewer) => {
         const channel = await channelForMembers(tx, viewer, input.channelId.id, canJoin);
-        await addChannelMembers(tx, channel.id, [viewer.userId]);
+        await addChannelMembers(tx, channel.id, [viewer.userId], viewer.userId);
         return { channelId: channel.id, userId: viewer.userId };
       }),
   }),
@@ -159,7 +159,7 @@ builder.mutationFields((t) => ({
         assertMembersNotFixed(channel);
         const userId = input.userId.id;
         await assertOrganizationMembers(tx, channel.organizationId, [userId], 'Only a member of the organization can be added to its channels.');
-        await addChannelMembers(tx, channel.id, [userId]);
+        await addChannelMembers(tx, channel.id, [userId], viewer.userId);
         return { channelId: channel.id, userId };
       }),
   }),

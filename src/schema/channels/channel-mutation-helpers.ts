@@ -96,11 +96,12 @@ export async function assertOrganizationMembers(tx: Transaction, organizationId:
 /**
  * Makes the users live members of the channel. An existing live membership is kept as it is, so
  * adding twice, or twice at once, leaves one row; a left (soft-deleted) membership gets a new row.
+ * `actor` is who adds them: stored as `added_by` for everyone but themselves (a trigger notifies those).
  */
-export async function addChannelMembers(tx: Transaction, channelId: string, userIds: string[]): Promise<void> {
+export async function addChannelMembers(tx: Transaction, channelId: string, userIds: string[], actor: string): Promise<void> {
   await tx
     .insert(channelMembers)
-    .values(userIds.map((userId) => ({ channelId, userId })))
+    .values(userIds.map((userId) => ({ channelId, userId, addedBy: userId === actor ? null : actor })))
     .onConflictDoNothing({ target: [channelMembers.channelId, channelMembers.userId], where: sql`deleted_at is null` });
 }
 

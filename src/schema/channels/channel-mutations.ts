@@ -176,7 +176,7 @@ builder.mutationFields((t) => ({
           .insert(channels)
           .values({ ...fields, organizationId: organization.id, type: input.isPrivate ? 'private' : 'public', sectionId, createdBy: viewer.userId })
           .returning();
-        await addChannelMembers(tx, created!.id, [viewer.userId]);
+        await addChannelMembers(tx, created!.id, [viewer.userId], viewer.userId);
         await writeAudit(tx, ctx, viewer, {
           action: 'channel.create',
           resourceType: 'channel',
@@ -212,7 +212,7 @@ builder.mutationFields((t) => ({
           .insert(channels)
           .values({ organizationId: organization.id, type: 'direct', name: await directChannelName(tx, userIds), createdBy: viewer.userId })
           .returning({ id: channels.id });
-        await addChannelMembers(tx, created!.id, userIds);
+        await addChannelMembers(tx, created!.id, userIds, viewer.userId);
         return { channelId: created!.id };
       }),
   }),
@@ -242,7 +242,7 @@ builder.mutationFields((t) => ({
           })
           .returning({ id: channels.id });
         await tx.update(messages).set({ threadChannelId: thread!.id }).where(eq(messages.id, message.id));
-        await addChannelMembers(tx, thread!.id, [viewer.userId]);
+        await addChannelMembers(tx, thread!.id, [viewer.userId], viewer.userId);
         return { channelId: thread!.id };
       }),
   }),

@@ -45,6 +45,14 @@ export async function mutate<T>(ctx: Context, work: (tx: Transaction, viewer: Vi
   }
 }
 
+/**
+ * Tells the database triggers who acts in this transaction (`gateway.actor_id`, transaction-local):
+ * the notification of a role change skips the member who changed their own role.
+ */
+export async function setTransactionActor(tx: Transaction, viewer: Viewer): Promise<void> {
+  await tx.execute(sql`select set_config('gateway.actor_id', ${viewer.userId}, true)`);
+}
+
 interface AuthorizeOptions<Table extends RuledTable> {
   /** The rule the action needs, e.g. canUpdateOrganization. */
   rule: Rule<Table>;

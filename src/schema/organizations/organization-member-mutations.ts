@@ -13,7 +13,7 @@ import {
 import { OrganizationRoleEnum } from '../core/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, resultUnion } from '../core/errors.js';
 import { visibleRows } from '../core/guards.js';
-import { authorizeRow, writeAudit, type Transaction } from '../core/mutations.js';
+import { authorizeRow, setTransactionActor, writeAudit, type Transaction } from '../core/mutations.js';
 import { mutateOrganization, visibleOrganization } from './organization-mutations.js';
 import {
   assertLiveUser,
@@ -148,6 +148,7 @@ builder.mutationFields((t) => ({
         });
         if (before.role === input.role) return payloadOf(before); // already so: nothing to change or audit
         await assertNotLastOwner(tx, before);
+        await setTransactionActor(tx, viewer);
         await tx.update(organizationMembers).set({ role: input.role }).where(eq(organizationMembers.id, before.id));
         await writeAudit(tx, ctx, viewer, {
           action: 'member.role_change',

@@ -21,7 +21,7 @@ export const Notification = builder.drizzleNode('notifications', {
   name: 'Notification',
   id: { column: (notification) => notification.id },
   fields: (t) => ({
-    type: t.exposeString('type', { description: 'What happened, e.g. `mention` or `reaction`.' }),
+    type: t.exposeString('type', { description: 'What happened: `mention`, `reply`, `thread_reply`, `direct_message`, `channel_added`, `organization_added`, `role_changed` (written by the database), or another kind written by hand.' }),
     // In the recipient's stored locale first (it is delivered to them), unless `locale` is given.
     ...localizedFields(t, 'title', { ...recipientLocale, description: 'The title' }),
     ...localizedFields(t, 'body', { ...recipientLocale, nullable: true, description: 'The body' }),

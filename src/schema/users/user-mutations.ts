@@ -7,6 +7,7 @@ import { canSeeUser, canUpdateUser } from '../../policies/user.js';
 import { ForbiddenError, NotFoundError, parseInput, resultUnion, ValidationError } from '../core/errors.js';
 import { visibleRows } from '../core/guards.js';
 import { authorizeRow, mutate, writeAudit } from '../core/mutations.js';
+import { notificationSettingsProblem } from '../platform/notification-settings.js';
 import { requirePerson, trimmedText } from '../platform/platform-mutation-helpers.js';
 import { User } from './users.js';
 
@@ -39,7 +40,7 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
     timezone: t.string({ description: 'An IANA time zone, e.g. "Europe/Budapest"; stored in its canonical spelling.' }),
     settings: t.field({
       type: 'JSONObject',
-      description: `Merged into the stored settings by top-level key; a null value removes that key. At most ${MAX_SETTINGS_BYTES} bytes as JSON.`,
+      description: `Merged into the stored settings by top-level key; a null value removes that key. At most ${MAX_SETTINGS_BYTES} bytes as JSON. \`notifications\` switches kinds of notification off: { "mention": false }, { "all": false } (README, Notifications).`,
     }),
   }),
 });
@@ -121,6 +122,8 @@ builder.mutationFields((t) => ({
         const changes = parseInput(profileSchema, input);
         const locale = await activeLocale(ctx, input.locale);
         if (input.settings === null) throw new ValidationError([{ path: ['settings'], message: 'cannot be null: send { "key": null } to remove a key' }]);
+        const notificationsProblem = input.settings ? notificationSettingsProblem(input.settings.notifications ?? null) : null;
+        if (notificationsProblem) throw new ValidationError([{ path: ['settings', 'notifications'], message: notificationsProblem }]);
         const before = await authorizeRow(tx, viewer, { rule: canUpdateUser, readRule: canSeeUser, id: input.userId?.id ?? viewer.userId, what: 'User' });
         const settings = input.settings === undefined ? undefined : mergeSettings(before.settings, input.settings);
         const patch = definedOnly({ ...changes, locale, settings });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { userRef } from '../auth/users.js';
+import { actorRef, userRef } from '../auth/users.js';
 import { deletedAt, id, timestampColumn } from '../columns.js';
 import { channels } from './channels.js';
 import { messages } from './messages.js';
@@ -19,6 +19,8 @@ export const channelMembers = chatSchema.table(
     isFavorite: boolean('is_favorite').notNull().default(false),
     lastReadMessageId: uuid('last_read_message_id').references(() => messages.id, { onDelete: 'set null' }),
     joinedAt: timestampColumn('joined_at').notNull().defaultNow(),
+    // Who added this member; null when they joined themselves. The notification trigger reads it.
+    addedBy: actorRef('added_by'),
     deletedAt: deletedAt(),
   },
   (t) => [
@@ -27,5 +29,6 @@ export const channelMembers = chatSchema.table(
     index('channel_members_user_joined_idx').on(t.userId, t.joinedAt, t.id),
     index('channel_members_last_read_idx').on(t.lastReadMessageId),
     index('channel_members_channel_joined_idx').on(t.channelId, t.joinedAt, t.id),
+    index('channel_members_added_by_idx').on(t.addedBy),
   ],
 );

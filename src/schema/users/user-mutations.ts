@@ -40,7 +40,7 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
     timezone: t.string({ description: 'An IANA time zone, e.g. "Europe/Budapest"; stored in its canonical spelling.' }),
     settings: t.field({
       type: 'JSONObject',
-      description: `Merged into the stored settings by top-level key; a null value removes that key. At most ${MAX_SETTINGS_BYTES} bytes as JSON. \`notifications\` switches kinds of notification off: { "mention": false }, { "all": false } (README, Notifications).`,
+      description: `Merged into the stored settings by top-level key; a null value removes that key. At most ${MAX_SETTINGS_BYTES} bytes as JSON.`,
     }),
   }),
 });

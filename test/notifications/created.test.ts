@@ -49,6 +49,14 @@ describe('notifications created by the database', () => {
       expect(await t.recipients()).toEqual({ carol: ['mention'], dave: ['mention'] });
     });
 
+    it('a mention anywhere in a long text is found; only the first 50 @ of a text are read', async () => {
+      await t.send('bob', CHANNEL.general, `${'lorem ipsum '.repeat(320)}@carol schmidt.`);
+      expect(await t.recipients()).toEqual({ carol: ['mention'] });
+      await t.sql('delete from platform.notifications');
+      await t.send('bob', CHANNEL.general, `${'@x '.repeat(50)}@Carol Schmidt`);
+      expect(await t.recipients()).toEqual({});
+    });
+
     it('not for bots (machine users) nor deleted users', async () => {
       await t.sql(`update auth.users set deleted_at = now() where id = '${demoUsers.dave}'`);
       try {

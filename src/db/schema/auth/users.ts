@@ -25,6 +25,8 @@ export const users = authSchema.table(
     uniqueIndex('users_email_live').on(sql`lower(${t.email})`).where(sql`${t.deletedAt} is null`),
     index('users_locale_idx').on(t.locale),
     index('users_display_name_idx').on(t.displayName, t.id),
+    // Mentions: the notification trigger looks up `@name` candidates of a message by lower(display_name).
+    index('users_display_name_lower_idx').on(sql`lower(${t.displayName})`),
     // `users(search:)` ILIKEs each of these; one trigram index per column lets the planner OR them.
     index('users_display_name_trgm_idx').using('gin', t.displayName.op('gin_trgm_ops')),
     index('users_first_name_trgm_idx').using('gin', t.firstName.op('gin_trgm_ops')),

@@ -1,4 +1,5 @@
 ALTER TABLE "chat"."channel_members" ADD COLUMN "added_by" uuid;--> statement-breakpoint
+CREATE INDEX "users_display_name_lower_idx" ON "auth"."users" (lower("display_name"));--> statement-breakpoint
 CREATE INDEX "channel_members_added_by_idx" ON "chat"."channel_members" ("added_by");--> statement-breakpoint
 ALTER TABLE "chat"."channel_members" ADD CONSTRAINT "channel_members_added_by_users_id_fkey" FOREIGN KEY ("added_by") REFERENCES "auth"."users"("id") ON DELETE SET NULL;--> statement-breakpoint
 -- hand-written below
@@ -44,11 +45,34 @@ CREATE OR REPLACE FUNCTION platform.notification_wanted(settings jsonb, kind tex
 $$;
 --> statement-breakpoint
 
--- `@<display name>` as whole words, case-insensitive: "@Alice Anderson," mentions Alice Anderson, "x@alice.io" nobody.
-CREATE OR REPLACE FUNCTION platform.mentions(content text, display_name text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-  SELECT display_name <> ''
-     AND strpos(lower(content), '@' || lower(display_name)) > 0
-     AND content ~* ('(^|[^[:alnum:]_])@' || regexp_replace(display_name, '[][\\^$.|?*+(){}]', '\\\&', 'g') || '($|[^[:alnum:]_])');
+-- Mentions by text: `@` (not inside a word, so "x@alice.io" mentions nobody) followed by a display
+-- name as whole words, any case. For each of the first 50 `@`s of the text, every lower-cased prefix
+-- of the 100 characters after it that ends at a word boundary: the names that may follow it. The
+-- trigger looks them up in users_display_name_lower_idx, so the cost does not grow with the
+-- organization. ("@Alice Anderson" offers "alice" and "alice anderson": both people are mentioned.)
+CREATE OR REPLACE FUNCTION platform.mention_prefixes(content text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT left(t.tail, i)), '{}')
+  FROM (SELECT lower(m[1]) AS tail FROM regexp_matches(content, '(?<![[:alnum:]_])@([^@]{1,100})', 'g') AS m LIMIT 50) t,
+    generate_series(1, length(t.tail)) AS i
+  WHERE substr(t.tail, i + 1, 1) !~ '[[:alnum:]_]';
+$$;
+--> statement-breakpoint
+
+-- Mentions by entity: {"type": "mention", "userId": "<uuid or User global ID>"} among the embeds
+-- (at most 50); anything else there is ignored, never an error.
+CREATE OR REPLACE FUNCTION platform.mentioned_ids(embeds jsonb) RETURNS uuid[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT substring(r.ref FROM '[0-9a-fA-F-]{36}$')::uuid), '{}')
+  FROM (
+    SELECT CASE
+      WHEN e ->> 'userId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN e ->> 'userId'
+      -- A global ID: base64 of `User:<uuid>`, 56 characters.
+      WHEN e ->> 'userId' ~ '^[A-Za-z0-9+/]{55}=$' THEN encode(decode(e ->> 'userId', 'base64'), 'escape')
+    END AS ref
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(embeds) = 'array' THEN embeds ELSE '[]'::jsonb END) AS e
+    WHERE jsonb_typeof(e) = 'object' AND e ->> 'type' = 'mention' AND jsonb_typeof(e -> 'userId') = 'string'
+    LIMIT 50
+  ) r
+  WHERE r.ref ~* '^(User:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 $$;
 --> statement-breakpoint
 
@@ -144,7 +168,8 @@ CREATE OR REPLACE FUNCTION platform.notify_message_created() RETURNS trigger LAN
 DECLARE
   ch chat.channels;
   parent chat.channels;
-  mention_refs text[];
+  mention_prefixes text[] := '{}';
+  mentioned uuid[];
   has_mentions boolean;
   params jsonb;
   recipient record;
@@ -156,11 +181,11 @@ BEGIN
   IF ch.id IS NULL OR ch.deleted_at IS NOT NULL THEN
     RETURN NULL;
   END IF;
-  -- Mention entities: {"type": "mention", "userId": "<uuid or User global ID>"} among the embeds.
-  SELECT array_agg(e ->> 'userId') INTO mention_refs
-  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(NEW.embeds) = 'array' THEN NEW.embeds ELSE '[]'::jsonb END) e
-  WHERE jsonb_typeof(e) = 'object' AND e ->> 'type' = 'mention' AND jsonb_typeof(e -> 'userId') = 'string';
-  has_mentions := strpos(NEW.content, '@') > 0 OR mention_refs IS NOT NULL;
+  IF strpos(NEW.content, '@') > 0 THEN
+    mention_prefixes := platform.mention_prefixes(NEW.content);
+  END IF;
+  mentioned := platform.mentioned_ids(NEW.embeds);
+  has_mentions := cardinality(mention_prefixes) > 0 OR cardinality(mentioned) > 0;
   -- The common case (a plain message in a channel) costs the channel lookup alone.
   IF ch.type NOT IN ('direct', 'thread') AND NEW.reply_to_message_id IS NULL AND NOT has_mentions THEN
     RETURN NULL;
@@ -180,12 +205,9 @@ BEGIN
       FROM chat.channel_members cm
       WHERE ch.type = 'direct' AND cm.channel_id = ch.id AND cm.deleted_at IS NULL
       UNION ALL
-      SELECT om.user_id, 'mention', 2
-      FROM chat.organization_members om JOIN auth.users mu ON mu.id = om.user_id
-      WHERE has_mentions AND om.organization_id = ch.organization_id AND om.deleted_at IS NULL
-        AND (platform.mentions(NEW.content, mu.display_name)
-          OR mu.id::text = ANY (mention_refs)
-          OR encode(convert_to('User:' || mu.id::text, 'UTF8'), 'base64') = ANY (mention_refs))
+      SELECT mu.id, 'mention', 2 FROM auth.users mu WHERE lower(mu.display_name) = ANY (mention_prefixes)
+      UNION ALL
+      SELECT unnest(mentioned), 'mention', 2
       UNION ALL
       SELECT m.author_id, 'reply', 3 FROM chat.messages m WHERE m.id = NEW.reply_to_message_id
       UNION ALL

@@ -22,6 +22,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY drizzle ./drizzle
 COPY seeds/*.sql ./seeds/
+COPY seeds/procedures/*.sql ./seeds/procedures/
 RUN mkdir /data && chown node:node /data
 VOLUME /data
 USER node

@@ -1,12 +1,28 @@
 import type { SeedDefinition } from '../src/db/seed/runner.js';
 
 /**
- * The data sets, in a sensible default order. `base` sets (catalogs and the first administrator)
- * load everywhere; `demo` sets only in development or with SEED_DEMO=true. Catalog rows upsert on
- * their key; every other row is inserted if absent, so a re-run never undoes a change made at run
+ * The procedures (SQL functions in seeds/procedures/, each a `create or replace function`) and the
+ * data sets, in a sensible default order. Procedures are created by every run, in its transaction,
+ * before the data; `--only-procedures` runs them alone. A procedure depends only on procedures.
+ * `base` sets (catalogs and the first administrator) load everywhere; `demo` sets only in
+ * development or with SEED_DEMO=true. Catalog rows upsert on their key; every other row is inserted if absent, so a re-run never undoes a change made at run
  * time. `dependsOn` lists the sets whose rows a file references (a base set never needs a demo one).
  */
 export const seeds: SeedDefinition[] = [
+  {
+    name: 'auth.get_groups',
+    file: 'procedures/get_groups.sql',
+    kind: 'procedure',
+    dependsOn: [],
+    description: "auth.get_groups(user_id uuid): a live user's groups (id, key, localized name and description, is_system, is_default)",
+  },
+  {
+    name: 'auth.get_permissions',
+    file: 'procedures/get_permissions.sql',
+    kind: 'procedure',
+    dependsOn: ['auth.get_groups'],
+    description: "auth.get_permissions(user_id uuid): the permissions a live user holds through roles or groups, with the granting role and group keys",
+  },
   { name: 'locales', file: 'locales.sql', kind: 'base', dependsOn: [], description: 'Locales en (default), hu and de' },
   {
     name: 'rbac',

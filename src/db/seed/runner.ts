@@ -7,13 +7,16 @@ import { hashPassword, PASSWORD_MIN_LENGTH } from '../../auth/passwords.js';
 import { fromPackageRoot } from '../../paths.js';
 import type { DatabaseHandle } from '../client.js';
 
-/** One data set: an idempotent SQL file and the data sets it needs first. */
+/** One data set or procedure: an idempotent SQL file and the entries it needs first. */
 export interface SeedDefinition {
   name: string;
-  /** File name inside the seeds folder. */
+  /** File name inside the seeds folder (procedures: `procedures/<name>.sql`). */
   file: string;
-  /** base: catalogs and the first administrator, loaded everywhere; demo: only when asked for. */
-  kind: 'base' | 'demo';
+  /**
+   * base: catalogs and the first administrator, loaded everywhere; demo: only when asked for;
+   * procedure: SQL functions (`create or replace function`), created by every run like base data.
+   */
+  kind: 'base' | 'demo' | 'procedure';
   dependsOn: string[];
   description: string;
 }
@@ -21,6 +24,8 @@ export interface SeedDefinition {
 export interface RunSeedsOptions {
   /** Run only these data sets (and what they depend on, transitively). */
   only?: string[];
+  /** Run only the procedures (`--only-procedures`); not with `only` or `reset`. */
+  onlyProcedures?: boolean;
   /** Truncate every table of the auth, platform and chat schemas first. */
   reset?: boolean;
   /** Also load the demo data sets (people, organizations, messages, the demo bot); default: base data only. */
@@ -65,12 +70,17 @@ const SEEDED_SCHEMAS = ['auth', 'platform', 'chat'];
 
 /**
  * The data sets to run, dependencies first. Among data sets that do not depend on each other the
- * registry order is kept. With `only`, the named sets plus everything they depend on.
+ * registry order is kept. With `only`, the named sets plus everything they depend on; with
+ * `onlyProcedures`, every procedure and nothing else.
  */
-export function planSeeds(all: SeedDefinition[], only?: string[], { demo = false }: { demo?: boolean } = {}): SeedDefinition[] {
+export function planSeeds(all: SeedDefinition[], only?: string[], { demo = false, onlyProcedures = false }: { demo?: boolean; onlyProcedures?: boolean } = {}): SeedDefinition[] {
   const byName = indexByName(all);
   const ordered = sortByDependencies(all, byName);
-  if (only === undefined) return demo ? ordered : ordered.filter((seed) => seed.kind === 'base');
+  if (onlyProcedures) {
+    if (only !== undefined) throw new Error('--only-procedures runs every procedure: it does not go with --only');
+    return ordered.filter((seed) => seed.kind === 'procedure');
+  }
+  if (only === undefined) return demo ? ordered : ordered.filter((seed) => seed.kind !== 'demo');
   const wanted = dependencyClosure(only, byName);
   const demoWanted = demo ? undefined : ordered.find((seed) => wanted.has(seed.name) && seed.kind === 'demo');
   if (demoWanted) throw new Error(`Seed "${demoWanted.name}" is demo data: load it with demo data on (SEED_DEMO=true)`);
@@ -89,6 +99,8 @@ function indexByName(all: SeedDefinition[]): Map<string, SeedDefinition> {
       if (!needed) throw new Error(`Unknown seed "${dependency}" (in dependsOn of "${seed.name}")`);
       // Base data loads without the demo sets, so it may not need one.
       if (seed.kind === 'base' && needed.kind === 'demo') throw new Error(`Base seed "${seed.name}" depends on demo seed "${dependency}"`);
+      // --only-procedures runs on a database without data: a function may need only other functions.
+      if (seed.kind === 'procedure' && needed.kind !== 'procedure') throw new Error(`Procedure "${seed.name}" depends on data set "${dependency}": a procedure may depend only on procedures`);
     }
   }
   return byName;
@@ -138,8 +150,10 @@ function dependencyClosure(names: string[], byName: Map<string, SeedDefinition>)
 /** Runs the planned data sets in one transaction: either all of them land or none does. */
 export async function runSeeds(handle: DatabaseHandle, options: RunSeedsOptions = {}): Promise<SeedRun> {
   const log = options.log ?? (() => undefined);
-  const plan = planSeeds(options.seeds ?? registry, options.only, { demo: options.demo });
-  const adminEmail = checkedAdminEmail(options.adminEmail);
+  if (options.onlyProcedures && options.reset) throw new Error('--only-procedures does not go with --reset (a reset empties the tables, then loads the data sets)');
+  const plan = planSeeds(options.seeds ?? registry, options.only, { demo: options.demo, onlyProcedures: options.onlyProcedures });
+  // Procedures alone make no administrator: no password to hash.
+  const adminEmail = options.onlyProcedures ? '' : checkedAdminEmail(options.adminEmail);
   const password = adminEmail === '' ? null : adminPassword(options.adminPassword);
   // Hashing takes ~100 ms: before the transaction. A generated password is told only if this run stores it.
   const passwordHash = password ? await hashPassword(password.value) : '';
@@ -157,9 +171,10 @@ export async function runSeeds(handle: DatabaseHandle, options: RunSeedsOptions 
       await exec(truncateScript());
     }
     for (const { seed, sqlText } of loaded) {
-      log(`seed ${seed.name} (${seed.file})`);
+      const what = seed.kind === 'procedure' ? 'procedure' : 'seed';
+      log(`${what} ${seed.name} (${seed.file})`);
       await exec(sqlText).catch((error: unknown) => {
-        throw new Error(`Seed "${seed.name}" (${seed.file}) failed: ${describeError(error)}`, { cause: error });
+        throw new Error(`${what === 'seed' ? 'Seed' : 'Procedure'} "${seed.name}" (${seed.file}) failed: ${describeError(error)}`, { cause: error });
       });
     }
   });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../src/db/seed/runner.js';
 import { openTestDatabase, queryRows, type TestDatabase } from '../test/database.js';
+import { fingerprint as fingerprintOf, type Fingerprint } from '../test/fingerprint.js';
 import { seeds } from './config.js';
-
-type Fingerprint = Record<string, { count: number; digest: string }>;
 
 describe('demo seeds', () => {
   let database: TestDatabase;
@@ -22,22 +21,7 @@ describe('demo seeds', () => {
     return row!.n;
   };
 
-  /** Row count and an md5 of every row's text, for every table of the auth, platform and chat schemas. */
-  async function fingerprint(): Promise<Fingerprint> {
-    const tables = await rows<{ name: string }>(
-      `select format('%I.%I', schemaname, tablename) as name from pg_tables
-       where schemaname in ('auth', 'platform', 'chat') order by 1`,
-    );
-    const result: Fingerprint = {};
-    for (const { name } of tables) {
-      const [row] = await rows<{ count: number; digest: string }>(
-        `select count(*)::int as count, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as digest
-         from ${name} t`,
-      );
-      result[name] = row!;
-    }
-    return result;
-  }
+  const fingerprint = () => fingerprintOf(database.handle);
 
   const counts = (print: Fingerprint) =>
     Object.fromEntries(Object.entries(print).map(([table, { count: rowCount }]) => [table, rowCount]));
@@ -90,7 +74,7 @@ describe('demo seeds', () => {
   it('refuses a demo data set without demo, and loads only the base sets by default', async () => {
     await expect(runSeeds(database.handle, { only: ['messages'] })).rejects.toThrow('Seed "users" is demo data');
     const { ran } = await runSeeds(database.handle, { reset: true });
-    expect(ran).toEqual(seeds.filter((seed) => seed.kind === 'base').map((seed) => seed.name));
+    expect(ran).toEqual(seeds.filter((seed) => seed.kind !== 'demo').map((seed) => seed.name));
     expect(await count('from auth.users')).toBe(0);
     expect(await count('from chat.organizations')).toBe(0);
     expect(await count('from chat.bots')).toBe(0);

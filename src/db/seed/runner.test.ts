@@ -36,6 +36,16 @@ describe('planSeeds', () => {
     expect(() => planSeeds([seed('a', ['ghost'])])).toThrow('Unknown seed "ghost"');
   });
 
+  it('plans procedures with the base data, alone with onlyProcedures, and lets a procedure need only procedures', () => {
+    const all = [seed('locales'), seed('users', ['locales'], 'demo'), seed('get_groups', [], 'procedure'), seed('get_permissions', ['get_groups'], 'procedure')];
+    expect(names(planSeeds(all))).toEqual(['locales', 'get_groups', 'get_permissions']);
+    expect(names(planSeeds(all, undefined, { demo: true }))).toEqual(['locales', 'users', 'get_groups', 'get_permissions']);
+    expect(names(planSeeds(all, undefined, { onlyProcedures: true, demo: true }))).toEqual(['get_groups', 'get_permissions']);
+    expect(names(planSeeds(all, ['get_permissions']))).toEqual(['get_groups', 'get_permissions']);
+    expect(() => planSeeds(all, ['users'], { onlyProcedures: true })).toThrow('does not go with --only');
+    expect(() => planSeeds([seed('locales'), seed('fn', ['locales'], 'procedure')])).toThrow('Procedure "fn" depends on data set "locales"');
+  });
+
   it('refuses a duplicate name', () => {
     expect(() => planSeeds([seed('a'), seed('a')])).toThrow('Duplicate seed "a"');
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seeds } from '../../seeds/config.js';
 import { localMigrations } from '../../src/db/migrate.js';
 import { fromPackageRoot } from '../../src/paths.js';
 import { emptyDatabase, spawnGateway, stopGateway, type EmptyDatabase } from '../gateway-process.js';
@@ -23,6 +24,8 @@ let build: string;
 /** The image's /app. */
 let app: string;
 let database: EmptyDatabase | undefined;
+/** The databases of the db:init and backup test (dropped afterwards). */
+const initDatabases: EmptyDatabase[] = [];
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'gateway-image-'));
@@ -39,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.drop();
+  for (const other of initDatabases) await other.drop();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -94,7 +98,8 @@ describe('npm run build', () => {
     expect(existsSync(join(app, 'src'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'typescript'))).toBe(false);
-    expect(readdirSync(join(app, 'seeds')).every((name) => name.endsWith('.sql'))).toBe(true);
+    expect(readdirSync(join(app, 'seeds')).every((name) => name.endsWith('.sql') || name === 'procedures')).toBe(true);
+    expect(readdirSync(join(app, 'seeds', 'procedures')).sort()).toEqual(seeds.filter((seed) => seed.kind === 'procedure').map((seed) => seed.file.replace('procedures/', '')).sort());
     expect(existsSync(join(app, args[0]!))).toBe(true);
   });
 
@@ -134,4 +139,31 @@ describe('npm run build', () => {
     }
     await expect(healthCheck()).rejects.toMatchObject({ code: 1 });
   }, 240_000);
+
+  it("in the image, compose's init command (db:init) prepares a fresh database and changes nothing when run again; db:backup and db:restore copy it", async () => {
+    const [fresh, copy] = [await emptyDatabase('image-init'), await emptyDatabase('image-restore')];
+    initDatabases.push(fresh, copy);
+    const admin = { ADMIN_USER_EMAIL: 'ops@corp.example', ADMIN_USER_PASSWORD: 'an-operator-password' };
+    const [initCommand, ...initArgs] = ['node', 'dist/scripts/db-init.js'];
+    const init = (env: Record<string, string>) => run(initCommand!, initArgs, { cwd: app, env: production({ ...env, ...admin }) });
+    const first = await init(fresh.env);
+    expect(first.stdout).toContain(`migrations: applied ${localMigrations().length}`);
+    expect(first.stdout).toContain('procedures: auth.get_groups, auth.get_permissions');
+    expect(first.stdout).toContain('data sets (base only): locales, rbac, apps, translations, admin');
+    expect(first.stdout).toContain('administrator ops@corp.example created with the password of ADMIN_USER_PASSWORD');
+    const second = await init(fresh.env);
+    expect(second.stdout).toContain('migrations: applied 0');
+    expect(second.stdout).toContain('the first administrator exists already (ops@corp.example): left as it is');
+    expect(second.stdout).toMatch(/initialised\n$/);
+
+    const file = join(root, 'image-backup');
+    const backedUp = await run('npm', ['run', 'db:backup', '--', file], { cwd: app, env: production(fresh.env) });
+    expect(backedUp.stdout).toMatch(/backed up .* \((pg_dump custom format|PGlite data-directory dump), \d+ bytes\)/);
+    await run('npm', ['run', 'db:restore', '--', file], { cwd: app, env: production(copy.env) });
+    // The copy holds the administrator: db:init finds them and changes nothing.
+    const restored = await init(copy.env);
+    expect(restored.stdout).toContain('migrations: applied 0');
+    expect(restored.stdout).toContain('the first administrator exists already (ops@corp.example)');
+    await expect(run('npm', ['run', 'db:reset'], { cwd: app, env: production(copy.env) })).rejects.toMatchObject({ stderr: expect.stringContaining('reset refused: NODE_ENV=production') });
+  }, 400_000);
 });

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { seeds } from '../../seeds/config.js';
 import { fromPackageRoot } from '../../src/paths.js';
 import { environment, globRegExp, healthCheckCommand, inBuildContext, instructions, readDockerfile } from './dockerfile.js';
 
@@ -45,11 +46,14 @@ describe('docker-compose.yml', () => {
     expect(postgres!.volumes).toEqual(['postgres-data:/var/lib/postgresql/data']);
   });
 
-  it('init runs the image once (migrations and base seeds) after PostgreSQL is healthy, then exits', () => {
+  it('init runs the image once (db:init: migrations, procedures and base seeds) after PostgreSQL is healthy, then exits', () => {
     expect(init!.image).toBe(gateway!.image);
     expect(init!.build).toBeUndefined();
     expect(init!.restart).toBe('no');
-    expect(init!.command).toEqual(['node', 'dist/scripts/seed.js']);
+    expect(init!.command).toEqual(['node', 'dist/scripts/db-init.js']);
+    // The same program as `npm run db:init` where there is no src/ (the image).
+    const packageScripts = (JSON.parse(readFileSync(fromPackageRoot('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(packageScripts['db:init']).toContain(`echo ${init!.command![1]}`);
     expect(init!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(init!.healthcheck).toEqual({ disable: true });
     expect(init!.environment!.SEED_DEMO).toBe('${SEED_DEMO:-false}');
@@ -103,6 +107,16 @@ describe('Dockerfile', () => {
     expect(inBuildContext('node_modules')).toBe(false);
     expect(inBuildContext('.data')).toBe(false);
     expect(inBuildContext('src/db/seed/runner.test.ts')).toBe(false);
+  });
+
+  it('the image has the SQL of every registered data set and procedure, and compiles every db: script it can run', () => {
+    const copied = instructions(image, 'COPY').filter((copy) => !copy.flags.from).flatMap((copy) => copy.args.slice(0, -1));
+    for (const seed of seeds) expect(copied.some((source) => globRegExp(source).test(`seeds/${seed.file}`)), `seeds/${seed.file} is copied`).toBe(true);
+    const tsconfig = ts.readConfigFile(fromPackageRoot('tsconfig.build.json'), ts.sys.readFile).config as { include: string[] };
+    const packageScripts = (JSON.parse(readFileSync(fromPackageRoot('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const compiled = Object.values(packageScripts).flatMap((script) => [.../echo dist\/(scripts\/[\w-]+)\.js/g.exec(script)?.slice(1) ?? []]);
+    expect(compiled).toEqual(expect.arrayContaining(['scripts/migrate', 'scripts/seed', 'scripts/db-init', 'scripts/db-backup', 'scripts/db-restore']));
+    for (const script of compiled) expect(tsconfig.include, `${script}.ts is compiled`).toContain(`${script}.ts`);
   });
 
   it('the build stage copies everything tsconfig.build.json compiles', () => {

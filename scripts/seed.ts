@@ -43,6 +43,7 @@ function parseCli(argv: string[]): CliOptions {
   });
   const resetOverride = values[RESET_OVERRIDE] as string | undefined;
   if (resetOverride !== undefined && !values.reset) throw new Error(`--${RESET_OVERRIDE} goes with --reset (npm run db:reset)`);
+  if (values['only-procedures'] && (values.only !== undefined || values.reset)) throw new Error('--only-procedures runs every procedure and nothing else: it goes with neither --only nor --reset');
   return {
     only: values.only === undefined ? undefined : parseNames(values.only),
     onlyProcedures: values['only-procedures'] ?? false,

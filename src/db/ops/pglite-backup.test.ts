@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '../../../test/database.js';
 import { fingerprint, functionDefinitions } from '../../../test/fingerprint.js';
 import { loadConfig } from '../../config.js';
@@ -104,5 +104,16 @@ describe('db:backup and db:restore on the embedded database', () => {
     await expect(backupDatabase(configOf('memory://'), join(scratch, 'memory.tar.gz'))).rejects.toMatchObject({ code: 'NO_DATABASE' });
     await expect(backupDatabase(configOf(join(scratch, 'nothing-here')), join(scratch, 'nothing.tar.gz'))).rejects.toMatchObject({ code: 'NO_DATABASE' });
     await expect(restoreDatabase(configOf('memory://'), file)).rejects.toMatchObject({ code: 'NO_DATABASE' });
+  }, 120_000);
+
+  it.skipIf(!inject('seededDumpPath'))('restores an uncompressed dump too (dumpDataDir("none"), as the test setup writes)', async () => {
+    const fromTar = join(scratch, 'from-tar');
+    await restoreDatabase(configOf(fromTar), inject('seededDumpPath'));
+    const handle = await openDatabase({ dataDir: fromTar });
+    try {
+      expect(await queryRows(handle, `select count(*)::int as n from auth.users where email = 'alice@example.com'`)).toEqual([{ n: 1 }]);
+    } finally {
+      await handle.close();
+    }
   }, 120_000);
 });

@@ -32,6 +32,13 @@ export const seeds: SeedDefinition[] = [
     description: 'Resources, the permission catalog, the four system roles and groups (everyone is the default group), their grants',
   },
   {
+    name: 'auth-providers',
+    file: 'auth-providers.sql',
+    kind: 'base',
+    dependsOn: [],
+    description: 'Sign-in providers: email and password, enabled',
+  },
+  {
     name: 'apps',
     file: 'apps.sql',
     kind: 'base',
@@ -102,6 +109,13 @@ export const seeds: SeedDefinition[] = [
     description: 'File metadata in every scope, two attached to messages',
   },
   { name: 'audit', file: 'audit.sql', kind: 'demo', dependsOn: ['messages'], description: 'A few audit log entries' },
+  {
+    name: 'demo-auth-providers',
+    file: 'auth-providers-demo.sql',
+    kind: 'demo',
+    dependsOn: ['auth-providers'],
+    description: 'An example OpenID Connect provider, disabled (no client secret)',
+  },
   {
     name: 'accounts',
     file: 'accounts.sql',

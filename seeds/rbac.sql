@@ -10,7 +10,8 @@ insert into auth.resources (key, description, created_at) values
   ('translations', '{"en": "Translations", "hu": "Fordítások"}', '2026-01-01T00:00:00Z'),
   ('log.activity', '{"en": "Activity log", "hu": "Tevékenységnapló", "de": "Aktivitätsprotokoll"}', '2026-01-01T00:00:00Z'),
   ('apps', '{"en": "Applications", "hu": "Alkalmazások", "de": "Anwendungen"}', '2026-01-01T00:00:00Z'),
-  ('api', '{"en": "The GraphQL API", "hu": "A GraphQL API", "de": "Die GraphQL-API"}', '2026-01-01T00:00:00Z')
+  ('api', '{"en": "The GraphQL API", "hu": "A GraphQL API", "de": "Die GraphQL-API"}', '2026-01-01T00:00:00Z'),
+  ('settings.auth_providers', '{"en": "Sign-in providers", "hu": "Bejelentkezési szolgáltatók", "de": "Anmeldeanbieter"}', '2026-01-01T00:00:00Z')
 on conflict (key) do update set description = excluded.description;
 
 -- A permission key is <resource key>.<action>; resource and action are derived from it.
@@ -38,6 +39,7 @@ from (values
   ('log.activity.view', '{"en": "View the activity log", "hu": "Tevékenységnapló megtekintése"}'),
   ('apps.manage', '{"en": "Manage applications", "hu": "Alkalmazások kezelése", "de": "Anwendungen verwalten"}'),
   -- Introspection where it is turned off (production): src/production.ts.
+  ('settings.auth_providers.manage', '{"en": "Manage sign-in providers", "hu": "Bejelentkezési szolgáltatók kezelése", "de": "Anmeldeanbieter verwalten"}'),
   ('api.introspect', '{"en": "Read the API schema (introspection)", "hu": "Az API sémájának lekérdezése (introspekció)"}')
 ) as p(key, description)
 on conflict (key) do update set

@@ -1,3 +1,4 @@
+import { parseSecretKey } from './auth/provider-secrets.js';
 import { workerCount } from './cluster.js';
 import { parseCorsOrigins, type CorsPolicy } from './http/cors.js';
 import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
@@ -81,6 +82,8 @@ export interface Config {
   metrics: { enabled: boolean; token: string | undefined; port: number | undefined };
   /** OpenTelemetry traces over OTLP/HTTP (src/observe/trace.ts); null: off, nothing of OpenTelemetry loaded. */
   tracing: TracingConfig | null;
+  /** Sign-in providers (src/auth/oidc/): the key client secrets are sealed with, the public URL, where browsers may return to. */
+  signIn: SignInSettings;
   /** The realtime event log's retention (src/realtime/retention.ts): EVENT_LOG_RETENTION_HOURS, EVENT_LOG_MAX_ROWS, EVENT_LOG_CLEANUP_INTERVAL_MS. */
   eventLog: { maxAgeHours: number; maxRows: number; intervalMs: number };
 }
@@ -95,6 +98,38 @@ export interface TracingConfig {
   sampler: (typeof TRACE_SAMPLERS)[number];
   /** The ratio of the traceidratio samplers (OTEL_TRACES_SAMPLER_ARG, 0 to 1). */
   samplerRatio: number;
+}
+
+export interface SignInSettings {
+  /** AUTH_PROVIDER_SECRET_KEY (32 bytes): encrypts OIDC client secrets and the sign-in state cookie; null: no OIDC sign-in. */
+  secretKey: Buffer | null;
+  /** OIDC_PUBLIC_URL: the gateway's origin as browsers reach it (callbacks go to <url>/auth/oidc/<key>/callback); unset: the request's own. */
+  publicUrl: string | undefined;
+  /** OIDC_RETURN_URLS: where a finished sign-in may send the browser (exact origin, path prefix); the first is the default. */
+  returnUrls: string[];
+}
+
+/** An absolute http(s) URL, or the start stops with the variable's name. */
+function httpUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must hold absolute http(s) URLs, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must hold absolute http(s) URLs, got "${raw}"`);
+  if (url.username || url.password || url.hash) throw new Error(`${name} must not hold credentials or a fragment: "${raw}"`);
+  return url;
+}
+
+function signIn(env: NodeJS.ProcessEnv): SignInSettings {
+  const publicUrl = env.OIDC_PUBLIC_URL?.trim() ? httpUrl('OIDC_PUBLIC_URL', env.OIDC_PUBLIC_URL.trim()).origin : undefined;
+  const returnUrls = (env.OIDC_RETURN_URLS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => httpUrl('OIDC_RETURN_URLS', entry).href);
+  return { secretKey: parseSecretKey(env.AUTH_PROVIDER_SECRET_KEY), publicUrl, returnUrls };
 }
 
 /** What sits between the gateway's pools and PostgreSQL: nothing, or a pooler that hands out a connection per transaction. */
@@ -246,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       passwordHashes: integer('LIMIT_PASSWORD_HASHES', DEFAULT_LIMITS.passwordHashes, env),
     },
     tracing: tracing(env),
+    signIn: signIn(env),
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: { enabled: flag('METRICS', true, env), token: env.METRICS_TOKEN || undefined, port: env.METRICS_PORT ? integer('METRICS_PORT', 0, env) : undefined },
   };

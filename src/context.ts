@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { SignInSettings } from './config.js';
 import { authenticate, type Authentication, type CredentialsError } from './auth/authenticate.js';
 import type { Database } from './db/client.js';
 import { countingDatabase } from './db/counting.js';
@@ -36,11 +37,14 @@ export interface Context {
   locale: RequestLocale;
   /** Where subscriptions get their events; absent when the server was built without realtime. */
   realtime?: RealtimeHub;
+  /** Sign-in provider settings (the key client secrets are sealed with); absent: none configured. */
+  signIn?: SignInSettings;
 }
 
 export interface ContextFactoryOptions {
   db: Database;
   realtime?: RealtimeHub;
+  signIn?: SignInSettings;
 }
 
 // One authentication per request, whether compiled reads (src/compiled/) or the context asks first.
@@ -53,7 +57,7 @@ export function authenticateRequest(db: Database, request: RequestHead): Promise
   return authentication;
 }
 
-export function createContextFactory({ db, realtime }: ContextFactoryOptions) {
+export function createContextFactory({ db, realtime, signIn }: ContextFactoryOptions) {
   // Warm the locale catalog so the first localized field of a request costs no statement.
   void cachedLocaleCatalog(db).catch(() => undefined);
   return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
@@ -64,6 +68,7 @@ export function createContextFactory({ db, realtime }: ContextFactoryOptions) {
     const context: Context = {
       db: record ? countingDatabase(db, record) : db,
       realtime,
+      signIn,
       viewer,
       credentialsError,
       clientIp: req?.socket.remoteAddress ?? null,

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'REQUEST_TIMEOUT'
   | 'EVENTS_EXPIRED'
   | 'SUBSCRIBER_TOO_SLOW'
+  | 'SIGN_IN_METHOD_DISABLED'
   | DatabaseFaultCode;
 
 export type DatabaseFaultCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT';

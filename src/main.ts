@@ -107,7 +107,7 @@ async function main() {
   logger().child({ component: 'realtime' }).info({ database: handle.kind }, 'LISTEN connected');
   // METRICS_PORT: /metrics on a port of its own instead of the main one.
   const metrics = config.metrics.enabled ? { token: config.metrics.token, endpoint: config.metrics.port === undefined } : false;
-  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits });
+  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn });
   const gateway = await steps.time('listen', () => listen(yoga, config.port, config.host, config));
   const registry = metricsOf(yoga)?.registry;
   // In a cluster the primary serves METRICS_PORT, summing what each worker's registry answers it.

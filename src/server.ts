@@ -6,6 +6,7 @@ import { useRefusedCredentials } from './auth/refused-credentials.js';
 import { createCompiledReads } from './compiled/fast-path.js';
 import { createContextFactory, createEventContext, type Context } from './context.js';
 import { corsOptions, NO_CROSS_ORIGIN, varyOnOrigin, type CorsPolicy } from './http/cors.js';
+import type { SignInSettings } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { maskError, withInputCodes } from './errors.js';
 import { createClientConcurrency, type ConcurrencyOptions } from './limits/concurrency-plugin.js';
@@ -23,6 +24,7 @@ import { playgroundNewTabQuery, playgroundTabs, renderPlayground } from './http/
 import { useIntrospectionGate } from './http/production.js';
 import { PersistedDocuments, usePersistedDocuments, type PersistedDocumentsOptions } from './http/persisted.js';
 import { playgroundHeadersFor, playgroundPageHeaders } from './http/playground-session.js';
+import { useOidcRoutes } from './http/oidc-routes.js';
 import { useFreshContextPerEvent } from './realtime/fresh-context.js';
 import { useSseEventIds } from './http/sse-event-ids.js';
 import type { Realtime } from './realtime/index.js';
@@ -72,6 +74,8 @@ export interface GatewayOptions {
   compiledCache?: { templateBytes?: number; statementBytes?: number };
   /** Automatic persisted queries and a manifest of persisted documents (src/http/persisted.ts); APQ on by default. */
   persisted?: PersistedDocumentsOptions;
+  /** Sign-in providers (config SignInSettings): sealing client secrets, the OIDC routes' return URLs; absent: no OIDC sign-in. */
+  signIn?: SignInSettings;
   /** Heartbeat interval of multipart subscription streams (src/http/multipart-subscriptions.ts); default 5 s as Apollo Router. */
   multipartHeartbeatMs?: number;
 }
@@ -97,7 +101,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
@@ -114,7 +118,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
     : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ db: handle.db, realtime: realtime?.hub }),
+    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn }),
     graphqlEndpoint: '/graphql',
     // yoga's own check (an empty body) matches the end of the URL, which never holds a raw NUL: /health is useHealth's.
     healthCheckEndpoint: '\u0000',
@@ -149,6 +153,8 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
       ...(rateLimiting ? [rateLimiting.plugin] : []),
       // Then a slot among the client's few running requests, held until its answer starts, the compiled path's included.
       ...(clientSlots ? [clientSlots.plugin] : []),
+      // Sign-in with OpenID Connect (/auth/oidc/…), behind the gates above like every request.
+      useOidcRoutes({ db: handle.db, settings: signIn, logger }),
       // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
       ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.

@@ -3,14 +3,15 @@ import type { Viewer } from '../context.js';
 import { postgresError } from '../errors.js';
 import type { Database } from '../db/client.js';
 import { createPasswordUser, emailTaken, findPasswordAccount, recordFailedSignIn, recordSuccessfulSignIn, type NewPasswordUser } from './accounts.js';
+import { passwordSignInEnabled } from './providers.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { forgetCredentials } from './credential-cache.js';
 import { createSession, revokeSessions, type IssuedSession, type SessionOrigin } from './sessions.js';
 
 /** A new session, and the viewer it makes of the caller (the mutation's payload is read as them). */
 export type SignedIn = { outcome: 'signedIn'; session: IssuedSession; viewer: Viewer };
-export type SignInOutcome = SignedIn | { outcome: 'invalidCredentials' } | { outcome: 'locked'; lockedUntil: Date };
-export type SignUpOutcome = SignedIn | { outcome: 'emailTaken' };
+export type SignInOutcome = SignedIn | { outcome: 'invalidCredentials' } | { outcome: 'locked'; lockedUntil: Date } | { outcome: 'disabled' };
+export type SignUpOutcome = SignedIn | { outcome: 'emailTaken' } | { outcome: 'disabled' };
 
 /**
  * Checks an email and password in one transaction. Failures are answered as outcomes, not thrown,
@@ -18,6 +19,7 @@ export type SignUpOutcome = SignedIn | { outcome: 'emailTaken' };
  */
 export function signInWithPassword(db: Database, credentials: { email: string; password: string }, origin: SessionOrigin): Promise<SignInOutcome> {
   return db.transaction(async (tx): Promise<SignInOutcome> => {
+    if (!(await passwordSignInEnabled(tx))) return { outcome: 'disabled' };
     const account = await findPasswordAccount(tx, credentials.email);
     if (!account?.passwordHash) {
       await verifyAgainstNothing(credentials.password);
@@ -42,6 +44,7 @@ export async function signUpWithPassword(db: Database, input: SignUpInput, origi
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx): Promise<SignUpOutcome> => {
+      if (!(await passwordSignInEnabled(tx))) return { outcome: 'disabled' };
       if (await emailTaken(tx, input.email)) return { outcome: 'emailTaken' };
       const userId = await createPasswordUser(tx, { email: input.email, displayName: input.displayName, locale: input.locale, passwordHash });
       await joinDefaultGroups(tx, userId);
@@ -58,7 +61,7 @@ export async function signUpWithPassword(db: Database, input: SignUpInput, origi
  * A new person joins the groups marked is_default (seeds: everyone), in the sign-up's transaction.
  * Bots' machine users do not: groups are for people, a bot is bounded by its scopes and installs.
  */
-async function joinDefaultGroups(tx: Database, userId: string): Promise<void> {
+export async function joinDefaultGroups(tx: Database, userId: string): Promise<void> {
   await tx.execute(sql`insert into auth.user_groups (user_id, group_id) select ${userId}::uuid, g.id from auth.groups g where g.is_default on conflict do nothing`);
 }
 

@@ -24,6 +24,8 @@ import './rbac/rbac-mutations.js';
 import './rbac/rbac-grant-mutations.js';
 import './bots/bot-mutations.js';
 import './platform/platform-mutations.js';
+import './sign-in/auth-providers.js';
+import './sign-in/auth-provider-mutations.js';
 import './realtime/subscriptions.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */

@@ -67,6 +67,13 @@ export class AccountLockedError extends ClientError {
   }
 }
 
+/** The way of signing in asked for is turned off (e.g. the `email` provider, for signIn and signUp). */
+export class SignInMethodDisabledError extends ClientError {
+  constructor(readonly provider: string) {
+    super('This way of signing in is turned off.', 'SIGN_IN_METHOD_DISABLED', { provider });
+  }
+}
+
 export const ErrorInterface = builder.interfaceRef<ClientError>('Error').implement({
   description: 'An expected failure of a mutation; query `... on Error { message }` to handle any of them.',
   fields: (t) => ({ message: t.exposeString('message') }),
@@ -95,6 +102,12 @@ builder.objectType(AccountLockedError, {
   description: 'Sign-in is refused until `lockedUntil`, even with the right password.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ lockedUntil: t.expose('lockedUntil', { type: 'DateTime' }) }),
+});
+builder.objectType(SignInMethodDisabledError, {
+  name: 'SignInMethodDisabledError',
+  description: 'An administrator turned this sign-in provider off; `signInProviders` lists the ones that work.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ provider: t.exposeString('provider', { description: 'The provider key, e.g. `email`.' }) }),
 });
 
 type ErrorClass = new (...args: never[]) => ClientError;

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { requireViewer } from '../../auth/guards.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords.js';
 import { sessionOrigin, type SessionOrigin } from '../../auth/sessions.js';
+import { EMAIL_PROVIDER_KEY } from '../../auth/providers.js';
 import { signInWithPassword, signOut, signUpWithPassword, type SignedIn } from '../../auth/sign-in.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { cachedLocaleCatalog } from '../../i18n/catalog.js';
 import { HASHES_PASSWORD } from '../../limits/cost.js';
 import { containsNul, NUL_MESSAGE } from '../../http/input-text.js';
-import { AccountLockedError, ConflictError, ForbiddenError, InvalidCredentialsError, parseInput, resultUnion, ValidationError } from '../core/errors.js';
+import { AccountLockedError, ConflictError, ForbiddenError, InvalidCredentialsError, parseInput, resultUnion, SignInMethodDisabledError, ValidationError } from '../core/errors.js';
 import { User } from './users.js';
 
 // PostgreSQL text cannot hold NUL: refused here, as input, by the rule every path uses (src/http/input-text.ts).
@@ -106,12 +107,13 @@ builder.mutationFields((t) => ({
     type: SessionPayload,
     description: 'Creates a person with a password and signs them in.',
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    errors: resultUnion('SignUp', ConflictError),
+    errors: resultUnion('SignUp', ConflictError, SignInMethodDisabledError),
     extensions: HASHES_PASSWORD,
     resolve: async (_root, args, ctx) => {
       const input = parseInput(signUpSchema, args.input);
       await assertActiveLocale(ctx, input.locale);
       const result = await signUpWithPassword(ctx.db, input, originOf(ctx));
+      if (result.outcome === 'disabled') throw new SignInMethodDisabledError(EMAIL_PROVIDER_KEY);
       if (result.outcome === 'emailTaken') throw new ConflictError('An account with this email already exists.');
       return adoptSession(ctx, result);
     },
@@ -120,10 +122,11 @@ builder.mutationFields((t) => ({
     type: SessionPayload,
     description: 'Signs in with an email and password. After 5 failures in a row the account is locked for 15 minutes.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    errors: resultUnion('SignIn', InvalidCredentialsError, AccountLockedError),
+    errors: resultUnion('SignIn', InvalidCredentialsError, AccountLockedError, SignInMethodDisabledError),
     extensions: HASHES_PASSWORD,
     resolve: async (_root, args, ctx) => {
       const result = await signInWithPassword(ctx.db, parseInput(signInSchema, args.input), originOf(ctx));
+      if (result.outcome === 'disabled') throw new SignInMethodDisabledError(EMAIL_PROVIDER_KEY);
       if (result.outcome === 'invalidCredentials') throw new InvalidCredentialsError();
       if (result.outcome === 'locked') throw new AccountLockedError(result.lockedUntil);
       return adoptSession(ctx, result);

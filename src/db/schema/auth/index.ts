@@ -1,3 +1,4 @@
 export * from './schema.js';
 export * from './users.js';
 export * from './rbac.js';
+export * from './providers.js';

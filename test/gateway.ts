@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import type { SignInSettings } from '../src/config.js';
 import type { QueryLimits } from '../src/limits/limits.js';
+import type { RateLimitOptions } from '../src/limits/rate-limit-plugin.js';
+import type { Logger } from '../src/observe/logger.js';
 import { createYogaApp, type Yoga } from '../src/server.js';
 import { adminQuery, withDatabase } from './global-setup.js';
 
@@ -54,7 +56,7 @@ export async function openSeededDatabase(statements?: StatementCounter): Promise
 }
 
 /** The whole gateway over a freshly seeded database, exercised through HTTP requests in memory. */
-export async function createTestGateway(options: { authCacheTtlMs?: number; compiledReads?: boolean; limits?: QueryLimits; signIn?: SignInSettings } = {}): Promise<TestGateway> {
+export async function createTestGateway(options: { authCacheTtlMs?: number; compiledReads?: boolean; limits?: QueryLimits; signIn?: SignInSettings; logger?: Logger; rateLimits?: RateLimitOptions } = {}): Promise<TestGateway> {
   const statements: StatementCounter = {
     count: 0,
     log: [],
@@ -65,7 +67,7 @@ export async function createTestGateway(options: { authCacheTtlMs?: number; comp
   };
   const { handle, drop } = await openSeededDatabase(statements);
   // No credential cache unless asked: tests change sessions with SQL and expect the change at once.
-  const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: options.authCacheTtlMs ?? 0, compiledReads: options.compiledReads, limits: options.limits, signIn: options.signIn });
+  const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: options.authCacheTtlMs ?? 0, compiledReads: options.compiledReads, limits: options.limits, signIn: options.signIn, logger: options.logger, rateLimits: options.rateLimits });
   const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://gateway.test${path}`, init as never));
   const gateway: TestGateway = {
     handle,

@@ -120,10 +120,12 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 /** Why a code exchange failed, in words a client can branch on. */
 function exchangeRefusal(error: unknown): OidcError {
-  const failure = error as { code?: string; error?: string; cause?: { claim?: string }; message?: string };
+  // openid-client wraps oauth4webapi's error, whose cause names the claim that failed.
+  const failure = error as { code?: string; cause?: { claim?: string; cause?: { claim?: string } } };
+  const claim = failure?.cause?.claim ?? failure?.cause?.cause?.claim;
   if (failure instanceof oidc.ResponseBodyError) return new OidcError(400, 'OIDC_AUTHENTICATION_FAILED', 'The provider refused the authorization code.', 'code_rejected');
   if (failure instanceof oidc.AuthorizationResponseError) return new OidcError(400, 'OIDC_AUTHENTICATION_FAILED', 'The provider refused the sign-in.', 'provider_refused');
-  if (failure?.cause?.claim === 'nonce') return new OidcError(400, 'OIDC_AUTHENTICATION_FAILED', 'The ID token is not for this sign-in (nonce).', 'nonce_mismatch');
+  if (claim === 'nonce') return new OidcError(400, 'OIDC_AUTHENTICATION_FAILED', 'The ID token is not for this sign-in (nonce).', 'nonce_mismatch');
   if (typeof failure?.code === 'string' && failure.code.startsWith('OAUTH_')) return new OidcError(400, 'OIDC_AUTHENTICATION_FAILED', 'The ID token was refused.', 'id_token_invalid');
   return new OidcError(502, 'OIDC_PROVIDER_UNREACHABLE', 'The provider could not be reached to finish the sign-in.');
 }

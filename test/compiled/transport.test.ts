@@ -243,7 +243,8 @@ describe.each(['yoga.fetch', 'HTTP'] as const)('asked through %s', (via) => {
       for (const text of documents) await send(compiled, request(text), {});
       expect(gateway.statements.log.filter(isCompiled)).toHaveLength(documents.length);
       expect(gateway.statements.count).toBe(documents.length);
-    });
+      // 2,400 requests, half of them compiling a new document: minutes on a loaded 2-core machine.
+    }, 300_000);
   });
 
   describe('PERSISTED_DOCUMENTS_ONLY', () => {

@@ -20,6 +20,12 @@ export const users = authSchema.table(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
+    /**
+     * Deactivated (issue 17): still there and visible (their messages keep their author), but no
+     * sign-in, no working session, token or reset link; reactivation undoes it. Soft delete
+     * (`deleted_at`) is different: the user is gone everywhere.
+     */
+    deactivatedAt: timestampColumn('deactivated_at'),
   },
   (t) => [
     uniqueIndex('users_email_live').on(sql`lower(${t.email})`).where(sql`${t.deletedAt} is null`),
@@ -68,4 +74,18 @@ export const sessions = authSchema.table(
     createdAt: createdAt(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Password reset links (issue 17): only the token's SHA-256 is stored; single-use, expiring. */
+export const passwordResetTokens = authSchema.table(
+  'password_reset_tokens',
+  {
+    id: id(),
+    userId: userRef('user_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique('password_reset_tokens_token_hash'),
+    expiresAt: timestampColumn('expires_at').notNull(),
+    usedAt: timestampColumn('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId)],
 );

@@ -5,3 +5,4 @@ export * from './notifications.js';
 export * from './files.js';
 export * from './audit.js';
 export * from './event-log.js';
+export * from './mail.js';

@@ -84,8 +84,42 @@ export interface Config {
   tracing: TracingConfig | null;
   /** Sign-in providers (src/auth/oidc/): the key client secrets are sealed with, the public URL, where browsers may return to. */
   signIn: SignInSettings;
+  /** Mail (src/mail/) and password reset links: MAIL_SENDER, MAIL_FROM, SMTP_URL, PASSWORD_RESET_URL, PASSWORD_RESET_TTL_MINUTES, MAIL_*. */
+  mail: MailConfig;
   /** The realtime event log's retention (src/realtime/retention.ts): EVENT_LOG_RETENTION_HOURS, EVENT_LOG_MAX_ROWS, EVENT_LOG_CLEANUP_INTERVAL_MS. */
   eventLog: { maxAgeHours: number; maxRows: number; intervalMs: number };
+}
+
+export interface MailConfig {
+  /** `console` writes mail to the log (development); `smtp` delivers to SMTP_URL. */
+  sender: 'console' | 'smtp';
+  from: string;
+  smtpUrl: string | undefined;
+  /** The page of the client application that takes a reset token: the mail links to `<url>?token=<token>`. */
+  passwordResetUrl: string;
+  passwordResetTtlMinutes: number;
+  intervalMs: number;
+  maxAttempts: number;
+  backoffMs: number;
+}
+
+function mail(env: NodeJS.ProcessEnv): MailConfig {
+  const sender = (env.MAIL_SENDER?.trim().toLowerCase() || 'console') as MailConfig['sender'];
+  if (!['console', 'smtp'].includes(sender)) throw new Error(`MAIL_SENDER must be console or smtp, got "${env.MAIL_SENDER}"`);
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (sender === 'smtp' && !smtpUrl) throw new Error('MAIL_SENDER=smtp needs SMTP_URL (smtp://user:password@host:587)');
+  const passwordResetUrl = env.PASSWORD_RESET_URL?.trim() || 'http://localhost:3000/reset-password';
+  if (!URL.canParse(passwordResetUrl) || !/^https?:$/.test(new URL(passwordResetUrl).protocol)) throw new Error(`PASSWORD_RESET_URL must be an http(s) URL, got "${passwordResetUrl}"`);
+  return {
+    sender,
+    from: env.MAIL_FROM?.trim() || 'Gateway <no-reply@localhost>',
+    smtpUrl,
+    passwordResetUrl,
+    passwordResetTtlMinutes: positive('PASSWORD_RESET_TTL_MINUTES', 30, env),
+    intervalMs: Math.max(100, integer('MAIL_POLL_INTERVAL_MS', 5_000, env)),
+    maxAttempts: positive('MAIL_MAX_ATTEMPTS', 5, env),
+    backoffMs: integer('MAIL_RETRY_BACKOFF_MS', 30_000, env),
+  };
 }
 
 /** The standard OTEL_TRACES_SAMPLER values (the SDK's own names). */
@@ -265,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, env),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, env),
     workers: clusterWorkers(env),
+    mail: mail(env),
     eventLog: {
       maxAgeHours: integer('EVENT_LOG_RETENTION_HOURS', 24, env),
       maxRows: integer('EVENT_LOG_MAX_ROWS', 1_000_000, env),

@@ -105,6 +105,8 @@ async function main() {
   const realtime = createRealtime(handle, { retention: config.eventLog, bufferLimit: config.subscriptionBufferLimit });
   await steps.time('realtime', () => realtime.start());
   logger().child({ component: 'realtime' }).info({ database: handle.kind }, 'LISTEN connected');
+  // Mail waiting in the outbox (password reset links) leaves through the configured sender.
+  const mailer = await (await import('./mail/mailer.js')).startConfiguredMailer(handle.db, config.mail, logger().child({ component: 'mail' }));
   // METRICS_PORT: /metrics on a port of its own instead of the main one.
   const metrics = config.metrics.enabled ? { token: config.metrics.token, endpoint: config.metrics.port === undefined } : false;
   const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn });
@@ -135,6 +137,7 @@ async function main() {
     const drained = gateway.shutdown(timeoutMs);
     metricsServer?.server.close();
     await realtime.stop().catch((error: unknown) => log.error({ err: error }, 'stopping realtime failed'));
+    await mailer.stop().catch((error: unknown) => log.error({ err: error }, 'stopping the mailer failed'));
     // A subscription that starts during the drain (its request came just before the signal) completes too.
     const late = setInterval(() => realtime.hub.closeAll(), 100);
     const { forced } = await drained;

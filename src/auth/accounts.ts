@@ -21,7 +21,7 @@ export interface PasswordAccount {
 /** Emails compare case-insensitively (the live-email unique index is on lower(email)). */
 const sameEmail = (email: string) => sql`lower(${users.email}) = lower(${email})`;
 
-/** The password account of the live user with this email, if any. */
+/** The password account of the live, active user with this email, if any (a deactivated user cannot sign in). */
 export async function findPasswordAccount(db: Database, email: string): Promise<PasswordAccount | null> {
   const [row] = await db
     .select({
@@ -33,7 +33,7 @@ export async function findPasswordAccount(db: Database, email: string): Promise<
       lockedUntil: sql<Date | null>`case when ${accounts.lockedUntil} > now() then ${accounts.lockedUntil} end`.mapWith(accounts.lockedUntil),
     })
     .from(accounts)
-    .innerJoin(users, and(eq(users.id, accounts.userId), isNull(users.deletedAt)))
+    .innerJoin(users, and(eq(users.id, accounts.userId), isNull(users.deletedAt), isNull(users.deactivatedAt)))
     .where(and(sameEmail(email), eq(accounts.provider, PASSWORD_PROVIDER)))
     .limit(1);
   return row ?? null;

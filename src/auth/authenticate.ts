@@ -103,6 +103,8 @@ const sessionLookup = (db: Database, tokenHash: unknown) =>
       locale: users.locale,
       revoked: sql<boolean>`${sessions.revokedAt} is not null`,
       expired: sql<boolean>`${sessions.expiresAt} <= now()`,
+      // Deactivation revokes the sessions too; this also covers a user deactivated by hand (psql).
+      deactivated: sql<boolean>`${users.deactivatedAt} is not null`,
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)
@@ -110,13 +112,22 @@ const sessionLookup = (db: Database, tokenHash: unknown) =>
     .where(eq(sessions.tokenHash, tokenParam(tokenHash)))
     .limit(1);
 
-/** A live bot whose machine user is live; it acts only within its scopes. */
+/**
+ * A live bot whose machine user is live and active, and whose creator is not deactivated (a bot is
+ * its creator's credential: it stops with them, and works again on reactivation); it acts only within its scopes.
+ */
 const botLookup = (db: Database, tokenHash: unknown) =>
   db
     .select({ botId: bots.id, userId: bots.userId, userType: users.userType, locale: users.locale, scopes: bots.scopes })
     .from(bots)
-    .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt)))
-    .where(and(eq(bots.tokenHash, tokenParam(tokenHash)), isNull(bots.deletedAt)))
+    .innerJoin(users, and(eq(users.id, bots.userId), isNull(users.deletedAt), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(bots.tokenHash, tokenParam(tokenHash)),
+        isNull(bots.deletedAt),
+        sql`not exists (select 1 from auth.users bot_creator where bot_creator.id = ${bots.createdBy} and bot_creator.deactivated_at is not null)`,
+      ),
+    )
     .limit(1);
 
 type SessionRow = Awaited<ReturnType<typeof sessionLookup>>[number];
@@ -143,7 +154,7 @@ function lookupsOf(db: Database, merging: boolean) {
 async function authenticateSession(db: Database, tokenHash: string, merging: boolean): Promise<Lookup> {
   const [row] = await lookupsOf(db, merging).session(tokenHash);
   if (!row) return { ...refused('invalid'), expiresAt: null };
-  if (row.revoked) return { ...refused('revoked'), expiresAt: null };
+  if (row.revoked || row.deactivated) return { ...refused('revoked'), expiresAt: null };
   if (row.expired) return { ...refused('expired'), expiresAt: null };
   const viewer: Viewer = { userId: row.userId, userType: row.userType, scopes: null, sessionId: row.sessionId, botId: null, locale: row.locale };
   return { ...accepted(viewer), expiresAt: row.expiresAt };

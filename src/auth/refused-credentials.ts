@@ -9,14 +9,16 @@ import { unauthenticated } from './guards.js';
  * session or bot token) is answered UNAUTHENTICATED as a whole, with HTTP 401 and
  * `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750), never served as anonymous: the client
  * meant to be someone, and anonymous data would hide that its token no longer works. The one
- * exception is a mutation whose root fields are only signIn / signUp, so that a client holding a
- * stale token can get a new one without first forgetting the old header. Queries, other mutations
+ * exception is a mutation whose root fields are only signIn / signUp (or a forgotten password's
+ * requestPasswordReset / resetPassword), so that a client holding a stale token can get a new one
+ * without first forgetting the old header. Queries, other mutations
  * and subscriptions (refused before they start) are refused; compiled reads never serve such a
  * request (src/compiled/fast-path.ts leaves it to the engine, which arrives here).
  */
 
 /** Root fields that a request with refused credentials may still run: they replace the credentials. */
-export const FIELDS_OPEN_TO_REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['signIn', 'signUp']);
+// A forgotten password's request and reset work without a session too: they lead to new credentials.
+export const FIELDS_OPEN_TO_REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['signIn', 'signUp', 'requestPasswordReset', 'resetPassword']);
 
 /** The names of the root fields an operation selects, through fragments and inline fragments. */
 function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {

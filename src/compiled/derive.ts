@@ -9,7 +9,7 @@ import type { Rule } from '../policies/rule.js';
 import { GUARDED_COLUMN, type GuardedColumn } from '../schema/core/guards.js';
 import { LOCALIZED_FIELD, type LocalizedField } from '../schema/core/localized.js';
 import { compiledRootOf, whereSql, type TableName } from '../schema/core/root-fields.js';
-import { SQL_VALUE } from '../schema/core/sql-value.js';
+import { SQL_VALUE, SQL_VALUE_WITH_ARGS, type ArgsExpression } from '../schema/core/sql-value.js';
 import { dateTimeSql, enumSql, globalIdSql } from './sql-json.js';
 import type { OrderTerm, Scope } from './spec.js';
 
@@ -246,6 +246,8 @@ export function deriveField(schema: GraphQLSchema, typename: string, field: Grap
   if (guarded && output) return { kind: 'leaf', guard: guarded.rule, sql: (row) => output(column(row, guarded.column)) };
   const value = extensions[SQL_VALUE] as ((row: Aliased) => SQL) | undefined;
   if (value && output) return { kind: 'leaf', sql: (row) => output(value(row)) };
+  const withArgs = extensions[SQL_VALUE_WITH_ARGS] as ArgsExpression<Aliased> | undefined;
+  if (withArgs && output) return { kind: 'leaf', sql: (row, input) => output(withArgs(row, input.args, input.scope.viewer)) };
   const localized = extensions[LOCALIZED_FIELD] as LocalizedField | undefined;
   if (localized) return localizedLeaf(localized);
   if (typeof extensions.pothosExposedField === 'string') {

@@ -23,7 +23,7 @@ export interface RateLimitRules {
   address: BucketRule;
   /** Every request of one signed-in user or bot (whatever address it comes from). */
   viewer: BucketRule;
-  /** Password operations (signIn, signUp: each such field of a request counts) from one client address. */
+  /** Password operations (signIn, signUp, changePassword, requestPasswordReset, resetPassword: each such field of a request counts) from one client address. */
   password: BucketRule;
   /** Requests whose credentials were refused, from one client address: token guessing. */
   refusedCredentials: BucketRule;
@@ -62,13 +62,14 @@ function refusalBody(refusal: Refusal, seconds: number) {
   return { message, extensions: { code: RATE_LIMITED, limit: refusal.limit, retryAfter: seconds } };
 }
 
-/** Root mutation fields that take a password (an argument, or a field of an input object, named like one). */
+/** Root mutation fields that take a password (an argument, or a field of an input object, named like one) or are named for one (requestPasswordReset). */
 export function passwordFields(schema: GraphQLSchema): Set<string> {
   const named = (name: string) => /password/i.test(name);
   const fields = Object.values(schema.getMutationType()?.getFields() ?? {});
   return new Set(
     fields
       .filter((field) =>
+        named(field.name) ||
         field.args.some((arg) => {
           const type = getNamedType(arg.type);
           return named(arg.name) || (isInputObjectType(type) && Object.keys(type.getFields()).some(named));

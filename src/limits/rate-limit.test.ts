@@ -120,6 +120,9 @@ describe('password operations', () => {
     const fields = passwordFields(schema);
     expect(fields.has('signIn')).toBe(true);
     expect(fields.has('signUp')).toBe(true);
+    expect(fields.has('changePassword')).toBe(true);
+    expect(fields.has('resetPassword')).toBe(true);
+    expect(fields.has('requestPasswordReset')).toBe(true); // named for one: it mails, so it is counted like one
     expect(fields.has('signOut')).toBe(false);
     expect(fields.has('sendMessage')).toBe(false);
   });

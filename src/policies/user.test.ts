@@ -4,7 +4,7 @@ import type { Database } from '../db/client.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, demoId, viewerOf, type DemoUser } from '../../test/policies.js';
 import type { Rule } from './rule.js';
-import { canReadUserPrivateFields, canSeeUser, canUpdateUser } from './user.js';
+import { canChangeUserActivation, canReadUserPrivateFields, canSeeUser, canUpdateUser } from './user.js';
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -66,6 +66,18 @@ describe.each<[string, Rule, [Actor, number[]][]]>([
       ['admin', EVERYONE],
     ],
   ],
+  // deactivate, reactivate: P(users.users.update), never oneself, a person, no escalation
+  [
+    'canChangeUserActivation',
+    canChangeUserActivation,
+    [
+      ['anonymous', []],
+      ['gina', []],
+      ['alice', []], // users.users.view is not enough
+      ['bot', []],
+      ['admin', EVERYONE.filter((n) => n !== 1)],
+    ],
+  ],
 ])('%s', (_name, rule, cases) => {
   it.each(cases)('%s: %j', async (actor, expected) => {
     expect(await allowedIds(db, rule, viewer(actor))).toEqual(users(...expected));
@@ -82,6 +94,24 @@ describe('a soft-deleted user', () => {
       expect(await allowedIds(db, canSeeUser, viewer('admin'))).toEqual(users(...EVERYONE.filter((n) => n !== 5)));
     } finally {
       await db.execute(sql`update auth.users set deleted_at = null where id = ${demoId(10, 5)}`);
+    }
+  });
+});
+
+describe('canChangeUserActivation', () => {
+  it('spares users who hold a permission the actor lacks (no escalation)', async () => {
+    // hanna (role manager) is given users.users.update: she may now act on people, never on the administrator.
+    const grant = sql`insert into auth.role_permissions (role_id, permission_id)
+      select r.id, p.id from auth.roles r, auth.permissions p where r.key = 'manager' and p.key = 'users.users.update' on conflict do nothing`;
+    await db.execute(grant);
+    try {
+      const allowed = await allowedIds(db, canChangeUserActivation, viewer('hanna'));
+      expect(allowed).toContain(demoId(10, 5));
+      expect(allowed).not.toContain(demoId(10, 1));
+      expect(allowed).not.toContain(demoId(10, 7));
+    } finally {
+      await db.execute(sql`delete from auth.role_permissions where role_id = (select id from auth.roles where key = 'manager')
+        and permission_id = (select id from auth.permissions where key = 'users.users.update')`);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
 import { defineRule } from './rule.js';
-import { allOf, anyOf, hasPermission, isSelf, sharesOrganization } from './viewer.js';
+import { allOf, anyOf, hasPermission, holdsNoMoreThanViewer, isHuman, isSelf, sharesOrganization } from './viewer.js';
 
 /**
  * Read a profile: a live user who is the viewer, or shares an organization, or P(users.users.view).
@@ -25,4 +25,19 @@ export const canReadUserPrivateFields = defineRule('user.readPrivate', users, (v
 /** Update: self (own profile) or P(users.users.update). */
 export const canUpdateUser = defineRule('user.update', users, (viewer, user) =>
   anyOf(isSelf(viewer, user.id), hasPermission(viewer, 'users.users.update')),
+);
+
+/**
+ * Deactivate or reactivate (issue 17): a person with P(users.users.update), never themselves (it
+ * could not be undone by them, and the last administrator would lock everyone out), and only a
+ * user holding no permission the actor lacks (as grants: no escalation, e.g. a user manager cannot
+ * lock out a platform administrator).
+ */
+export const canChangeUserActivation = defineRule('user.changeActivation', users, (viewer, user) =>
+  allOf(
+    isHuman(viewer),
+    hasPermission(viewer, 'users.users.update'),
+    viewer ? sql`${user.id} <> ${viewer.userId}::uuid` : sql`false`,
+    holdsNoMoreThanViewer(viewer, user.id),
+  ),
 );

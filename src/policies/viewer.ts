@@ -46,6 +46,27 @@ export function hasPermission(viewer: Viewer | null, key: string): SQL {
     where vug.user_id = ${viewerId(viewer)} and vp.key = ${key})`;
 }
 
+/**
+ * The permission keys a user holds through their roles and groups, as a subquery of one column
+ * `key` (duplicates removed): what `hasPermission` asks about one key, listed.
+ */
+export const permissionKeysOf = (userId: Column): SQL => sql`(
+    select vpk.key from auth.user_roles vkur
+      join auth.role_permissions vkrp on vkrp.role_id = vkur.role_id
+      join auth.permissions vpk on vpk.id = vkrp.permission_id
+    where vkur.user_id = ${userId}
+    union
+    select vpk.key from auth.user_groups vkug
+      join auth.group_permissions vkgp on vkgp.group_id = vkug.group_id
+      join auth.permissions vpk on vpk.id = vkgp.permission_id
+    where vkug.user_id = ${userId})`;
+
+/** The user holds no permission the viewer lacks (acting on them escalates nothing). */
+export function holdsNoMoreThanViewer(viewer: Viewer | null, userId: Column): SQL {
+  if (!viewer) return FALSE;
+  return sql`not exists (select key from ${permissionKeysOf(userId)} vtarget except select key from ${permissionKeysOf(viewerId(viewer))} vmine)`;
+}
+
 // A soft-deleted organization has no members as far as any rule is concerned.
 const organizationRoleCondition = (viewer: Viewer, organizationId: Column, roles: readonly string[] | null) =>
   sql`exists (

@@ -20,6 +20,8 @@ import './channels/channel-mutations.js';
 import './organizations/organization-member-mutations.js';
 import './messages/message-mutations.js';
 import './users/user-mutations.js';
+import './users/account-mutations.js';
+import './users/password-mutations.js';
 import './rbac/rbac-mutations.js';
 import './rbac/rbac-grant-mutations.js';
 import './bots/bot-mutations.js';

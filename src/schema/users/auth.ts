@@ -15,8 +15,8 @@ import { User } from './users.js';
 // PostgreSQL text cannot hold NUL: refused here, as input, by the rule every path uses (src/http/input-text.ts).
 const withoutNul = (schema: z.ZodString) => schema.refine((text) => !containsNul(text), NUL_MESSAGE);
 // Stored lower-case: emails are unique case-insensitively, and one spelling keeps lookups simple.
-const emailSchema = withoutNul(z.string().trim().toLowerCase().max(254, 'must be at most 254 characters')).pipe(z.email('must be an email address'));
-const newPasswordSchema = z
+export const emailSchema = withoutNul(z.string().trim().toLowerCase().max(254, 'must be at most 254 characters')).pipe(z.email('must be an email address'));
+export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
@@ -87,7 +87,7 @@ const SignOutPayload = builder.objectRef<{ revokedSessionCount: number }>('SignO
   fields: (t) => ({ revokedSessionCount: t.exposeInt('revokedSessionCount', { description: 'Sessions ended by this call.' }) }),
 });
 
-const originOf = (ctx: Context): SessionOrigin => sessionOrigin(ctx.clientIp, ctx.request?.headers.get('user-agent'));
+export const originOf = (ctx: Context): SessionOrigin => sessionOrigin(ctx.clientIp, ctx.request?.headers.get('user-agent'));
 /** The payload of a new session; the rest of the request (its `user` fields) is read as the signed-in user. */
 function adoptSession(ctx: Context, { session, viewer }: SignedIn): SessionShape {
   ctx.viewer = viewer;

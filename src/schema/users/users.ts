@@ -4,6 +4,7 @@ import { builder } from '../../builder.js';
 import type { Viewer } from '../../context.js';
 import { users } from '../../db/schema/index.js';
 import { canSeeBot } from '../../policies/bot.js';
+import { viewerPermissionsSql } from '../../policies/capabilities.js';
 import { canSeeChannelMember } from '../../policies/channel-member.js';
 import { canReadMessage } from '../../policies/message.js';
 import { canSeeOrganizationMember } from '../../policies/organization.js';
@@ -12,6 +13,8 @@ import { UserTypeEnum } from '../core/enums.js';
 import { containsPattern } from '../core/filters.js';
 import { guardedColumn, nodeReadRule, visibleRows } from '../core/guards.js';
 import { rootConnection, rootRow } from '../core/root-fields.js';
+import { sqlValueWithArgs } from '../core/sql-value.js';
+import { Organization } from '../organizations/organizations.js';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -31,6 +34,21 @@ export const User = builder.drizzleNode('users', {
     settings: t.field({ type: 'JSONObject', nullable: true, ...guardedColumn(canReadUserPrivateFields, 'settings') }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deactivatedAt: t.expose('deactivatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the user was deactivated (no sign-in until reactivated); null for an active user.',
+    }),
+    permissions: t.field({
+      type: ['String'],
+      nullable: true,
+      description:
+        "The viewer's own effective permissions (null on any other user): without `organization`, the platform permission keys held through roles and groups (e.g. `users.users.view`); with it, what the viewer may do in that organization, by its organization role (e.g. `organization.update`, `channel.create`), from the same rules the mutations enforce.",
+      args: { organization: t.arg.globalID({ for: Organization, description: 'An organization: list the capabilities there instead.' }) },
+      ...sqlValueWithArgs<typeof users>('permissions', (user, args, viewer) =>
+        viewerPermissionsSql(viewer, user.id, (args.organization as { id: unknown } | null | undefined)?.id ?? null),
+      ),
+    }),
     memberships: t.relatedConnection('memberships', {
       description: 'Organizations this user belongs to (those the viewer shares).',
       query: (_args, ctx) => ({ where: visibleRows(canSeeOrganizationMember, ctx), orderBy: { joinedAt: 'asc' } }),

@@ -45,6 +45,7 @@ export const ORGANIZATION_CAPABILITIES: readonly Capability[] = [
   { key: 'bot.install', rule: canInstallBotIn, also: isHuman },
 ];
 
+// The rules see the organization row under this alias (the statement names it in its FROM).
 const capabilityOrganization = alias(organizations, 'vcap_org');
 
 /** The capability keys the viewer has in organization `organizationId`, sorted, as a JSON array ([] for none or no such organization). */
@@ -54,7 +55,7 @@ function organizationCapabilities(viewer: Viewer | null, organizationId: unknown
     return sql`(${key}::text, ${also ? allOf(also(viewer), allowed) : allowed})`;
   });
   return sql`(select coalesce(json_agg(vcap.key order by vcap.key), '[]'::json)
-    from ${capabilityOrganization} cross join lateral (values ${sql.join(rows, sql`, `)}) vcap(key, allowed)
+    from chat.organizations vcap_org cross join lateral (values ${sql.join(rows, sql`, `)}) vcap(key, allowed)
     where ${capabilityOrganization.id} = ${organizationId}::uuid and vcap.allowed)`;
 }
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.close());
 
-const REQUEST = mutation('requestPasswordReset', 'RequestPasswordResetInput', '... on RequestPasswordResetPayload { message }');
+const REQUEST = mutation('requestPasswordReset', 'RequestPasswordResetInput', '... on RequestPasswordResetPayload { notice }');
 const RESET = mutation('resetPassword', 'ResetPasswordInput', '... on ResetPasswordPayload { revokedSessionCount }');
 const request = (email: string) => gateway.execute(REQUEST, { input: { email } });
 const reset = (token: string, newPassword: string) => gateway.execute(RESET, { input: { token, newPassword } });
@@ -41,7 +41,7 @@ describe('requestPasswordReset', () => {
     const known = await request('  Dave@Example.com ');
     const unknown = await request('nobody@example.com');
     expect(known).toEqual(unknown);
-    expect(known.data.requestPasswordReset).toEqual({ __typename: 'RequestPasswordResetPayload', message: expect.stringContaining('If an account uses this email') });
+    expect(known.data.requestPasswordReset).toEqual({ __typename: 'RequestPasswordResetPayload', notice: expect.stringContaining('If an account uses this email') });
     expect(await outbox()).toMatchObject([{ to_address: 'dave@example.com', status: 'pending' }]);
     const tokens = await sqlRows<{ token_hash: string; live: boolean }>(gateway, `select token_hash, expires_at > now() + interval '29 minutes' as live from auth.password_reset_tokens where user_id = '${demoUsers.dave}'`);
     expect(tokens).toEqual([{ token_hash: expect.stringMatching(/^[0-9a-f]{64}$/), live: true }]);

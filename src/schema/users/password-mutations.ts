@@ -49,9 +49,10 @@ const ChangePasswordPayload = builder.objectRef<{ userId: string; revokedSession
   }),
 });
 
-const RequestPasswordResetPayload = builder.objectRef<{ message: string }>('RequestPasswordResetPayload').implement({
+// `notice`, not `message`: a payload shares no field name with the Error interface (README, Signing in).
+const RequestPasswordResetPayload = builder.objectRef<{ notice: string }>('RequestPasswordResetPayload').implement({
   description: 'The same answer whether or not an account uses the email (no enumeration).',
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({ notice: t.exposeString('notice') }),
 });
 
 const ResetPasswordPayload = builder.objectRef<{ revokedSessionCount: number }>('ResetPasswordPayload').implement({
@@ -95,7 +96,7 @@ builder.mutationFields((t) => ({
       await requestPasswordReset(ctx.db, email, originOf(ctx).ip);
       // Woken whether or not a mail was written: the answer's timing stays the same.
       mailWritten();
-      return { message: RESET_REQUESTED };
+      return { notice: RESET_REQUESTED };
     },
   }),
   resetPassword: t.field({

@@ -48,20 +48,21 @@ export const ORGANIZATION_CAPABILITIES: readonly Capability[] = [
 // The rules see the organization row under this alias (the statement names it in its FROM).
 const capabilityOrganization = alias(organizations, 'vcap_org');
 
+// Sorted byte-wise (collate "C"): the same order on every database, whatever its collation.
 /** The capability keys the viewer has in organization `organizationId`, sorted, as a JSON array ([] for none or no such organization). */
 function organizationCapabilities(viewer: Viewer | null, organizationId: unknown): SQL {
   const rows = ORGANIZATION_CAPABILITIES.map(({ key, rule, also }) => {
     const allowed = rule.where(viewer, capabilityOrganization as unknown as typeof organizations);
     return sql`(${key}::text, ${also ? allOf(also(viewer), allowed) : allowed})`;
   });
-  return sql`(select coalesce(json_agg(vcap.key order by vcap.key), '[]'::json)
+  return sql`(select coalesce(json_agg(vcap.key order by vcap.key collate "C"), '[]'::json)
     from chat.organizations vcap_org cross join lateral (values ${sql.join(rows, sql`, `)}) vcap(key, allowed)
     where ${capabilityOrganization.id} = ${organizationId}::uuid and vcap.allowed)`;
 }
 
 /** The platform permission keys the viewer holds through roles and groups, sorted, as a JSON array. */
 const platformPermissions = (viewer: Viewer): SQL =>
-  sql`(select coalesce(json_agg(vall.key order by vall.key), '[]'::json) from ${permissionKeysOf(sql`${viewer.userId}::uuid`)} vall)`;
+  sql`(select coalesce(json_agg(vall.key order by vall.key collate "C"), '[]'::json) from ${permissionKeysOf(sql`${viewer.userId}::uuid`)} vall)`;
 
 /**
  * `User.permissions` of the user row `userId`: the viewer's own permissions (platform-wide, or in

@@ -48,7 +48,7 @@ describe('viewer.permissions', () => {
   it('lists the platform permissions held through roles and groups, as the database has them', async () => {
     const [held] = await sqlRows<{ keys: string[] }>(
       gateway,
-      `select coalesce(array_agg(distinct p.key order by p.key), '{}') as keys from auth.permissions p where exists (
+      `select coalesce(array_agg(distinct p.key collate "C" order by p.key collate "C"), '{}') as keys from auth.permissions p where exists (
          select 1 from auth.user_roles ur join auth.role_permissions rp on rp.role_id = ur.role_id where ur.user_id = '${demoUsers.alice}' and rp.permission_id = p.id
          union all select 1 from auth.user_groups ug join auth.group_permissions gp on gp.group_id = ug.group_id where ug.user_id = '${demoUsers.alice}' and gp.permission_id = p.id)`,
     );

@@ -76,6 +76,12 @@ export type ChangeOrganizationMemberRoleInput = {
   role: OrganizationRole;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** 8 to 200 characters, not the current one. */
+  newPassword: Scalars['String']['input'];
+};
+
 export type ChannelEventKind =
   | 'MESSAGE_CREATED'
   | 'MESSAGE_DELETED'
@@ -279,6 +285,17 @@ export type RemoveOrganizationMemberInput = {
   memberId: Scalars['ID']['input'];
 };
 
+export type RequestPasswordResetInput = {
+  email: Scalars['String']['input'];
+};
+
+export type ResetPasswordInput = {
+  /** 8 to 200 characters. */
+  newPassword: Scalars['String']['input'];
+  /** The token of the reset link (its `token` parameter). */
+  token: Scalars['String']['input'];
+};
+
 export type RolePermissionInput = {
   permissionId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
@@ -410,6 +427,10 @@ export type UpsertTranslationsInput = {
   entries: Array<TranslationEntryInput>;
   /** e.g. "common" or "chat". */
   namespace: Scalars['String']['input'];
+};
+
+export type UserActivationInput = {
+  userId: Scalars['ID']['input'];
 };
 
 export type UserGroupInput = {

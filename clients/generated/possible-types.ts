@@ -38,6 +38,12 @@
       "OrganizationMemberPayload",
       "ValidationError"
     ],
+    "ChangePasswordResult": [
+      "AccountLockedError",
+      "ChangePasswordPayload",
+      "ForbiddenError",
+      "ValidationError"
+    ],
     "CreateBotResult": [
       "BotTokenPayload",
       "ForbiddenError",
@@ -79,6 +85,13 @@
       "ChannelPayload",
       "ForbiddenError",
       "NotFoundError",
+      "ValidationError"
+    ],
+    "DeactivateUserResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
       "ValidationError"
     ],
     "DeleteBotResult": [
@@ -222,6 +235,13 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ReactivateUserResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
     "RegisterFileResult": [
       "FilePayload",
       "ForbiddenError",
@@ -258,6 +278,16 @@
       "ForbiddenError",
       "NotFoundError",
       "UserPayload",
+      "ValidationError"
+    ],
+    "RequestPasswordResetResult": [
+      "RequestPasswordResetPayload",
+      "ValidationError"
+    ],
+    "ResetPasswordResult": [
+      "ConflictError",
+      "NotFoundError",
+      "ResetPasswordPayload",
       "ValidationError"
     ],
     "RevokeAppAccessResult": [
@@ -413,6 +443,12 @@
       "OrganizationMemberPayload",
       "ValidationError"
     ],
+    "ChangePasswordResult": [
+      "AccountLockedError",
+      "ChangePasswordPayload",
+      "ForbiddenError",
+      "ValidationError"
+    ],
     "CreateBotResult": [
       "BotTokenPayload",
       "ForbiddenError",
@@ -454,6 +490,13 @@
       "ChannelPayload",
       "ForbiddenError",
       "NotFoundError",
+      "ValidationError"
+    ],
+    "DeactivateUserResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
       "ValidationError"
     ],
     "DeleteBotResult": [
@@ -597,6 +640,13 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "ReactivateUserResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "UserPayload",
+      "ValidationError"
+    ],
     "RegisterFileResult": [
       "FilePayload",
       "ForbiddenError",
@@ -633,6 +683,16 @@
       "ForbiddenError",
       "NotFoundError",
       "UserPayload",
+      "ValidationError"
+    ],
+    "RequestPasswordResetResult": [
+      "RequestPasswordResetPayload",
+      "ValidationError"
+    ],
+    "ResetPasswordResult": [
+      "ConflictError",
+      "NotFoundError",
+      "ResetPasswordPayload",
       "ValidationError"
     ],
     "RevokeAppAccessResult": [

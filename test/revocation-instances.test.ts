@@ -112,6 +112,21 @@ describe.skipIf(!onPostgres)('two gateway instances on one PostgreSQL', () => {
     await refusedEverywhere([first, second], headers, 'the revoked session to be refused');
   });
 
+  it("a user deactivated with SQL (psql): their session and the bots they created are refused on both", async () => {
+    const bob = await sessionHeaders(first.handle, 'bob');
+    const bot = await createBot(first, bob, ['messages:read']);
+    await warm(bob);
+    await warm(bot.headers);
+    await first.handle.exec(`update auth.users set deactivated_at = now() where email = 'bob@example.com'`);
+    try {
+      await refusedEverywhere([first, second], bob, "the deactivated user's session to be refused");
+      await refusedEverywhere([first, second], bot.headers, "the deactivated user's bot to be refused");
+    } finally {
+      await first.handle.exec(`update auth.users set deactivated_at = null where email = 'bob@example.com'`);
+    }
+    await warm(bot.headers);
+  });
+
   it('while its LISTEN connection is down, an instance trusts no cached credential (a revocation then is not heard)', async () => {
     const headers = await sessionHeaders(first.handle, 'judit');
     // A third instance whose LISTEN connection comes back only after 5 s, so the test runs while it is down.

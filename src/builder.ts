@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.js';
+import type { Upload } from './files/upload-request.js';
 import { denied } from './auth/guards.js';
 import { decodeGlobalID, validationErrorToGraphQL } from './errors.js';
 import { relations } from './db/relations.js';
@@ -30,6 +31,7 @@ export interface PothosTypes {
     EmailAddress: { Input: string; Output: string };
     URL: { Input: URL | string; Output: URL | string };
     Locale: { Input: string; Output: string };
+    Upload: { Input: Upload; Output: never };
   };
   DefaultFieldNullability: false;
 }

@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './limits/rate-limit-plugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { logLevel, type LogLevel } from './observe/logger.js';
 import { DEFAULT_BUFFER_LIMIT } from './realtime/hub.js';
+import type { S3Options } from './files/s3-storage.js';
 
 /** Every setting the gateway reads from the environment, parsed once. */
 export interface Config {
@@ -88,6 +89,18 @@ export interface Config {
   mail: MailConfig;
   /** The realtime event log's retention (src/realtime/retention.ts): EVENT_LOG_RETENTION_HOURS, EVENT_LOG_MAX_ROWS, EVENT_LOG_CLEANUP_INTERVAL_MS. */
   eventLog: { maxAgeHours: number; maxRows: number; intervalMs: number };
+  /** File bodies (src/files/): FILES_STORAGE, FILES_DIR, FILES_MAX_BYTES, FILES_ALLOWED_TYPES, FILES_S3_*. */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  /** `local`: FILES_DIR on this machine; `s3`: an S3-compatible bucket. */
+  storage: 'local' | 's3';
+  dir: string;
+  maxBytes: number;
+  /** Media types accepted, exact or `type/*`; empty: any. */
+  allowedTypes: string[];
+  s3: S3Options | null;
 }
 
 export interface MailConfig {
@@ -261,14 +274,50 @@ function clusterWorkers(env: NodeJS.ProcessEnv): number {
   return workers;
 }
 
+/** The largest file FILES_MAX_BYTES may allow (File.sizeBytes is exact up to 2^53; 5 GiB is S3's largest single object PUT). */
+export const FILES_MAX_BYTES_CEILING = 5 * 1024 ** 3;
+
+/**
+ * FILES_*. Local files default to a directory beside the embedded database's (PGLITE_DATA_DIR
+ * ./.data -> ./.data-files): PGlite's own directory must hold a database and nothing else (a new
+ * one is only made in an empty directory); with `memory://` they go to ./.data-files too.
+ */
+function files(env: NodeJS.ProcessEnv, pgliteDataDir: string): FilesConfig {
+  const storage = (env.FILES_STORAGE?.trim().toLowerCase() || 'local') as FilesConfig['storage'];
+  if (storage !== 'local' && storage !== 's3') throw new Error(`FILES_STORAGE must be local or s3, got "${env.FILES_STORAGE}"`);
+  const maxBytes = positive('FILES_MAX_BYTES', 25 * MIB, env);
+  if (maxBytes > FILES_MAX_BYTES_CEILING) throw new Error(`FILES_MAX_BYTES must be at most ${FILES_MAX_BYTES_CEILING} (5 GiB)`);
+  const allowedTypes = (env.FILES_ALLOWED_TYPES ?? '')
+    .split(',')
+    .map((type) => type.trim().toLowerCase())
+    .filter(Boolean);
+  for (const type of allowedTypes) if (!/^([a-z0-9][a-z0-9!#$&^_.+-]*|\*)\/([a-z0-9][a-z0-9!#$&^_.+-]*|\*)$/.test(type)) throw new Error(`FILES_ALLOWED_TYPES: "${type}" is not a media type such as image/png or image/*`);
+  const embedded = /^[a-z][a-z0-9+.-]*:\/\//i.test(pgliteDataDir) && !pgliteDataDir.startsWith('file://') ? './.data' : pgliteDataDir.replace(/^file:\/\//, '');
+  const dir = env.FILES_DIR?.trim() || `${embedded.replace(/\/+$/, '')}-files`;
+  let s3: S3Options | null = null;
+  if (storage === 's3') {
+    const required = ['FILES_S3_ENDPOINT', 'FILES_S3_BUCKET', 'FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]?.trim());
+    if (required.length > 0) throw new Error(`FILES_STORAGE=s3 needs ${required.join(', ')}`);
+    s3 = {
+      endpoint: env.FILES_S3_ENDPOINT!.trim(),
+      bucket: env.FILES_S3_BUCKET!.trim(),
+      region: env.FILES_S3_REGION?.trim() || 'us-east-1',
+      accessKeyId: env.FILES_S3_ACCESS_KEY_ID!.trim(),
+      secretAccessKey: env.FILES_S3_SECRET_ACCESS_KEY!,
+    };
+  }
+  return { storage, dir, maxBytes, allowedTypes, s3 };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const statementTimeoutMs = integer('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, env);
+  const pgliteDataDir = env.PGLITE_DATA_DIR || './.data';
   return {
     port: integer('PORT', 4000, env),
     // Development listens on loopback only (the playground may carry a demo session); production on every interface.
     host: env.HOST || (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     ...databaseConnections(env),
-    pgliteDataDir: env.PGLITE_DATA_DIR || './.data',
+    pgliteDataDir,
     pgliteTemplateCache: env.PGLITE_TEMPLATE_CACHE === 'off' ? null : env.PGLITE_TEMPLATE_CACHE || undefined,
     poolSize: integer('DATABASE_POOL_SIZE', 10, env),
     statementTimeoutMs,
@@ -317,6 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     tracing: tracing(env),
     signIn: signIn(env),
+    files: files(env, pgliteDataDir),
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: { enabled: flag('METRICS', true, env), token: env.METRICS_TOKEN || undefined, port: env.METRICS_PORT ? integer('METRICS_PORT', 0, env) : undefined },
   };

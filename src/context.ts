@@ -8,6 +8,7 @@ import { cachedLocaleCatalog } from './i18n/catalog.js';
 import { createRequestLocale, type RequestLocale } from './i18n/request.js';
 import type { RequestHead } from './http/request-head.js';
 import type { RealtimeHub } from './realtime/hub.js';
+import type { FilesOptions } from './files/service.js';
 import { sharedReads } from './realtime/shared-reads.js';
 
 /** Who is asking, as established by a session or bot token (src/auth/authenticate.ts). */
@@ -39,12 +40,15 @@ export interface Context {
   realtime?: RealtimeHub;
   /** Sign-in provider settings (the key client secrets are sealed with); absent: none configured. */
   signIn?: SignInSettings;
+  /** File storage and its limits (src/files/); absent: uploadFile answers that uploads are off. */
+  files?: FilesOptions;
 }
 
 export interface ContextFactoryOptions {
   db: Database;
   realtime?: RealtimeHub;
   signIn?: SignInSettings;
+  files?: FilesOptions;
 }
 
 // One authentication per request, whether compiled reads (src/compiled/) or the context asks first.
@@ -57,7 +61,7 @@ export function authenticateRequest(db: Database, request: RequestHead): Promise
   return authentication;
 }
 
-export function createContextFactory({ db, realtime, signIn }: ContextFactoryOptions) {
+export function createContextFactory({ db, realtime, signIn, files }: ContextFactoryOptions) {
   // Warm the locale catalog so the first localized field of a request costs no statement.
   void cachedLocaleCatalog(db).catch(() => undefined);
   return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
@@ -69,6 +73,7 @@ export function createContextFactory({ db, realtime, signIn }: ContextFactoryOpt
       db: record ? countingDatabase(db, record) : db,
       realtime,
       signIn,
+      files,
       viewer,
       credentialsError,
       clientIp: req?.socket.remoteAddress ?? null,

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'EVENTS_EXPIRED'
   | 'SUBSCRIBER_TOO_SLOW'
   | 'SIGN_IN_METHOD_DISABLED'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_TYPE_NOT_ALLOWED'
   | DatabaseFaultCode;
 
 export type DatabaseFaultCode = 'DATABASE_UNAVAILABLE' | 'DATABASE_TIMEOUT';

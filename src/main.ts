@@ -24,14 +24,15 @@ function startSteps() {
 
 /** The modules only the server needs (the schema build, yoga: half of the start), loaded while the database opens. */
 async function loadServerModules() {
-  const [server, realtime, playgroundSession, persisted, endpoints] = await Promise.all([
+  const [server, realtime, playgroundSession, persisted, endpoints, files] = await Promise.all([
     import('./server.js'),
     import('./realtime/index.js'),
     import('./http/playground-session.js'),
     import('./http/persisted.js'),
     import('./observe/endpoints.js'),
+    import('./files/index.js'),
   ]);
-  return { ...server, ...realtime, ...playgroundSession, ...persisted, ...endpoints };
+  return { ...server, ...realtime, ...playgroundSession, ...persisted, ...endpoints, ...files };
 }
 
 /**
@@ -95,7 +96,7 @@ async function main() {
     log.info({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName, sampler: config.tracing.sampler }, `tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
   }
   const [modules, handle] = await both(steps.time('server modules', loadServerModules), prepareDatabase(config, steps));
-  const { createRealtime, createYogaApp, listen, metricsOf, persistedOptions, playgroundSessionHeaders, playgroundSessionRefusal, serveMetrics } = modules;
+  const { createRealtime, createYogaApp, filesFromConfig, listen, metricsOf, persistedOptions, playgroundSessionHeaders, playgroundSessionRefusal, serveMetrics } = modules;
   // A missing or malformed manifest stops the start (the database is closed with the process).
   const persisted = persistedOptions(config.persisted);
 
@@ -109,7 +110,7 @@ async function main() {
   const mailer = await (await import('./mail/mailer.js')).startConfiguredMailer(handle.db, config.mail, logger().child({ component: 'mail' }));
   // METRICS_PORT: /metrics on a port of its own instead of the main one.
   const metrics = config.metrics.enabled ? { token: config.metrics.token, endpoint: config.metrics.port === undefined } : false;
-  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn });
+  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn, files: filesFromConfig(config.files) });
   const gateway = await steps.time('listen', () => listen(yoga, config.port, config.host, config));
   const registry = metricsOf(yoga)?.registry;
   // In a cluster the primary serves METRICS_PORT, summing what each worker's registry answers it.

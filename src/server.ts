@@ -38,6 +38,9 @@ import { errorLogger, logger as processLogger, type Logger } from './observe/log
 import { createMetrics, type GatewayMetrics } from './observe/metrics.js';
 import { createRequestObserver, observeNodeRequest, type RequestObserver } from './observe/observer.js';
 import { useRequestRecords } from './observe/plugin.js';
+import { useFileDownloads } from './files/download.js';
+import type { FilesOptions } from './files/service.js';
+import { MAX_FILES_PER_REQUEST, MULTIPART_OVERHEAD_BYTES, useStreamingUploads } from './files/upload-request.js';
 
 export interface GatewayOptions {
   handle: DatabaseHandle;
@@ -78,6 +81,8 @@ export interface GatewayOptions {
   signIn?: SignInSettings;
   /** Heartbeat interval of multipart subscription streams (src/http/multipart-subscriptions.ts); default 5 s as Apollo Router. */
   multipartHeartbeatMs?: number;
+  /** File storage and limits (src/files/): uploadFile and GET /files/<id>; without it uploads are refused and /files answers 404. */
+  files?: FilesOptions | null;
 }
 
 export type Yoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -101,7 +106,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn, files }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
@@ -118,7 +123,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
     : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn }),
+    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn, files: files ?? undefined }),
     graphqlEndpoint: '/graphql',
     // yoga's own check (an empty body) matches the end of the URL, which never holds a raw NUL: /health is useHealth's.
     healthCheckEndpoint: '\u0000',
@@ -155,10 +160,15 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
       ...(clientSlots ? [clientSlots.plugin] : []),
       // Sign-in with OpenID Connect (/auth/oidc/…), behind the gates above like every request.
       useOidcRoutes({ db: handle.db, settings: signIn, logger }),
+      // GET /files/<id>: past the gates above, like any request; never a GraphQL request.
+      ...(files ? [useFileDownloads(handle.db, files)] : []),
       // Then a document sent by id or hash is looked up, so that the limits below judge it like any other.
       ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
-      ...useQueryLimits({ schema, limits, guard: costGuard }),
+      // A multipart upload's body may be larger by one file (and its part headers).
+      ...useQueryLimits({ schema, limits, guard: costGuard, uploadBytes: files ? files.maxBytes * MAX_FILES_PER_REQUEST + MULTIPART_OVERHEAD_BYTES : 0 }),
+      // multipart/form-data: parsed as it streams, each file read by its resolver (yoga's parser would buffer it).
+      useStreamingUploads({ fieldBytes: limits.bodyBytes }),
       useJsonParameterErrors(),
       // Before compiled reads, so a document refused for a NUL never becomes a template.
       useStorableTextInput(),

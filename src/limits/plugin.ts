@@ -29,12 +29,17 @@ function rejectWith(limit: LimitName, max: number) {
   };
 }
 
-/** A request body larger than the limit is refused unread: by its Content-Length, or as it streams in. */
-function bodyLimit(max: number): Plugin {
-  const refusal = () => tooComplex('bodyBytes', max, `The request body exceeds the limit of ${max} bytes.`);
+/**
+ * A request body larger than the limit is refused unread: by its Content-Length, or as it streams in.
+ * A multipart upload (src/files/upload-request.ts) may carry its file besides: `uploadBytes` more.
+ */
+function bodyLimit(bodyBytes: number, uploadBytes: number): Plugin {
   return {
     onRequest({ request, endResponse, setRequest, fetchAPI }) {
       if (!request.body) return;
+      const upload = uploadBytes > 0 && /^\s*multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
+      const max = upload ? bodyBytes + uploadBytes : bodyBytes;
+      const refusal = () => tooComplex('bodyBytes', max, `The request body exceeds the limit of ${max} bytes.`);
       const length = request.headers.get('content-length');
       if (length !== null) {
         if (Number(length) > max) {
@@ -68,7 +73,7 @@ export function queryLengthRefusal(query: unknown, limits: QueryLimits): GraphQL
   return tooComplex('queryLength', limits.queryLength, message, query.length);
 }
 
-export function useQueryLimits({ schema, limits, guard }: { schema: GraphQLSchema; limits: QueryLimits; guard: CostGuard }): Plugin[] {
+export function useQueryLimits({ schema, limits, guard, uploadBytes = 0 }: { schema: GraphQLSchema; limits: QueryLimits; guard: CostGuard; uploadBytes?: number }): Plugin[] {
   const queryLength: Plugin = {
     onParams({ params, setResult }) {
       const refusal = queryLengthRefusal((params as RequestParams).query, limits);
@@ -91,7 +96,7 @@ export function useQueryLimits({ schema, limits, guard }: { schema: GraphQLSchem
     },
   };
   return [
-    bodyLimit(limits.bodyBytes),
+    bodyLimit(limits.bodyBytes, uploadBytes),
     queryLength,
     maxTokensPlugin({ n: limits.tokens, onReject: [rejectWith('tokens', limits.tokens)] }) as Plugin,
     maxDepthPlugin({ n: limits.depth, flattenFragments: true, onReject: [rejectWith('depth', limits.depth)] }) as Plugin,

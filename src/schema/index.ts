@@ -28,6 +28,7 @@ import './bots/bot-mutations.js';
 import './platform/platform-mutations.js';
 import './sign-in/auth-providers.js';
 import './sign-in/auth-provider-mutations.js';
+import './platform/file-uploads.js';
 import './realtime/subscriptions.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */

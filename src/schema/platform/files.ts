@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { builder } from '../../builder.js';
+import type { files } from '../../db/schema/index.js';
+import { sqlValue } from '../core/sql-value.js';
 import { canSeeChannel } from '../../policies/channel.js';
 import { canSeeFile } from '../../policies/file.js';
 import { canReadMessage } from '../../policies/message.js';
@@ -19,6 +22,12 @@ export const File = builder.drizzleNode('files', {
     sizeBytes: t.exposeFloat('sizeBytes'),
     scope: t.expose('scope', { type: FileScopeEnum }),
     status: t.expose('status', { type: FileStatusEnum }),
+    sha256: t.exposeString('sha256', { nullable: true, description: 'Hex SHA-256 of the stored bytes (also the download\'s ETag); null until uploaded.' }),
+    downloadPath: t.string({
+      nullable: true,
+      description: 'Where a READY file is downloaded: GET this path with your Authorization header (README "Files"); null otherwise.',
+      ...sqlValue('downloadPath', (file: typeof files) => sql`(case when ${file.status} = 'ready' then '/files/' || ${file.id}::text end)`),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     owner: t.relation('owner', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),

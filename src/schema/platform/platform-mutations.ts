@@ -44,7 +44,7 @@ const MarkAllNotificationsReadInput = builder.inputType('MarkAllNotificationsRea
   fields: (t) => ({ organizationId: t.globalID({ for: Organization, description: "Only this organization's notifications." }) }),
 });
 
-const FilePayload = builder.objectRef<{ fileId: string }>('FilePayload').implement({
+export const FilePayload = builder.objectRef<{ fileId: string }>('FilePayload').implement({
   fields: (t) => ({
     file: t.drizzleField({
       type: File,
@@ -79,7 +79,7 @@ const RegisterFileInput = builder.inputType('RegisterFileInput', {
 
 const FileInput = builder.inputType('FileInput', { fields: (t) => ({ id: t.globalID({ required: true, for: File }) }) });
 
-const fileSchema = z.object({
+export const fileSchema = z.object({
   fileName: trimmedText(1, 255).refine((name) => !/[/\\]/.test(name) && !/[\u0000-\u001f]/.test(name), 'must not contain "/", "\\" or control characters'),
   mimeType: z
     .string()
@@ -109,7 +109,7 @@ function agree(given: string | undefined, implied: string, field: string): strin
  * What the file attaches to, each seen and usable by the viewer (NOT_FOUND when unseen): a
  * message of their own, a channel they may post in, an organization they belong to.
  */
-async function resolveAttachment(
+export async function resolveAttachment(
   tx: Transaction,
   viewer: Viewer,
   input: { organizationId?: { id: string } | null; channelId?: { id: string } | null; messageId?: { id: string } | null },
@@ -170,7 +170,8 @@ builder.mutationFields((t) => ({
   }),
   registerFile: t.field({
     type: FilePayload,
-    description: 'Registers the metadata of a file you are about to upload (status PENDING); the storage key is generated.',
+    description: 'Registers the metadata of a file without its bytes (status PENDING); the storage key is generated.',
+    deprecationReason: 'Use uploadFile, which stores the bytes and marks the file READY; a registered file stays PENDING and cannot be downloaded.',
     errors: resultUnion('RegisterFile', NotFoundError, ForbiddenError),
     args: { input: t.arg({ type: RegisterFileInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

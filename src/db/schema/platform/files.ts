@@ -19,6 +19,8 @@ export const files = platformSchema.table(
     mimeType: text('mime_type').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     storageKey: text('storage_key').notNull().unique('files_storage_key'),
+    // Lower-case hex SHA-256 of the stored bytes, set by uploadFile with status 'ready' (the download's ETag); null for rows registered without bytes.
+    sha256: text('sha256'),
     status: fileStatus('status').notNull().default('pending'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "platform"."files" ADD COLUMN "sha256" text;

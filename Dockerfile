@@ -14,8 +14,8 @@ RUN npm run build
 FROM node:20-bookworm-slim
 WORKDIR /app
 # Production mode: no GraphiQL, introspection only for api.introspect, base data only (README, Production).
-# Without DATABASE_URL the embedded database lives in the volume /data.
-ENV NODE_ENV=production PGLITE_DATA_DIR=/data
+# Without DATABASE_URL the embedded database lives in the volume /data; uploaded files (FILES_STORAGE=local) in /files.
+ENV NODE_ENV=production PGLITE_DATA_DIR=/data FILES_DIR=/files
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # What runs: the compiled code; what it reads at run time: migrations and seed SQL (found from package.json's folder).
@@ -24,7 +24,9 @@ COPY drizzle ./drizzle
 COPY seeds/*.sql ./seeds/
 COPY seeds/procedures/*.sql ./seeds/procedures/
 RUN mkdir /data && chown node:node /data
+RUN mkdir /files && chown node:node /files
 VOLUME /data
+VOLUME /files
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/scripts/healthcheck.js"]

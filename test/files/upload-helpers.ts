@@ -29,7 +29,7 @@ export function multipartPieces(input: Record<string, unknown>, file: FilePart |
   return { head: Buffer.from(head), tail: Buffer.from(`${file ? '\r\n' : ''}--${BOUNDARY}--\r\n`) };
 }
 
-export function multipartBody(input: Record<string, unknown>, file: FilePart | null): Buffer {
+export function multipartBody(input: Record<string, unknown>, file: FilePart | null): Buffer<ArrayBuffer> {
   const { head, tail } = multipartPieces(input, file);
   return Buffer.concat([head, file?.bytes ?? Buffer.alloc(0), tail]);
 }

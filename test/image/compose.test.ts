@@ -91,6 +91,9 @@ describe('Dockerfile', () => {
     expect(env.NODE_ENV).toBe('production');
     expect(instructions(image, 'VOLUME')[0]!.args).toEqual([env.PGLITE_DATA_DIR]);
     expect(instructions(image, 'RUN').map((run) => run.text)).toContain(`mkdir ${env.PGLITE_DATA_DIR} && chown node:node ${env.PGLITE_DATA_DIR}`);
+    // Uploaded files (FILES_STORAGE=local) in a volume of their own, node's too.
+    expect(instructions(image, 'VOLUME')[1]!.args).toEqual([env.FILES_DIR]);
+    expect(instructions(image, 'RUN').map((run) => run.text)).toContain(`mkdir ${env.FILES_DIR} && chown node:node ${env.FILES_DIR}`);
     expect(healthCheckCommand(image)).toEqual(['node', 'dist/scripts/healthcheck.js']);
   });
 

@@ -96,7 +96,7 @@ async function main() {
     log.info({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName, sampler: config.tracing.sampler }, `tracing: OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName} (${config.tracing.sampler})`);
   }
   const [modules, handle] = await both(steps.time('server modules', loadServerModules), prepareDatabase(config, steps));
-  const { createRealtime, createYogaApp, filesFromConfig, listen, metricsOf, persistedOptions, playgroundSessionHeaders, playgroundSessionRefusal, serveMetrics } = modules;
+  const { createRealtime, createYogaApp, filesFromConfig, LocalFileStorage, listen, metricsOf, persistedOptions, playgroundSessionHeaders, playgroundSessionRefusal, serveMetrics } = modules;
   // A missing or malformed manifest stops the start (the database is closed with the process).
   const persisted = persistedOptions(config.persisted);
 
@@ -110,7 +110,10 @@ async function main() {
   const mailer = await (await import('./mail/mailer.js')).startConfiguredMailer(handle.db, config.mail, logger().child({ component: 'mail' }));
   // METRICS_PORT: /metrics on a port of its own instead of the main one.
   const metrics = config.metrics.enabled ? { token: config.metrics.token, endpoint: config.metrics.port === undefined } : false;
-  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn, files: filesFromConfig(config.files) });
+  const files = filesFromConfig(config.files);
+  // Bodies a stopped process left half-written (older than a day: no live upload is).
+  if (files.storage instanceof LocalFileStorage) void files.storage.clearPartial(86_400_000).then((removed) => removed > 0 && log.info({ removed }, `removed ${removed} half-written upload(s)`), (error: unknown) => log.warn({ err: error }, 'could not clear half-written uploads'));
+  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn, files });
   const gateway = await steps.time('listen', () => listen(yoga, config.port, config.host, config));
   const registry = metricsOf(yoga)?.registry;
   // In a cluster the primary serves METRICS_PORT, summing what each worker's registry answers it.

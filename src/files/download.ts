@@ -4,6 +4,7 @@ import { authenticateRequest } from '../context.js';
 import type { Database } from '../db/client.js';
 import { files } from '../db/schema/index.js';
 import { decodeGlobalID } from '../errors.js';
+import { countingDatabase } from '../db/counting.js';
 import { recordOf } from '../observe/request-record.js';
 import { canSeeFile } from '../policies/file.js';
 import type { FilesOptions } from './service.js';
@@ -78,7 +79,8 @@ async function download(request: Request, segment: string, db: Database, options
   if (credentialsError) return json(Response, 401, 'UNAUTHENTICATED', `The credentials are ${credentialsError}.`, { 'www-authenticate': 'Bearer error="invalid_token"' });
   const record = recordOf(request);
   if (record) record.viewerId = viewer?.userId ?? null;
-  const [file] = await db
+  // Counted into the request's record, as the engine's statements are (the access log's `sql`).
+  const [file] = await (record ? countingDatabase(db, record) : db)
     .select({ fileName: files.fileName, mimeType: files.mimeType, sizeBytes: files.sizeBytes, sha256: files.sha256, storageKey: files.storageKey })
     .from(files)
     .where(and(eq(files.id, id), isNull(files.deletedAt), eq(files.status, 'ready'), canSeeFile.where(viewer, files)))
@@ -95,6 +97,8 @@ async function download(request: Request, segment: string, db: Database, options
     // Authorized content: browsers may keep it, shared caches not; revalidated by ETag.
     'cache-control': 'private, no-cache',
     'accept-ranges': 'bytes',
+    // For a browser app on an allowed origin (CORS_ORIGINS): the name, the range and the tag are not safelisted.
+    'access-control-expose-headers': 'content-disposition, content-range, accept-ranges, etag',
     ...(etag ? { etag } : {}),
   };
   if (etag && request.headers.get('if-none-match')?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
@@ -116,7 +120,8 @@ async function download(request: Request, segment: string, db: Database, options
 export function useFileDownloads(db: Database, options: FilesOptions): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(DOWNLOAD_PREFIX)) return;
+      // A CORS preflight is yoga's to answer.
+      if (!url.pathname.startsWith(DOWNLOAD_PREFIX) || request.method === 'OPTIONS') return;
       const segment = url.pathname.slice(DOWNLOAD_PREFIX.length);
       if (segment === '' || segment.includes('/')) return endResponse(notFound(fetchAPI.Response));
       const record = recordOf(request);

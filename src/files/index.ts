@@ -4,6 +4,7 @@ import { S3FileStorage } from './s3-storage.js';
 import type { FilesOptions } from './service.js';
 
 export type { FilesOptions } from './service.js';
+export { LocalFileStorage };
 
 /** The storage FILES_STORAGE names, with the limits of the configuration. */
 export function filesFromConfig(config: FilesConfig): FilesOptions {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { checkKey, meter, type ByteRange, type FileStorage, type StoredObject } from './storage.js';
@@ -54,8 +54,22 @@ export class LocalFileStorage implements FileStorage {
     await rm(this.path(key), { force: true });
   }
 
-  /** Removes bodies a stopped process left half-written (at start, before uploads are taken). */
-  async clearPartial(): Promise<void> {
-    await rm(join(this.root, PARTIAL), { recursive: true, force: true });
+  /**
+   * Removes half-written bodies older than `olderThanMs`, which a stopped process left behind (a live
+   * upload is younger: node cuts a body after REQUEST_TIMEOUT_MS); other processes may share the directory.
+   */
+  async clearPartial(olderThanMs: number, now = Date.now()): Promise<number> {
+    const directory = join(this.root, PARTIAL);
+    const names = await readdir(directory).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const path = join(directory, name);
+      const found = await stat(path).catch(() => null);
+      if (found && now - found.mtimeMs > olderThanMs) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }

@@ -33,6 +33,8 @@ export class Upload {
   resolve!: (file: IncomingFile) => void;
   reject!: (error: unknown) => void;
   settled = false;
+  /** Taken by a resolver: one file feeds one field (the same variable twice gets a coded refusal). */
+  claimed = false;
 
   constructor() {
     this.file = new Promise<IncomingFile>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/limits/limits.js';
 import type { RateLimitOptions } from '../../src/limits/rate-limit-plugin.js';
+import { parseCorsOrigins } from '../../src/http/cors.js';
 import { createYogaApp, listen, type RunningGateway } from '../../src/server.js';
 import { createSession } from '../../src/auth/sessions.js';
 import { queryRows } from '../database.js';
@@ -89,6 +90,25 @@ describe('uploads over HTTP', () => {
     await vi.waitFor(() => expect(access().some((line) => line.operationName === 'file download')).toBe(true), { timeout: 5_000 });
     expect(access()).toContainEqual(expect.objectContaining({ operationName: 'Upload', operationType: 'mutation', status: 200, viewerId: demoUsers.alice }));
     expect(access()).toContainEqual(expect.objectContaining({ operationName: 'file download', status: 200, viewerId: demoUsers.alice, requestId: download.headers.get('x-request-id') }));
+  });
+
+  it('lets a browser app of an allowed origin download: preflight, and the headers it may read', async () => {
+    const yoga = createYogaApp({ handle: database.handle, logError: () => undefined, metrics: false, files: store.files, cors: parseCorsOrigins('https://app.example.com', true) });
+    const origin = { origin: 'https://app.example.com' };
+    const preflight = await yoga.fetch(`http://gateway.test/files/${demoUsers.alice}`, { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, range' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, accept: 'application/json', authorization },
+      body: multipartBody({}, { name: 'cors.txt', type: 'text/plain', bytes: Buffer.from('cors') }),
+    });
+    const { data } = (await response.json()) as { data: { uploadFile: { file: { downloadPath: string } } } };
+    const download = await yoga.fetch(`http://gateway.test${data.uploadFile.file.downloadPath}`, { headers: { ...origin, authorization } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(download.headers.get('access-control-expose-headers')).toContain('content-disposition');
+    expect(await download.text()).toBe('cors');
   });
 
   it('counts uploads and downloads against the rate limits', async () => {

@@ -3,7 +3,7 @@ import { queryRows } from '../database.js';
 import { createTestGateway, type GraphQLResponse, type TestGateway } from '../gateway.js';
 import { demoId, globalId } from '../policies.js';
 import { headersFor } from '../sign-in.js';
-import { chunked, multipartBody, randomFile, sha256, temporaryFiles, UPLOAD, uploadInit, type FilePart } from './upload-helpers.js';
+import { chunked, multipartBody, multipartPieces, randomFile, sha256, temporaryFiles, UPLOAD, uploadInit, type FilePart } from './upload-helpers.js';
 
 // uploadFile and GET /files/<id> on a local store: the round trip with its hash and ranges, the
 // size and type limits, who may upload where, and who may download (404 to anyone else).
@@ -158,6 +158,15 @@ describe('uploadFile refusals: coded, nothing stored', () => {
     expect(await rowsOf('anon.txt')).toEqual([]);
     expect(await rowsOf('outsider.txt')).toEqual([]);
     expect(await store.storedFiles()).toEqual(before);
+  });
+
+  it('takes one file for one field: the same variable twice is refused for the second', async () => {
+    const twice = `mutation Twice($input: UploadFileInput!) { a: uploadFile(input: $input) { __typename } b: uploadFile(input: $input) { __typename ... on ValidationError { fieldErrors { message } } } }`;
+    const { head, tail } = multipartPieces({}, { name: 'twice.txt', type: 'text/plain', bytes: Buffer.alloc(0) }, twice);
+    const response = await gateway.fetch('/graphql', uploadInit(Buffer.concat([head, Buffer.from('once'), tail]), headers.alice!));
+    const result = (await response.json()) as GraphQLResponse;
+    expect(result.data).toEqual({ a: { __typename: 'FilePayload' }, b: { __typename: 'ValidationError', fieldErrors: [{ message: 'one file can be uploaded once per request' }] } });
+    expect(await rowsOf('twice.txt')).toHaveLength(1);
   });
 
   it('answers a malformed multipart request or an Upload sent as JSON with a coded error', async () => {

@@ -115,6 +115,8 @@ builder.mutationField('uploadFile', (t) =>
       const options = ctx.files;
       if (!options) throw new ForbiddenError('File uploads are not enabled on this server.');
       requireScope(viewer, 'files:write');
+      if (input.file.claimed) throw new ValidationError([{ path: ['file'], message: 'one file can be uploaded once per request' }]);
+      input.file.claimed = true;
       let incoming: IncomingFile;
       try {
         incoming = await input.file.file;

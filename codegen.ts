@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           EmailAddress: 'string',
           URL: 'string',
           Locale: 'string',
+          // uploadFile's file (README "Files"): a File or Blob that a multipart upload link sends.
+          Upload: { input: 'Blob', output: 'never' },
         },
       },
     },

@@ -28,6 +28,8 @@ export type Scalars = {
   URL: { input: string; output: string; }
   /** A field whose value is a generic Universally Unique Identifier: https://en.wikipedia.org/wiki/Universally_unique_identifier. */
   UUID: { input: string; output: string; }
+  /** A file sent along with the request as multipart/form-data (GraphQL multipart request specification); input only. */
+  Upload: { input: Blob; output: never; }
 };
 
 export type AddChannelMemberInput = {
@@ -422,6 +424,21 @@ export type UpdateRoleInput = {
   name?: InputMaybe<Array<LocalizedTextInput>>;
 };
 
+/** A file and what it attaches to, as for registerFile: an organization you belong to, a channel you may post in, or a message of yours. */
+export type UploadFileInput = {
+  /** Implied by a message. */
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  /** The file's part of the multipart request; its Content-Type is the file's media type. */
+  file: Scalars['Upload']['input'];
+  /** The name to keep (1 to 255 characters, without "/" or "\"); default: the name the file was sent with. */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+  /** Implied by a channel or message. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** USER: yours (and readers of its message); ORGANIZATION: members; SHARED: anyone signed in. */
+  scope?: InputMaybe<FileScope>;
+};
+
 export type UpsertTranslationsInput = {
   /** 1 to 500 entries, each (locale, key) once. */
   entries: Array<TranslationEntryInput>;
@@ -478,6 +495,10 @@ type ErrorFields_AccountLockedError_Fragment = { __typename: 'AccountLockedError
 
 type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', message: string };
 
+type ErrorFields_FileTooLargeError_Fragment = { __typename: 'FileTooLargeError', message: string };
+
+type ErrorFields_FileTypeNotAllowedError_Fragment = { __typename: 'FileTypeNotAllowedError', message: string };
+
 type ErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', message: string };
 
 type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', message: string };
@@ -489,6 +510,8 @@ type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', mes
 export type ErrorFieldsFragment =
   | ErrorFields_AccountLockedError_Fragment
   | ErrorFields_ConflictError_Fragment
+  | ErrorFields_FileTooLargeError_Fragment
+  | ErrorFields_FileTypeNotAllowedError_Fragment
   | ErrorFields_ForbiddenError_Fragment
   | ErrorFields_InvalidCredentialsError_Fragment
   | ErrorFields_NotFoundError_Fragment

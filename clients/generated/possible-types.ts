@@ -145,6 +145,8 @@
     "Error": [
       "AccountLockedError",
       "ConflictError",
+      "FileTooLargeError",
+      "FileTypeNotAllowedError",
       "ForbiddenError",
       "InvalidCredentialsError",
       "NotFoundError",
@@ -395,6 +397,14 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "UploadFileResult": [
+      "FilePayload",
+      "FileTooLargeError",
+      "FileTypeNotAllowedError",
+      "ForbiddenError",
+      "NotFoundError",
       "ValidationError"
     ],
     "UpsertTranslationsResult": [
@@ -550,6 +560,8 @@
     "Error": [
       "AccountLockedError",
       "ConflictError",
+      "FileTooLargeError",
+      "FileTypeNotAllowedError",
       "ForbiddenError",
       "InvalidCredentialsError",
       "NotFoundError",
@@ -800,6 +812,14 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "UploadFileResult": [
+      "FilePayload",
+      "FileTooLargeError",
+      "FileTypeNotAllowedError",
+      "ForbiddenError",
+      "NotFoundError",
       "ValidationError"
     ],
     "UpsertTranslationsResult": [

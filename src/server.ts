@@ -118,6 +118,8 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
   const rateLimiting = rateLimits ? createRateLimits(handle.db, schema, rateLimits) : null;
   const clientSlots = concurrency && concurrency.perClient > 0 ? createClientConcurrency(handle.db, concurrency) : null;
   const gates = [rateLimiting, clientSlots].flatMap((limit) => (limit ? [limit.gate] : []));
+  // What a multipart upload may add to the body limit: one file and its part headers (README "Files").
+  const uploadBytes = files ? files.maxBytes * MAX_FILES_PER_REQUEST + MULTIPART_OVERHEAD_BYTES : 0;
   const reads = compiledReads
     ? createCompiledReads({ handle, schema, logError, costGuard, persisted, templateCacheBytes: compiledCache.templateBytes, statementCacheBytes: compiledCache.statementBytes })
     : null;
@@ -128,6 +130,8 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
     // yoga's own check (an empty body) matches the end of the URL, which never holds a raw NUL: /health is useHealth's.
     healthCheckEndpoint: '\u0000',
     landingPage: false,
+    // yoga's own body limit (25,000,000 by default) stays behind ours (src/limits/plugin.ts), which answers first with its code.
+    maxRequestBodySize: limits.bodyBytes + uploadBytes,
     // GraphQL over HTTP's persisted documents name theirs with `documentId` (src/http/persisted.ts).
     extraParamNames: ['documentId'],
     cors: corsOptions(cors),
@@ -166,7 +170,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
       ...usePersistedDocuments(persisted),
       // Then the query limits: an oversized or too costly request is refused before anything reads it further.
       // A multipart upload's body may be larger by one file (and its part headers).
-      ...useQueryLimits({ schema, limits, guard: costGuard, uploadBytes: files ? files.maxBytes * MAX_FILES_PER_REQUEST + MULTIPART_OVERHEAD_BYTES : 0 }),
+      ...useQueryLimits({ schema, limits, guard: costGuard, uploadBytes }),
       // multipart/form-data: parsed as it streams, each file read by its resolver (yoga's parser would buffer it).
       useStreamingUploads({ fieldBytes: limits.bodyBytes }),
       useJsonParameterErrors(),

@@ -9,7 +9,7 @@ import { createSession } from '../../src/auth/sessions.js';
 import { queryRows } from '../database.js';
 import { openSeededDatabase } from '../gateway.js';
 import { demoUsers } from '../policies.js';
-import { BOUNDARY, multipartBody, multipartPieces, randomFile, temporaryFiles } from './upload-helpers.js';
+import { BOUNDARY, multipartBody, multipartPieces, randomFile, sha256, temporaryFiles } from './upload-helpers.js';
 
 // Uploads and downloads over a real socket: a body cut off mid-file leaves nothing, the body
 // limit and the rate limits hold for multipart requests and downloads, and the access log has them.
@@ -75,6 +75,22 @@ describe('uploads over HTTP', () => {
     expect(((await multipart.json()) as { errors: { extensions: { limit: string } }[] }).errors[0]!.extensions.limit).toBe('bodyBytes');
     const json = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(BODY_BYTES) }) });
     expect(json.status).toBe(413);
+  });
+
+  it('takes a file larger than yoga\'s own 25,000,000-byte body limit when FILES_MAX_BYTES allows it', async () => {
+    const large = await temporaryFiles({ maxBytes: 26 * 1024 * 1024 });
+    const yoga = createYogaApp({ handle: database.handle, logError: () => undefined, metrics: false, files: large.files });
+    const gateway = await listen(yoga, 0, '127.0.0.1');
+    servers.push(gateway);
+    const bytes = randomFile(25_500_000);
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, accept: 'application/json', authorization },
+      body: multipartBody({}, { name: 'large.bin', bytes }),
+    });
+    const { data } = (await response.json()) as { data: { uploadFile: { file: { sizeBytes: number; sha256: string } } } };
+    expect(data.uploadFile.file).toEqual({ ...data.uploadFile.file, sizeBytes: 25_500_000, sha256: sha256(bytes) });
+    await large.remove();
   });
 
   it('logs uploads and downloads in the access log', async () => {

@@ -122,8 +122,16 @@ export class MultipartReader {
     return Buffer.concat(chunks, length).toString('utf8');
   }
 
+  /** Whether the closing boundary has been read: nothing of the form is left unread. */
+  get finished(): boolean {
+    return this.state === 'done' && !this.cancelled;
+  }
+
+  private cancelled = false;
+
   /** Stops reading the request body. */
   async cancel(reason?: unknown): Promise<void> {
+    if (this.state !== 'done') this.cancelled = true;
     this.state = 'done';
     await this.reader.cancel(reason).catch(() => undefined);
   }

@@ -85,7 +85,7 @@ export interface UploadLimits {
  * in the background: each file's stream is handed to its Upload and the next part waits until that
  * stream is read (or abandoned). `stop` ends the reading (the response is out).
  */
-async function parseUploadRequest(request: Request, boundary: string, limits: UploadLimits, stops: WeakMap<Request, () => void>): Promise<unknown> {
+async function parseUploadRequest(request: Request, boundary: string, limits: UploadLimits, onStop: (parse: ParseEnd) => void): Promise<unknown> {
   if (!request.body) throw badRequest('The multipart request has no body.');
   const reader = new MultipartReader(request.body, boundary);
   const fieldTooLarge = () => tooComplex('bodyBytes', limits.fieldBytes, `The multipart fields exceed the limit of ${limits.fieldBytes} bytes.`);
@@ -94,7 +94,7 @@ async function parseUploadRequest(request: Request, boundary: string, limits: Up
     for (const upload of uploads.values()) if (!upload.settled) upload.reject(error);
     void reader.cancel(error);
   };
-  stops.set(request, () => fail(new MultipartError('The request was answered before its file was read.')));
+  onStop({ stop: () => fail(new MultipartError('The request was answered before its file was read.')), finished: () => reader.finished });
   try {
     const first = await reader.nextPart();
     if (first?.name !== 'operations' || first.fileName !== null) throw badRequest('The first multipart field must be "operations".');
@@ -157,9 +157,19 @@ async function readFiles(reader: MultipartReader, uploads: Map<string, Upload>):
   for (const upload of uploads.values()) if (!upload.settled) upload.reject(new MultipartError('The request has no file for a mapped variable.'));
 }
 
-/** The yoga plugin: multipart/form-data POSTs are parsed here, streaming (yoga's parser buffers files). */
+/** How a parse ends once the response is there: whether its body was read to the end, and the stop. */
+interface ParseEnd {
+  finished(): boolean;
+  stop(): void;
+}
+
+/**
+ * The yoga plugin: multipart/form-data POSTs are parsed here, streaming (yoga's parser buffers files).
+ * A response given before the body was read to its end (a refused file, an error before the file was
+ * read) says `Connection: close`: the rest is not read, and the connection cannot carry another request.
+ */
 export function useStreamingUploads(limits: UploadLimits): Plugin {
-  const stops = new WeakMap<Request, () => void>();
+  const parses = new WeakMap<Request, ParseEnd>();
   return {
     onRequestParse({ request, setRequestParser }) {
       if (request.method !== 'POST') return;
@@ -168,12 +178,16 @@ export function useStreamingUploads(limits: UploadLimits): Plugin {
       const boundary = boundaryOf(contentType);
       setRequestParser(async (parsed) => {
         if (!boundary) throw badRequest('A multipart/form-data request needs a boundary.');
-        return (await parseUploadRequest(parsed, boundary, limits, stops)) as never;
+        // Keyed by the request yoga answers (the parser gets a copy wrapped by yoga's own body limit).
+        return (await parseUploadRequest(parsed, boundary, limits, (parse) => parses.set(request, parse))) as never;
       });
     },
-    onResponse({ request }) {
-      stops.get(request)?.();
-      stops.delete(request);
+    onResponse({ request, response }) {
+      const parse = parses.get(request);
+      if (!parse) return;
+      parses.delete(request);
+      if (!parse.finished()) response.headers.set('connection', 'close');
+      parse.stop();
     },
   };
 }

@@ -65,6 +65,22 @@ describe('uploads over HTTP', () => {
     expect(await store.storedFiles()).toEqual(before);
   });
 
+  it('answers a file refused mid-body with Connection: close, so the rest is never read; a complete one keeps the connection', async () => {
+    const send = (input: Record<string, unknown>, bytes: Buffer) =>
+      fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, accept: 'application/json', authorization }, body: multipartBody(input, { name: 'conn.bin', bytes }) });
+    for (let round = 0; round < 2; round++) {
+      const refused = await send({}, randomFile(MAX_FILE + 5_000));
+      expect(refused.headers.get('connection')).toBe('close');
+      expect(((await refused.json()) as { data: { uploadFile: { __typename: string } } }).data.uploadFile.__typename).toBe('FileTooLargeError');
+      const typo = await send({ scope: 'NOT_A_SCOPE' }, randomFile(MAX_FILE));
+      expect(typo.headers.get('connection')).toBe('close');
+      expect(((await typo.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+      const stored = await send({}, randomFile(1_000));
+      expect(stored.headers.get('connection')).toBe('keep-alive');
+      expect(((await stored.json()) as { data: { uploadFile: { __typename: string } } }).data.uploadFile.__typename).toBe('FilePayload');
+    }
+  });
+
   it('refuses by Content-Length a multipart body past the body limit plus one file (413), and a JSON body past the body limit alone', async () => {
     const multipart = await fetch(`${base}/graphql`, {
       method: 'POST',

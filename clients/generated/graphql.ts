@@ -57,6 +57,11 @@ export type AppOrder =
   /** The desktop's order (`sortOrder`). */
   | 'SORT_ORDER';
 
+/** PASSWORD: email and password (`signIn`); OIDC: OpenID Connect, started at `/auth/oidc/<key>/start`. */
+export type AuthProviderKind =
+  | 'OIDC'
+  | 'PASSWORD';
+
 export type BotInput = {
   id: Scalars['ID']['input'];
 };
@@ -98,6 +103,25 @@ export type ChannelType =
   | 'PRIVATE'
   | 'PUBLIC'
   | 'THREAD';
+
+export type CreateAuthProviderInput = {
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** Write-only: stored encrypted (AES-256-GCM under AUTH_PROVIDER_SECRET_KEY), never read back. Absent: a public client (PKCE only). */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** OIDC issuer: https (http only on a loopback host); its /.well-known/openid-configuration is read at sign-in. */
+  issuerUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Unique: lower-case letters, digits, ".", "-", "_"; the routes /auth/oidc/<key>/… use it; cannot be changed. */
+  key: Scalars['String']['input'];
+  /** OIDC (the built-in `email` provider is the one PASSWORD provider). */
+  kind: AuthProviderKind;
+  /** Active locales only; the default locale is required. */
+  name: Array<LocalizedTextInput>;
+  /** Default openid, email, profile; must include openid. */
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** -1000 to 1000; default 0. */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type CreateBotInput = {
   description?: InputMaybe<Array<LocalizedTextInput>>;
@@ -354,6 +378,19 @@ export type TranslationEntryInput = {
   value: Scalars['String']['input'];
 };
 
+/** Absent fields stay as they are; `clientSecret: null` removes the secret. `isEnabled: false` disables the provider. */
+export type UpdateAuthProviderInput = {
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** Write-only, stored encrypted; null removes it. */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  issuerUrl?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Array<LocalizedTextInput>>;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Absent fields stay as they are; a null description clears it. */
 export type UpdateBotInput = {
   description?: InputMaybe<Array<LocalizedTextInput>>;
@@ -505,6 +542,8 @@ type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCreden
 
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message: string };
 
+type ErrorFields_SignInMethodDisabledError_Fragment = { __typename: 'SignInMethodDisabledError', message: string };
+
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string, fieldErrors: Array<{ __typename: 'FieldError', path: Array<string>, message: string }> };
 
 export type ErrorFieldsFragment =
@@ -515,6 +554,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_ForbiddenError_Fragment
   | ErrorFields_InvalidCredentialsError_Fragment
   | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_SignInMethodDisabledError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
 
@@ -631,6 +671,7 @@ export type SignInMutation = { __typename: 'Mutation', signIn:
     | { __typename: 'AccountLockedError', lockedUntil: string, message: string }
     | { __typename: 'InvalidCredentialsError', message: string }
     | { __typename: 'SessionPayload', token: string, expiresAt: string, user: { __typename: 'User', id: string, displayName: string, avatarUrl?: string | null, userType: UserType } }
+    | { __typename: 'SignInMethodDisabledError', message: string }
     | { __typename: 'ValidationError', message: string, fieldErrors: Array<{ __typename: 'FieldError', path: Array<string>, message: string }> }
    };
 

@@ -44,6 +44,12 @@
       "ForbiddenError",
       "ValidationError"
     ],
+    "CreateAuthProviderResult": [
+      "AuthProviderPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "ValidationError"
+    ],
     "CreateBotResult": [
       "BotTokenPayload",
       "ForbiddenError",
@@ -150,6 +156,7 @@
       "ForbiddenError",
       "InvalidCredentialsError",
       "NotFoundError",
+      "SignInMethodDisabledError",
       "ValidationError"
     ],
     "GrantAppAccessResult": [
@@ -216,6 +223,7 @@
     "Node": [
       "App",
       "AuditLog",
+      "AuthProvider",
       "Bot",
       "Channel",
       "ChannelMember",
@@ -332,6 +340,7 @@
       "AccountLockedError",
       "InvalidCredentialsError",
       "SessionPayload",
+      "SignInMethodDisabledError",
       "ValidationError"
     ],
     "SignOutResult": [
@@ -342,6 +351,7 @@
     "SignUpResult": [
       "ConflictError",
       "SessionPayload",
+      "SignInMethodDisabledError",
       "ValidationError"
     ],
     "UninstallBotResult": [
@@ -353,6 +363,12 @@
     "UnpinMessageResult": [
       "ForbiddenError",
       "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateAuthProviderResult": [
+      "AuthProviderPayload",
+      "ForbiddenError",
       "NotFoundError",
       "ValidationError"
     ],
@@ -459,6 +475,12 @@
       "ForbiddenError",
       "ValidationError"
     ],
+    "CreateAuthProviderResult": [
+      "AuthProviderPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "ValidationError"
+    ],
     "CreateBotResult": [
       "BotTokenPayload",
       "ForbiddenError",
@@ -565,6 +587,7 @@
       "ForbiddenError",
       "InvalidCredentialsError",
       "NotFoundError",
+      "SignInMethodDisabledError",
       "ValidationError"
     ],
     "GrantAppAccessResult": [
@@ -631,6 +654,7 @@
     "Node": [
       "App",
       "AuditLog",
+      "AuthProvider",
       "Bot",
       "Channel",
       "ChannelMember",
@@ -747,6 +771,7 @@
       "AccountLockedError",
       "InvalidCredentialsError",
       "SessionPayload",
+      "SignInMethodDisabledError",
       "ValidationError"
     ],
     "SignOutResult": [
@@ -757,6 +782,7 @@
     "SignUpResult": [
       "ConflictError",
       "SessionPayload",
+      "SignInMethodDisabledError",
       "ValidationError"
     ],
     "UninstallBotResult": [
@@ -768,6 +794,12 @@
     "UnpinMessageResult": [
       "ForbiddenError",
       "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateAuthProviderResult": [
+      "AuthProviderPayload",
+      "ForbiddenError",
       "NotFoundError",
       "ValidationError"
     ],

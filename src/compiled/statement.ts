@@ -64,7 +64,11 @@ function argValues(build: Build, args: Record<string, ArgSource>): Record<string
   const values: Record<string, unknown> = {};
   for (const [name, source] of Object.entries(args)) {
     if (source.kind !== 'variable') {
-      values[name] = literalValue(build, source);
+      const value = literalValue(build, source);
+      // A literal holding variables (`where: { name: { eq: $n } }`) is decoded with this request's values.
+      const decoded = source.kind === 'literal' && source.use.decode && source.use.use === 'structural' ? source.use.decode(value ?? null) : value;
+      if (decoded === NOT_COMPILED) throw new NotCompiledHere();
+      values[name] = decoded ?? undefined;
       continue;
     }
     const value = build.variables[source.name];

@@ -22,6 +22,7 @@ import { deriveField, type Derived } from './derive.js';
 import { MAX_OBJECT_KEYS } from './sql-json.js';
 import { NOT_COMPILED, type ArgUse } from './spec.js';
 import { cursorArg, globalIdArg, pageSize } from './args.js';
+import { filterInputOf } from '../limits/cost.js';
 
 /**
  * A validated query operation as a tree of field plans, or null when some part of it has no SQL
@@ -33,7 +34,7 @@ export type ArgSource =
   | { kind: 'value'; value: unknown }
   | { kind: 'variable'; name: string; use: ArgUse }
   /** A literal holding variables (`[$a, $b]`): its value shapes the statement. */
-  | { kind: 'literal'; node: ValueNode; type: GraphQLInputType };
+  | { kind: 'literal'; node: ValueNode; type: GraphQLInputType; use: ArgUse };
 
 export interface FieldPlan {
   /** The response key (alias or field name). */
@@ -139,6 +140,9 @@ function argUse(field: GraphQLField<unknown, unknown>, definition: GraphQLArgume
   const extensions = definition.extensions as { isRelayGlobalID?: boolean; relayGlobalIDFor?: { typename: string }[] | null };
   if (extensions.isRelayGlobalID && !isListType(getNullableType(definition.type))) return globalIdArg(extensions.relayGlobalIDFor?.map((entry) => entry.typename) ?? null);
   if (getNamedType(definition.type).name === 'DateTime') return { use: 'param' };
+  // where / orderBy: the value shapes the statement; one the engine refuses is left to it to report.
+  const filter = filterInputOf(definition.type);
+  if (filter) return { use: 'structural', decode: (value) => (value == null || filter.valid(value) ? value : NOT_COMPILED) };
   return { use: 'structural' };
 }
 
@@ -159,7 +163,7 @@ function argumentsOf(walk: Walk, node: FieldNode, field: GraphQLField<unknown, u
     if (inner.length) {
       for (const name of inner) if (!walk.variables.has(name)) fail();
       for (const name of inner) walk.structural.add(name);
-      args[definition.name] = { kind: 'literal', node: given!.value, type: definition.type };
+      args[definition.name] = { kind: 'literal', node: given!.value, type: definition.type, use };
       continue;
     }
     const value = given ? valueFromAST(given.value, definition.type) : definition.defaultValue;

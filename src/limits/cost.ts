@@ -11,6 +11,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -40,12 +41,32 @@ export const COST = {
   count: 2,
   /** A text search (ILIKE) argument on a connection: a scan. */
   search: 50,
+  /** One operator of a `where` argument (a trigram-indexed text search costs it twice, an unindexed one COST.search). */
+  filterCondition: 2,
+  /** A `where` condition across a relation: a subquery per row, with the target's read rule. */
+  filterRelation: 10,
   /** A full introspection answer (GraphiQL and codegen send one). */
   schemaIntrospection: 5_000,
   typeIntrospection: 50,
   /** Rows assumed for a plain list field without a page size. */
   list: DEFAULT_PAGE_SIZE,
 } as const;
+
+/**
+ * The extension key of input types whose argument weighs its own value (`where`, `orderBy`:
+ * src/schema/core/where-input.ts) and says whether it is accepted (compiled reads read that).
+ */
+export const FILTER_INPUT = 'filterInput';
+
+export interface FilterInput {
+  /** What the argument adds to the connection's cost (never throws). */
+  cost(value: unknown): number;
+  /** Whether the value is accepted (a refused one is the engine's BAD_USER_INPUT to report). */
+  valid(value: unknown): boolean;
+}
+
+/** The FILTER_INPUT of an argument's type, if it has one. */
+export const filterInputOf = (type: GraphQLInputType): FilterInput | undefined => (getNamedType(type).extensions as Record<string, unknown>)[FILTER_INPUT] as FilterInput | undefined;
 
 /** Arguments that make a connection search text. */
 const SEARCH_ARGUMENTS = ['search', 'contains', 'nameContains'];
@@ -115,6 +136,12 @@ function fieldMeasure(walk: Walk, node: FieldNode, parent: GraphQLCompositeType,
   if (!node.selectionSet || !isCompositeType(type)) return { ...measure, cost: own };
   if (isConnection(type)) {
     if (SEARCH_ARGUMENTS.map((arg) => argument(walk, node, field, arg)).some(Boolean)) own += COST.search;
+    // where / orderBy: only when given (a connection without them costs what it did).
+    for (const given of node.arguments ?? []) {
+      const definition = field.args.find((arg) => arg.name === given.name.value);
+      const filter = definition && filterInputOf(definition.type);
+      if (filter) own += filter.cost(argument(walk, node, field, definition.name));
+    }
     return add({ ...measure, cost: own }, selectionMeasure(walk, node.selectionSet, type, pageSize(walk, node, field)));
   }
   // A connection's rows are its page; another list of objects is as long as its ids, or COST.list.

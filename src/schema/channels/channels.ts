@@ -12,6 +12,7 @@ import { allOf, containsPattern, liveAnd } from '../core/filters.js';
 import { nodeReadRule, visibleCondition, visibleRows } from '../core/guards.js';
 import { Organization } from '../organizations/organizations.js';
 import { rootConnection, rootRow } from '../core/root-fields.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const ChannelSection = builder.drizzleNode('channelSections', {
   name: 'ChannelSection',
@@ -21,7 +22,8 @@ export const ChannelSection = builder.drizzleNode('channelSections', {
     position: t.exposeInt('position'),
     organization: t.relation('organization'),
     channels: t.relatedConnection('channels', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeeChannel, ctx), orderBy: { name: 'asc' } }),
+      args: filterArgs(t, 'channels'),
+      query: (args, ctx) => withFilters('channels', args, ctx, { where: visibleRows(canSeeChannel, ctx), orderBy: { name: 'asc' } }),
       totalCount: true,
     }),
   }),
@@ -64,11 +66,13 @@ export const Channel = builder.drizzleNode('channels', {
     }),
     createdBy: t.relation('creator', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
     threads: t.relatedConnection('threads', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeeChannel, ctx), orderBy: { createdAt: 'desc' } }),
+      args: filterArgs(t, 'channels'),
+      query: (args, ctx) => withFilters('channels', args, ctx, { where: visibleRows(canSeeChannel, ctx), orderBy: { createdAt: 'desc' } }),
       totalCount: true,
     }),
     members: t.relatedConnection('members', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
+      args: filterArgs(t, 'channelMembers'),
+      query: (args, ctx) => withFilters('channelMembers', args, ctx, { where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
       totalCount: true,
     }),
     memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeChannelMember, ctx), extensions: COUNT_FIELD }),
@@ -98,11 +102,13 @@ builder.drizzleObjectFields(Organization, (t) => ({
       type: t.arg({ type: ChannelTypeEnum }),
       section: t.arg.globalID({ for: ChannelSection }),
       nameContains: t.arg.string(),
+      ...filterArgs(t, 'channels'),
     },
-    query: (args, ctx) => ({
-      where: visibleRows(canSeeChannel, ctx, channelFilter({ type: args.type, sectionId: args.section?.id, nameContains: args.nameContains })),
-      orderBy: { name: 'asc' },
-    }),
+    query: (args, ctx) =>
+      withFilters('channels', args, ctx, {
+        where: visibleRows(canSeeChannel, ctx, channelFilter({ type: args.type, sectionId: args.section?.id, nameContains: args.nameContains })),
+        orderBy: { name: 'asc' },
+      }),
     totalCount: true,
   }),
   channelCount: t.relatedCount('channels', { where: (_args, ctx) => visibleCondition(canSeeChannel, ctx), extensions: COUNT_FIELD }),
@@ -115,11 +121,13 @@ builder.queryFields((t) => ({
   channels: t.drizzleConnection({
     type: 'channels',
     description: 'Channels the viewer may see in every organization, by name; filtered by type or name.',
-    args: { type: t.arg({ type: ChannelTypeEnum }), nameContains: t.arg.string() },
-    ...rootConnection('channels', (args: ChannelFilterArgs, ctx) => ({
-      where: visibleRows(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table))),
-      orderBy: { name: 'asc' },
-    })),
+    args: { type: t.arg({ type: ChannelTypeEnum }), nameContains: t.arg.string(), ...filterArgs(t, 'channels') },
+    ...rootConnection('channels', (args: ChannelFilterArgs, ctx) =>
+      withFilters('channels', args, ctx, {
+        where: visibleRows(canSeeChannel, ctx, (table) => liveAnd(table, channelFilter(args)(table))),
+        orderBy: { name: 'asc' },
+      }),
+    ),
   }),
   channel: t.drizzleField({
     type: Channel,

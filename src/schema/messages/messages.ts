@@ -13,6 +13,7 @@ import { containsPattern, liveAnd } from '../core/filters.js';
 import { rootConnection } from '../core/root-fields.js';
 import { sqlValue } from '../core/sql-value.js';
 import { User } from '../users/users.js';
+import { filterArgs, oneOrder, withFilters } from '../core/where-input.js';
 
 export const Message = builder.drizzleNode('messages', {
   name: 'Message',
@@ -43,7 +44,8 @@ export const Message = builder.drizzleNode('messages', {
     }),
     replyTo: t.relation('replyTo', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx) }) }),
     replies: t.relatedConnection('replies', {
-      query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx), orderBy: { createdAt: 'asc' } }),
+      args: filterArgs(t, 'messages'),
+      query: (args, ctx) => withFilters('messages', args, ctx, { where: visibleRows(canReadMessage, ctx), orderBy: { createdAt: 'asc' } }),
       totalCount: true,
     }),
     thread: t.relation('threadChannel', {
@@ -53,12 +55,14 @@ export const Message = builder.drizzleNode('messages', {
     }),
     pinnedBy: t.relation('pinner', { nullable: true, query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx) }) }),
     reactions: t.relatedConnection('reactions', {
-      query: (_args, ctx) => ({ where: { RAW: (table) => canSeeReaction(ctx.viewer, table) }, orderBy: { createdAt: 'asc' } }),
+      args: filterArgs(t, 'messageReactions'),
+      query: (args, ctx) => withFilters('messageReactions', args, ctx, { where: { RAW: (table) => canSeeReaction(ctx.viewer, table) }, orderBy: { createdAt: 'asc' } }),
       totalCount: true,
     }),
     reactionCount: t.relatedCount('reactions', { where: (_args, ctx) => canSeeReaction(ctx.viewer, messageReactions), extensions: COUNT_FIELD }),
     files: t.relatedConnection('files', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeeFile, ctx), orderBy: { createdAt: 'asc' } }),
+      args: filterArgs(t, 'files'),
+      query: (args, ctx) => withFilters('files', args, ctx, { where: visibleRows(canSeeFile, ctx), orderBy: { createdAt: 'asc' } }),
       totalCount: true,
     }),
   }),
@@ -106,15 +110,20 @@ builder.drizzleObjectFields(Channel, (t) => ({
       createdAfter: t.arg({ type: 'DateTime', description: 'Only messages created after this time.' }),
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
+      ...filterArgs(t, 'messages'),
     },
-    query: (args, ctx) => ({
-      where: visibleRows(canReadMessage, ctx, messageFilter({ ...filterFromArgs(args), channelId: undefined })),
-      orderBy: { createdAt: sortDirection(args.order, 'desc') },
-    }),
+    query: (args, ctx) => {
+      oneOrder(args, 'order');
+      return withFilters('messages', args, ctx, {
+        where: visibleRows(canReadMessage, ctx, messageFilter({ ...filterFromArgs(args), channelId: undefined })),
+        orderBy: { createdAt: sortDirection(args.order, 'desc') },
+      });
+    },
     totalCount: true,
   }),
   pinnedMessages: t.relatedConnection('pinnedMessages', {
-    query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx), orderBy: { pinnedAt: 'desc' } }),
+    args: filterArgs(t, 'messages'),
+    query: (args, ctx) => withFilters('messages', args, ctx, { where: visibleRows(canReadMessage, ctx), orderBy: { pinnedAt: 'desc' } }),
     totalCount: true,
   }),
 }));
@@ -130,11 +139,15 @@ builder.queryFields((t) => ({
       createdAfter: t.arg({ type: 'DateTime', description: 'Only messages created after this time.' }),
       contains: t.arg.string(),
       order: t.arg({ type: SortDirectionEnum }),
+      ...filterArgs(t, 'messages'),
     },
-    ...rootConnection('messages', (args: Parameters<typeof filterFromArgs>[0] & { order?: 'ASC' | 'DESC' | null }, ctx) => ({
-      where: visibleRows(canReadMessage, ctx, messageFilter(filterFromArgs(args))),
-      orderBy: { createdAt: sortDirection(args.order, 'desc') },
-    })),
+    ...rootConnection('messages', (args: Parameters<typeof filterFromArgs>[0] & { order?: 'ASC' | 'DESC' | null }, ctx) => {
+      oneOrder(args, 'order');
+      return withFilters('messages', args, ctx, {
+        where: visibleRows(canReadMessage, ctx, messageFilter(filterFromArgs(args))),
+        orderBy: { createdAt: sortDirection(args.order, 'desc') },
+      });
+    }),
   }),
 }));
 

@@ -8,6 +8,7 @@ import { OrganizationRoleEnum } from '../core/enums.js';
 import { containsPattern, liveAnd } from '../core/filters.js';
 import { guardedColumn, nodeReadRule, visibleCondition, visibleRows } from '../core/guards.js';
 import { rootConnection, rootRow } from '../core/root-fields.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const Organization = builder.drizzleNode('organizations', {
   name: 'Organization',
@@ -25,11 +26,12 @@ export const Organization = builder.drizzleNode('organizations', {
     createdAt: t.field({ type: 'DateTime', nullable: true, ...guardedColumn(canReadOrganizationDetails, 'createdAt') }),
     members: t.relatedConnection('members', {
       description: 'Live members, earliest first; `role` keeps one role. Empty for non-members.',
-      args: { role: t.arg({ type: OrganizationRoleEnum }) },
-      query: (args, ctx) => ({
-        where: visibleRows(canSeeOrganizationMember, ctx, (member) => (args.role ? eq(member.role, args.role) : undefined)),
-        orderBy: { joinedAt: 'asc' },
-      }),
+      args: { role: t.arg({ type: OrganizationRoleEnum }), ...filterArgs(t, 'organizationMembers') },
+      query: (args, ctx) =>
+        withFilters('organizationMembers', args, ctx, {
+          where: visibleRows(canSeeOrganizationMember, ctx, (member) => (args.role ? eq(member.role, args.role) : undefined)),
+          orderBy: { joinedAt: 'asc' },
+        }),
       totalCount: true,
     }),
     memberCount: t.relatedCount('members', { where: (_args, ctx) => visibleCondition(canSeeOrganizationMember, ctx), extensions: COUNT_FIELD }),
@@ -68,11 +70,10 @@ builder.queryFields((t) => ({
   organizations: t.drizzleConnection({
     type: 'organizations',
     description: 'Organizations the viewer belongs to, and public ones, by name.',
-    args: { search: t.arg.string({ description: 'Text contained in the name.' }) },
-    ...rootConnection('organizations', (args: { search?: string | null }, ctx) => ({
-      where: visibleRows(canSeeOrganization, ctx, organizationSearch(args.search)),
-      orderBy: { name: 'asc' },
-    })),
+    args: { search: t.arg.string({ description: 'Text contained in the name.' }), ...filterArgs(t, 'organizations') },
+    ...rootConnection('organizations', (args: { search?: string | null }, ctx) =>
+      withFilters('organizations', args, ctx, { where: visibleRows(canSeeOrganization, ctx, organizationSearch(args.search)), orderBy: { name: 'asc' } }),
+    ),
   }),
 }));
 

@@ -5,6 +5,7 @@ import { canSeeApp } from '../../policies/app.js';
 import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { localizedFields, localizedSortKey } from '../core/localized.js';
 import { rootConnection } from '../core/root-fields.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const App = builder.drizzleNode('apps', {
   name: 'App',
@@ -23,12 +24,14 @@ export const App = builder.drizzleNode('apps', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     roles: t.relatedConnection('roles', {
       description: 'Roles granted the app.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
+      args: filterArgs(t, 'roles'),
+      query: (args, ctx) => withFilters('roles', args, ctx, { where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
       totalCount: true,
     }),
     groups: t.relatedConnection('groups', {
       description: 'Groups granted the app.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
+      args: filterArgs(t, 'groups'),
+      query: (args, ctx) => withFilters('groups', args, ctx, { where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
       totalCount: true,
     }),
   }),
@@ -42,17 +45,22 @@ export const AppOrderEnum = builder.enumType('AppOrder', {
   } as const,
 });
 
+/** `orderBy` names the enum order here (clients use it): the general order is `sortBy`. */
+const SORT_BY = { orderArg: 'sortBy' };
+
 builder.queryFields((t) => ({
   apps: t.drizzleConnection({
     type: 'apps',
     description: "The apps the viewer may open (public ones, and those granted to the viewer's roles or groups), in the desktop order or by localized name with `orderBy: NAME`.",
     args: {
       orderBy: t.arg({ type: AppOrderEnum, defaultValue: 'SORT_ORDER' }),
+      ...filterArgs(t, 'apps', SORT_BY),
     },
-    ...rootConnection('apps', async (args: { orderBy?: 'SORT_ORDER' | 'NAME' | null }, ctx) => {
+    ...rootConnection('apps', async (args: { orderBy?: 'SORT_ORDER' | 'NAME' | null; sortBy?: unknown }, ctx) => {
       const where = visibleRows(canSeeApp, ctx);
-      if (args.orderBy !== 'NAME') return { where, orderBy: { sortOrder: 'asc' } };
-      return { where, extras: { sortName: await localizedSortKey(ctx, (table: typeof apps) => table.name) }, orderBy: { sortName: 'asc' } };
+      // `sortBy` (the general order) replaces the enum order.
+      if (args.orderBy !== 'NAME' || args.sortBy != null) return withFilters('apps', args, ctx, { where, orderBy: { sortOrder: 'asc' } }, SORT_BY);
+      return withFilters('apps', args, ctx, { where, extras: { sortName: await localizedSortKey(ctx, (table: typeof apps) => table.name) }, orderBy: { sortName: 'asc' } }, SORT_BY);
     }),
   }),
 }));

@@ -9,6 +9,7 @@ import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { rootConnection } from '../core/root-fields.js';
 import { Organization } from '../organizations/organizations.js';
 import { User } from '../users/users.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const AuditLog = builder.drizzleNode('auditLogs', {
   name: 'AuditLog',
@@ -58,11 +59,11 @@ builder.queryFields((t) => ({
       resourceType: t.arg.string(),
       actor: t.arg.globalID({ for: User }),
       organization: t.arg.globalID({ for: Organization }),
+      ...filterArgs(t, 'auditLogs'),
     },
-    ...rootConnection('auditLogs', (args: Parameters<typeof filterFromArgs>[0], ctx) => ({
-      where: visibleRows(canSeeAuditLog, ctx, auditFilter(filterFromArgs(args))),
-      orderBy: { createdAt: 'desc' },
-    })),
+    ...rootConnection('auditLogs', (args: Parameters<typeof filterFromArgs>[0], ctx) =>
+      withFilters('auditLogs', args, ctx, { where: visibleRows(canSeeAuditLog, ctx, auditFilter(filterFromArgs(args))), orderBy: { createdAt: 'desc' } }),
+    ),
   }),
 }));
 

@@ -7,6 +7,7 @@ import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { localizedFields } from '../core/localized.js';
 import { sqlValue } from '../core/sql-value.js';
 import { User } from '../users/users.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 // In the recipient's stored locale first (it is delivered to them), then the request's; the organization's default after the viewer's.
 const recipientLocale = {
@@ -41,14 +42,15 @@ nodeReadRule('Notification', canSeeNotification);
 builder.drizzleObjectFields(User, (t) => ({
   notifications: t.relatedConnection('notifications', {
     description: "The user's notifications, newest first; `unread: true` keeps the unread ones, `false` the read ones.",
-    args: { unread: t.arg.boolean() },
-    query: (args, ctx) => ({
-      where: {
-        ...(args.unread == null ? {} : { readAt: args.unread ? { isNull: true } : { isNotNull: true } }),
-        ...visibleRows(canSeeNotification, ctx),
-      },
-      orderBy: { createdAt: 'desc' },
-    }),
+    args: { unread: t.arg.boolean(), ...filterArgs(t, 'notifications') },
+    query: (args, ctx) =>
+      withFilters('notifications', args, ctx, {
+        where: {
+          ...(args.unread == null ? {} : { readAt: args.unread ? { isNull: true as const } : { isNotNull: true as const } }),
+          ...visibleRows(canSeeNotification, ctx),
+        },
+        orderBy: { createdAt: 'desc' },
+      }),
     totalCount: true,
   }),
 }));

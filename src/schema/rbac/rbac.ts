@@ -10,6 +10,7 @@ import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { rootConnection } from '../core/root-fields.js';
 import { localizedFields, localizedSortKey } from '../core/localized.js';
 import { User } from '../users/users.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 /**
  * Roles and groups are the same kind of catalog row (key, localized name, grants, holders, apps):
@@ -29,17 +30,20 @@ function defineCatalogNode(table: 'roles' | 'groups', name: 'Role' | 'Group', re
       createdAt: t.expose('createdAt', { type: 'DateTime' }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
       permissions: t.relatedConnection('permissions', {
-        query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
+        args: filterArgs(t, 'permissions'),
+        query: (args, ctx) => withFilters('permissions', args, ctx, { where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
         totalCount: true,
       }),
       users: t.relatedConnection('users', {
         description: `Live users holding the ${noun}.`,
-        query: (_args, ctx) => ({ where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
+        args: filterArgs(t, 'users'),
+        query: (args, ctx) => withFilters('users', args, ctx, { where: visibleRows(canSeeUser, ctx), orderBy: { displayName: 'asc' } }),
         totalCount: true,
       }),
       apps: t.relatedConnection('apps', {
         description: `Apps the ${noun} opens.`,
-        query: (_args, ctx) => ({ where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
+        args: filterArgs(t, 'apps'),
+        query: (args, ctx) => withFilters('apps', args, ctx, { where: visibleRows(canSeeApp, ctx), orderBy: { sortOrder: 'asc' } }),
         totalCount: true,
       }),
     }),
@@ -59,7 +63,8 @@ export const Resource = builder.drizzleNode('resources', {
     ...localizedFields(t, 'description', { nullable: true, description: 'What the resource is' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     permissions: t.relatedConnection('permissions', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
+      args: filterArgs(t, 'permissions'),
+      query: (args, ctx) => withFilters('permissions', args, ctx, { where: visibleRows(canSeePermission, ctx), orderBy: { key: 'asc' } }),
       totalCount: true,
     }),
   }),
@@ -77,12 +82,14 @@ export const Permission = builder.drizzleNode('permissions', {
     resource: t.relation('resource'),
     roles: t.relatedConnection('roles', {
       description: 'Roles granting it.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
+      args: filterArgs(t, 'roles'),
+      query: (args, ctx) => withFilters('roles', args, ctx, { where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
       totalCount: true,
     }),
     groups: t.relatedConnection('groups', {
       description: 'Groups granting it.',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
+      args: filterArgs(t, 'groups'),
+      query: (args, ctx) => withFilters('groups', args, ctx, { where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
       totalCount: true,
     }),
   }),
@@ -92,12 +99,14 @@ nodeReadRule('Permission', canSeePermission);
 builder.drizzleObjectFields(User, (t) => ({
   roles: t.relatedConnection('roles', {
     description: "The user's roles (needs users.roles.view).",
-    query: (_args, ctx) => ({ where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
+    args: filterArgs(t, 'roles'),
+    query: (args, ctx) => withFilters('roles', args, ctx, { where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
     totalCount: true,
   }),
   groups: t.relatedConnection('groups', {
     description: "The user's groups (needs users.groups.view).",
-    query: (_args, ctx) => ({ where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
+    args: filterArgs(t, 'groups'),
+    query: (args, ctx) => withFilters('groups', args, ctx, { where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
     totalCount: true,
   }),
 }));
@@ -117,31 +126,35 @@ const permissionFilter = (resourceId: string | undefined) => (table: typeof perm
 /** Roles or groups by localized name, or by key. */
 const catalogRows = (table: typeof roles | typeof groups, rule: typeof canSeeRole | typeof canSeeGroup) =>
   async (args: { orderBy?: 'NAME' | 'KEY' | null }, ctx: Context) => {
+    const name = table === roles ? 'roles' : 'groups';
     const where = visibleRows(rule as typeof canSeeRole, ctx);
-    if (args.orderBy === 'KEY') return { where, orderBy: { key: 'asc' } };
-    return { where, extras: { sortName: await localizedSortKey(ctx, (row: typeof table) => row.name) }, orderBy: { sortName: 'asc' } };
+    // `sortBy` (the general order) replaces the enum order.
+    if (args.orderBy === 'KEY' || (args as { sortBy?: unknown }).sortBy != null) return withFilters(name, args, ctx, { where, orderBy: { key: 'asc' } }, SORT_BY);
+    return withFilters(name, args, ctx, { where, extras: { sortName: await localizedSortKey(ctx, (row: typeof table) => row.name) }, orderBy: { sortName: 'asc' } }, SORT_BY);
   };
+
+/** `orderBy` names the enum order here (clients use it): the general order is `sortBy`. */
+const SORT_BY = { orderArg: 'sortBy' };
 
 builder.queryFields((t) => ({
   roles: t.drizzleConnection({
     type: 'roles',
     description: 'Roles, by name in the request locale unless `orderBy: KEY`.',
-    args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }) },
+    args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }), ...filterArgs(t, 'roles', SORT_BY) },
     ...rootConnection('roles', catalogRows(roles, canSeeRole)),
   }),
   groups: t.drizzleConnection({
     type: 'groups',
     description: 'Groups, by name in the request locale unless `orderBy: KEY`.',
-    args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }) },
+    args: { orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NAME' }), ...filterArgs(t, 'groups', SORT_BY) },
     ...rootConnection('groups', catalogRows(groups, canSeeGroup)),
   }),
   permissions: t.drizzleConnection({
     type: 'permissions',
     description: 'The permission catalog by key; `resource` keeps the permissions of one resource.',
-    args: { resource: t.arg.globalID({ for: Resource }) },
-    ...rootConnection('permissions', (args: { resource?: { id: string } | null }, ctx) => ({
-      where: visibleRows(canSeePermission, ctx, permissionFilter(args.resource?.id)),
-      orderBy: { key: 'asc' },
-    })),
+    args: { resource: t.arg.globalID({ for: Resource }), ...filterArgs(t, 'permissions') },
+    ...rootConnection('permissions', (args: { resource?: { id: string } | null }, ctx) =>
+      withFilters('permissions', args, ctx, { where: visibleRows(canSeePermission, ctx, permissionFilter(args.resource?.id)), orderBy: { key: 'asc' } }),
+    ),
   }),
 }));

@@ -15,6 +15,7 @@ import { guardedColumn, nodeReadRule, visibleRows } from '../core/guards.js';
 import { rootConnection, rootRow } from '../core/root-fields.js';
 import { sqlValueWithArgs } from '../core/sql-value.js';
 import { Organization } from '../organizations/organizations.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -51,16 +52,19 @@ export const User = builder.drizzleNode('users', {
     }),
     memberships: t.relatedConnection('memberships', {
       description: 'Organizations this user belongs to (those the viewer shares).',
-      query: (_args, ctx) => ({ where: visibleRows(canSeeOrganizationMember, ctx), orderBy: { joinedAt: 'asc' } }),
+      args: filterArgs(t, 'organizationMembers'),
+      query: (args, ctx) => withFilters('organizationMembers', args, ctx, { where: visibleRows(canSeeOrganizationMember, ctx), orderBy: { joinedAt: 'asc' } }),
       totalCount: true,
     }),
     channelMemberships: t.relatedConnection('channelMemberships', {
-      query: (_args, ctx) => ({ where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
+      args: filterArgs(t, 'channelMembers'),
+      query: (args, ctx) => withFilters('channelMembers', args, ctx, { where: visibleRows(canSeeChannelMember, ctx), orderBy: { joinedAt: 'asc' } }),
       totalCount: true,
     }),
     messages: t.relatedConnection('messages', {
       description: 'Messages this user wrote that the viewer may read, newest first.',
-      query: (_args, ctx) => ({ where: visibleRows(canReadMessage, ctx), orderBy: { createdAt: 'desc' } }),
+      args: filterArgs(t, 'messages'),
+      query: (args, ctx) => withFilters('messages', args, ctx, { where: visibleRows(canReadMessage, ctx), orderBy: { createdAt: 'desc' } }),
       totalCount: true,
     }),
     bot: t.relation('bot', {
@@ -109,10 +113,12 @@ builder.queryFields((t) => ({
   users: t.drizzleConnection({
     type: 'users',
     description: 'Users the viewer may see, by display name; `search` matches names, and email where the viewer may read it, case-insensitively.',
-    args: { search: t.arg.string({ description: 'Text contained in the name, or in the email for those whose email the viewer may read.' }) },
-    ...rootConnection('users', (args: { search?: string | null }, ctx) => ({
-      where: visibleRows(canSeeUser, ctx, userSearch(args.search, ctx.viewer)),
-      orderBy: { displayName: 'asc' },
-    })),
+    args: {
+      search: t.arg.string({ description: 'Text contained in the name, or in the email for those whose email the viewer may read.' }),
+      ...filterArgs(t, 'users'),
+    },
+    ...rootConnection('users', (args: { search?: string | null }, ctx) =>
+      withFilters('users', args, ctx, { where: visibleRows(canSeeUser, ctx, userSearch(args.search, ctx.viewer)), orderBy: { displayName: 'asc' } }),
+    ),
   }),
 }));

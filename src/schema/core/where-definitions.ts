@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import type { messages } from '../../db/schema/index.js';
+import { canSeeApp } from '../../policies/app.js';
+import { canSeeAuditLog } from '../../policies/audit-log.js';
+import { canSeeChannel } from '../../policies/channel.js';
+import { canSeeChannelMember } from '../../policies/channel-member.js';
+import { canSeeFile } from '../../policies/file.js';
+import { canReadMessage, canSeeReaction } from '../../policies/message.js';
+import { canSeeNotification } from '../../policies/notification.js';
+import { canSeeOrganization, canSeeOrganizationMember } from '../../policies/organization.js';
+import { canSeeGroup, canSeePermission, canSeeRole } from '../../policies/rbac.js';
+import { canSeeUser } from '../../policies/user.js';
+import { defineFilters, type FilterDefinition, type FilterField } from './where.js';
+
+/**
+ * What each type's connections filter and order on: the one declaration the GraphQL inputs, the
+ * SQL (engine and compiled reads) and the cost limits read. Only columns a viewer who sees the row
+ * may read: guarded columns (a user's email and settings, an organization's details) and secrets
+ * are not here, so no filter can probe them. Localized columns (names of roles, groups, apps) are
+ * left out: their value depends on the request's locale chain; `key` is the stable handle.
+ * A relation filter applies the target type's read rule, so a row the viewer may not see never
+ * matches (and its values never answer).
+ */
+
+const id: FilterField = { kind: 'id', column: 'id' };
+const text = (column: string, order = false): FilterField => ({ kind: 'text', column, order });
+const date = (column: string, order = false): FilterField => ({ kind: 'date', column, order });
+const bool = (column: string): FilterField => ({ kind: 'boolean', column });
+const oneOf = (column: string, enumType: string): FilterField => ({ kind: 'enum', column, enumType });
+
+// `rule` is the type's read rule on any alias; rules are typed per table, definitions are not.
+const rule = (r: { where: (viewer: never, table: never) => unknown }) => r.where as unknown as FilterDefinition['rule'];
+
+export const FILTER_DEFINITIONS: FilterDefinition[] = [
+  defineFilters({
+    table: 'users',
+    typename: 'User',
+    rule: rule(canSeeUser),
+    fields: { id, displayName: text('displayName', true), firstName: text('firstName'), lastName: text('lastName'), userType: oneOf('userType', 'UserType'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'organizations',
+    typename: 'Organization',
+    rule: rule(canSeeOrganization),
+    fields: { id, slug: text('slug'), name: text('name', true), isPublic: bool('isPublic') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'organizationMembers',
+    typename: 'OrganizationMember',
+    rule: rule(canSeeOrganizationMember),
+    fields: { id, role: oneOf('role', 'OrganizationRole'), nickname: text('nickname'), joinedAt: date('joinedAt', true) },
+    relations: { organization: 'organization', user: 'user', invitedBy: 'inviter' },
+  }),
+  defineFilters({
+    table: 'channels',
+    typename: 'Channel',
+    rule: rule(canSeeChannel),
+    fields: { id, type: oneOf('type', 'ChannelType'), name: text('name', true), topic: text('topic'), createdAt: date('createdAt', true), updatedAt: date('updatedAt') },
+    relations: { organization: 'organization', parent: 'parent', createdBy: 'creator' },
+  }),
+  defineFilters({
+    table: 'channelMembers',
+    typename: 'ChannelMember',
+    rule: rule(canSeeChannelMember),
+    fields: { id, isMuted: bool('isMuted'), isHidden: bool('isHidden'), isFavorite: bool('isFavorite'), joinedAt: date('joinedAt', true) },
+    relations: { channel: 'channel', user: 'user' },
+  }),
+  defineFilters({
+    table: 'messages',
+    typename: 'Message',
+    rule: rule(canReadMessage),
+    fields: {
+      id,
+      // A deleted message's text answers null (Message.content): filtered as null too.
+      content: { kind: 'text', column: 'content', visibleWhen: ((message: typeof messages) => sql`${message.deletedAt} is null`) as never },
+      createdAt: date('createdAt', true),
+      editedAt: date('editedAt'),
+      pinnedAt: date('pinnedAt'),
+    },
+    relations: { author: 'author', channel: 'channel', replyTo: 'replyTo', pinnedBy: 'pinner' },
+  }),
+  defineFilters({
+    table: 'messageReactions',
+    typename: 'MessageReaction',
+    rule: canSeeReaction as never,
+    fields: { emoji: text('emoji'), createdAt: date('createdAt', true) },
+    relations: { message: 'message', user: 'user' },
+  }),
+  defineFilters({
+    table: 'files',
+    typename: 'File',
+    rule: rule(canSeeFile),
+    fields: {
+      id,
+      fileName: text('fileName'),
+      mimeType: text('mimeType'),
+      sizeBytes: { kind: 'float', column: 'sizeBytes' },
+      scope: oneOf('scope', 'FileScope'),
+      status: oneOf('status', 'FileStatus'),
+      createdAt: date('createdAt', true),
+    },
+    relations: { owner: 'owner', organization: 'organization', channel: 'channel', message: 'message' },
+  }),
+  defineFilters({
+    table: 'notifications',
+    typename: 'Notification',
+    rule: rule(canSeeNotification),
+    fields: { id, type: text('type'), resourceType: text('resourceType'), readAt: date('readAt'), createdAt: date('createdAt', true) },
+    relations: { organization: 'organization' },
+  }),
+  defineFilters({
+    table: 'auditLogs',
+    typename: 'AuditLog',
+    rule: rule(canSeeAuditLog),
+    fields: { id, action: text('action'), resourceType: text('resourceType'), createdAt: date('createdAt', true) },
+    relations: { actor: 'actor', organization: 'organization' },
+  }),
+  defineFilters({
+    table: 'apps',
+    typename: 'App',
+    rule: rule(canSeeApp),
+    fields: { id, key: text('key', true), category: text('category'), isActive: bool('isActive'), isPublic: bool('isPublic'), sortOrder: { kind: 'int', column: 'sortOrder', order: true } },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'roles',
+    typename: 'Role',
+    rule: rule(canSeeRole),
+    fields: { id, key: text('key', true), isSystem: bool('isSystem'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'groups',
+    typename: 'Group',
+    rule: rule(canSeeGroup),
+    fields: { id, key: text('key', true), isSystem: bool('isSystem'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'permissions',
+    typename: 'Permission',
+    rule: rule(canSeePermission),
+    fields: { id, key: text('key', true), action: text('action'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+];

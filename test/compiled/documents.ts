@@ -2,6 +2,7 @@ import {
   getNamedType,
   isAbstractType,
   isEnumType,
+  isInputObjectType,
   isLeafType,
   isListType,
   isNonNullType,
@@ -148,6 +149,12 @@ class Generator {
     if (hinted) return hinted;
     const type = argument.type;
     const named = getNamedType(type);
+    // where / orderBy (src/schema/core/where-input.ts): every row and none; each order field, descending.
+    if (isInputObjectType(named) && named.name.endsWith('Where')) return ['{ and: [] }', '{ or: [] }'];
+    if (isInputObjectType(named) && named.name.endsWith('OrderBy')) {
+      const fields = getNamedType(named.getFields().field!.type);
+      return isEnumType(fields) ? fields.getValues().map((value) => `[{ field: ${value.name}, direction: DESC }]`) : [];
+    }
     if (isListType(isNonNullType(type) ? type.ofType : type)) throw new Error(`No values for list argument ${owner}.${field.name}(${argument.name}:); list them in REQUIRED_VALUES`);
     if (isEnumType(named)) return named.getValues().map((value) => value.name);
     const target = isObjectType(returned) && isConnection(returned) ? getNamedType(returned.getFields().nodes!.type) : returned;

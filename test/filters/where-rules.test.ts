@@ -112,8 +112,8 @@ describe('inside the read rule', () => {
   });
 
   it('a relation filter never matches a related row the viewer may not see (its values do not leak)', async () => {
-    const [{ n }] = (await gateway.handle.db.execute(sql.raw(`select count(*)::int as n from chat.organization_members where invited_by = '${ZED}'`))).rows as { n: number }[];
-    expect(n).toBe(1); // the row is there: only the rule keeps it out
+    const [row] = (await gateway.handle.db.execute(sql.raw(`select count(*)::int as n from chat.organization_members where invited_by = '${ZED}'`))).rows as { n: number }[];
+    expect(row?.n).toBe(1); // the row is there: only the rule keeps it out
     const seesZed = async (actor: DemoUser) => (await allowedIds(gateway.handle.db, canSeeUser as never, viewerOf(actor))).includes(ZED);
     const actors: DemoUser[] = ['alice', 'bob', 'carol', 'dave'];
     const seers = await Promise.all(actors.map(seesZed));

@@ -148,6 +148,11 @@ describe('with the other arguments, literals and variables', () => {
     expect(answer.data.channels.totalCount).toBeGreaterThan(0);
   });
 
+  it('an empty orderBy keeps the default order, an empty where every row', async () => {
+    const plain = await both('{ channels { totalCount nodes { id } } }', {}, 'alice');
+    expect((await both('{ channels(orderBy: [], where: {}) { totalCount nodes { id } } }', {}, 'alice')).data).toEqual(plain.data);
+  });
+
   it('compiles a variable inside a literal where', async () => {
     const query = 'query Q($q: String) { users(where: { or: [{ displayName: { contains: $q } }, { lastName: { startsWith: $q } }] }) { totalCount nodes { displayName } } }';
     for (const q of ['a', 'Zed', '%']) await both(query, { q }, 'admin');

@@ -158,7 +158,8 @@ export function withFilters<const Query extends RelationalQuery>(table: TableNam
     const own = query.where?.RAW;
     result.where = { ...query.where, RAW: (row: Parameters<typeof whereSql>[2]) => (own ? sqlAnd(own(row), whereSql(definition, node, row, ctx.viewer)) : whereSql(definition, node, row, ctx.viewer)) };
   }
-  if (order != null) result.orderBy = parseOrder(definition, order);
+  const orderBy = order == null ? null : parseOrder(definition, order);
+  if (orderBy && Object.keys(orderBy).length) result.orderBy = orderBy;
   return result as Query;
 }
 

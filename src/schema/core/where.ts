@@ -171,7 +171,8 @@ function uuidOf(definition: FilterDefinition, id: unknown): string {
 
 /** A validated `orderBy`: a relational order object (plugin-drizzle appends the primary key as the tie-breaker). */
 export function parseOrder(definition: FilterDefinition, terms: readonly OrderTermInput[]): Record<string, 'asc' | 'desc'> {
-  if (terms.length === 0 || terms.length > WHERE_LIMITS.orderTerms) throw badInput(`orderBy takes 1 to ${WHERE_LIMITS.orderTerms} terms.`);
+  // An empty list keeps the connection's default order.
+  if (terms.length > WHERE_LIMITS.orderTerms) throw badInput(`orderBy takes at most ${WHERE_LIMITS.orderTerms} terms.`);
   const order: Record<string, 'asc' | 'desc'> = {};
   for (const term of terms) {
     const field = definition.fields[term.field];

@@ -54,8 +54,6 @@ export const OPERATORS: Record<FieldKind, readonly string[]> = {
   enum: ['eq', 'ne', 'in'],
 };
 
-const COMBINATORS = new Set(['and', 'or', 'not']);
-
 /** A validated `where`: values decoded (global IDs to uuids), ready to render on any alias. */
 export type WhereNode =
   | { kind: 'all' | 'any'; items: WhereNode[] }
@@ -290,6 +288,3 @@ export function whereCost(definition: FilterDefinition, where: unknown, depth = 
 
 /** `orderBy` terms' cost: each a term of a sort PostgreSQL reads from an index. */
 export const orderCost = (terms: unknown): number => (Array.isArray(terms) ? terms.length * COST.field : 0);
-
-// Combinator names a definition may not use as a field or relation name.
-export const RESERVED = COMBINATORS;

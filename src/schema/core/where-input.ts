@@ -1,23 +1,22 @@
+import { and, type SQL } from 'drizzle-orm';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
+import { relations } from '../../db/relations.js';
 import { badInput } from '../../errors.js';
 import { FILTER_INPUT, type FilterInput } from '../../limits/cost.js';
 import { ChannelTypeEnum, FileScopeEnum, FileStatusEnum, OrganizationRoleEnum, SortDirectionEnum, UserTypeEnum } from './enums.js';
+import type { TableName } from './root-fields.js';
 import { FILTER_DEFINITIONS } from './where-definitions.js';
 import { filterDefinitionOf, isValid, OPERATORS, orderCost, parseOrder, parseWhere, whereCost, whereSql, type FieldKind, type FilterDefinition, type OrderTermInput } from './where.js';
-import type { TableName } from './root-fields.js';
-import { and, type SQL } from 'drizzle-orm';
-import { relations } from '../../db/relations.js';
 
 /**
  * The GraphQL side of `where` / `orderBy`, generated from where-definitions.ts: an operator input
  * per column kind (`StringFilter`, `DateTimeFilter`, ... and one per enum), and per type `XWhere`
  * (its columns, its to-one relations, `and` / `or` / `not`), `XOrderField` (its orderable columns)
- * and `XOrderBy` (`{ field, direction }`). The input types carry FILTER_INPUT in their extensions:
- * the cost limits (src/limits/cost.ts) and compiled reads (src/compiled/template.ts) find the
+ * and `XOrderBy` (`{ field, direction }`). The input types carry FILTER_INPUT (src/limits/cost.ts)
+ * in their extensions: the cost limits and compiled reads (src/compiled/template.ts) find the
  * argument's weight and validation there, without knowing the definitions.
  */
-
 
 const ENUMS: Record<string, unknown> = {
   UserType: UserTypeEnum,

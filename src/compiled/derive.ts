@@ -219,7 +219,7 @@ function localizedLeaf(localized: LocalizedField): Derived | null {
           ...locale.accepted,
           ...withBaseLanguages([viewerLocale]),
           ...(organization ? [{ locale: organization(row), withBase: false }] : []),
-          defaultLocale,
+          ...(defaultLocale ? [defaultLocale] : []),
         ];
         resolved = localizedChainSql(target, chain, active, localized.part === 'locale' ? 'locale' : 'text');
       }

@@ -19,13 +19,14 @@ describe('catalogFromRows', () => {
     const catalog = catalogFromRows(rows);
     expect([...catalog.active]).toEqual(['en', 'hu']);
     expect(catalog.defaultLocale).toBe('en');
+    expect(catalogFromRows(rows.map((row) => ({ ...row, isDefault: row.code === 'hu' }))).defaultLocale).toBe('hu');
     expect(catalog.collations.get('en')).toBe('en-x-icu');
     expect(catalog.collations.has('hu')).toBe(false);
     expect(catalog.rootCollation).toBe('und-x-icu');
   });
 
-  it("falls back to the schema's default without a flagged row", () => {
-    expect(catalogFromRows([]).defaultLocale).toBe('en');
+  it('has no default before any locale exists (none is assumed)', () => {
+    expect(catalogFromRows([]).defaultLocale).toBeNull();
     expect(catalogFromRows([]).rootCollation).toBeNull();
   });
 });

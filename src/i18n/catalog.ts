@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { rootDatabase } from '../db/counting.js';
-import { DEFAULT_LOCALE } from '../db/schema/columns.js';
 import { locales } from '../db/schema/index.js';
 
 /** The platform's locales as resolution needs them. */
 export interface LocaleCatalog {
   /** Codes of the active locales. */
   active: ReadonlySet<string>;
-  /** The platform default (`platform.locales.is_default`). */
-  defaultLocale: string;
+  /** The platform default (`platform.locales.is_default`); null only before any locale exists. */
+  defaultLocale: string | null;
   /** The ICU collation to sort each locale's texts by (`hu-x-icu`), where the server has one. */
   collations: ReadonlyMap<string, string>;
   /** The ICU root collation (`und-x-icu`): accented letters next to their base letter. */
@@ -53,8 +52,8 @@ export function catalogFromRows(rows: readonly CatalogRow[]): LocaleCatalog {
   for (const row of rows) if (row.collation) collations.set(row.code, row.collation);
   return {
     active: new Set(rows.filter((row) => row.isActive).map((row) => row.code)),
-    // Without a flagged row the schema's default (the one every localized CHECK requires) stands in.
-    defaultLocale: rows.find((row) => row.isDefault)?.code ?? DEFAULT_LOCALE,
+    // The one source of the default; the database keeps it to exactly one row once locales exist.
+    defaultLocale: rows.find((row) => row.isDefault)?.code ?? null,
     collations,
     rootCollation: rows[0]?.rootCollation ?? null,
   };

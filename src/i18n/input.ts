@@ -9,7 +9,7 @@ export interface LocalizedEntry {
 /** What a localized input is checked against: the active locales and the platform default. */
 export interface LocaleRules {
   active: ReadonlySet<string>;
-  defaultLocale: string;
+  defaultLocale: string | null;
 }
 
 export type LocalizedInputResult = { ok: true; value: Record<string, string> } | { ok: false; problems: string[] };
@@ -31,7 +31,7 @@ function entryProblem(entry: LocalizedEntry, locale: string | null, rules: Local
 
 /**
  * A localized input as the map to store, or every problem with it: only active locales, each
- * once, no blank text, and the platform default locale present (the column CHECK requires it).
+ * once, no blank text, and the platform default locale present (the column's guard trigger requires it).
  */
 export function validateLocalizedInput(entries: readonly LocalizedEntry[], rules: LocaleRules): LocalizedInputResult {
   const problems: string[] = [];
@@ -44,7 +44,7 @@ export function validateLocalizedInput(entries: readonly LocalizedEntry[], rules
     else value[locale!] = entry.text;
     if (locale) seen.add(locale);
   }
-  if (!seen.has(rules.defaultLocale)) problems.push(`a text in the default locale "${rules.defaultLocale}" is required`);
+  if (rules.defaultLocale !== null && !seen.has(rules.defaultLocale)) problems.push(`a text in the default locale "${rules.defaultLocale}" is required`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 

@@ -42,6 +42,23 @@ export const topics = {
 /** The kind of a `credentials:<user>` event; its `id` is the user's. */
 export const CREDENTIALS_CHANGED = 'CREDENTIALS_CHANGED';
 
+/**
+ * The notification the locales table sends on any change (drizzle/*_default_locale_from_table):
+ * every process reloads its locale catalog (active locales, the default). Not an event: no topic id.
+ */
+export const LOCALES_CHANGED = 'LOCALES_CHANGED';
+
+/** Whether a notification payload says the locales changed. */
+export function isLocalesChanged(payload: string | undefined): boolean {
+  if (!payload?.includes(LOCALES_CHANGED)) return false;
+  try {
+    const value = JSON.parse(payload) as { topic?: unknown; kind?: unknown };
+    return value?.topic === 'locales' && value.kind === LOCALES_CHANGED;
+  } catch {
+    return false;
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOPIC = /^(channel|organization|user|typing|credentials):[0-9a-f-]{36}$/i;
 

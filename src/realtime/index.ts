@@ -1,6 +1,7 @@
 import { forgetCredentials, setInvalidationListening } from '../auth/credential-cache.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { credentialsChangedFor, isWakeUp, parseEvent } from './events.js';
+import { invalidateLocaleCatalog } from '../i18n/catalog.js';
+import { credentialsChangedFor, isLocalesChanged, isWakeUp, parseEvent } from './events.js';
 import { LogFollower, type FollowerOptions } from './follower.js';
 import { RealtimeHub, type HubStats } from './hub.js';
 import { createPgliteListener, createPostgresListener, type NotificationListener, type PostgresListenerOptions } from './listener.js';
@@ -12,7 +13,7 @@ export { EndAfter, RealtimeHub, perEvent, type HubStats } from './hub.js';
 
 /**
  * The realtime side of one gateway process: one LISTEN connection whose notifications wake the
- * follower of the event log, which feeds the in-process hub; typing and credential changes come
+ * follower of the event log, which feeds the in-process hub; typing, credential and locale changes come
  * in the notifications themselves. `npm start` starts it before serving and stops it first on
  * shutdown (which ends every stream).
  */
@@ -46,6 +47,8 @@ export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions 
   if (options.replayLimit !== undefined) hub.replayLimit = options.replayLimit;
   const onPayload = (payload: string | undefined) => {
     if (isWakeUp(payload)) return follower.wake();
+    // A locale added, changed or made the default: the next request reloads the catalog.
+    if (isLocalesChanged(payload)) return invalidateLocaleCatalog(handle.db);
     const event = parseEvent(payload);
     if (!event) return;
     // A credential change: this process forgets the user's cached credentials (and so their compiled statements).
@@ -57,8 +60,11 @@ export function createRealtime(handle: DatabaseHandle, options: RealtimeOptions 
   const onListening = (listening: boolean) => {
     // While the LISTEN is down, revocations would go unheard: the credential cache is bypassed until it is back.
     setInvalidationListening(handle.db, listening);
-    // Back: whatever was committed meanwhile is read from the log now.
-    if (listening) follower.wake();
+    // Back: whatever was committed meanwhile is read from the log now, and the locales again.
+    if (listening) {
+      invalidateLocaleCatalog(handle.db);
+      follower.wake();
+    }
   };
   const listener = handle.pglite
     ? createPgliteListener(handle.pglite, onPayload, onListening)

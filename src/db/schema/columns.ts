@@ -1,9 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { check, jsonb, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
-/** The platform default locale; localized columns must always hold it (CHECKs cannot query tables). */
-export const DEFAULT_LOCALE = 'en';
-
 /** A localized text: locale code -> text, e.g. { en: 'Administrator', hu: 'Adminisztrátor' }. */
 export type LocalizedText = Record<string, string>;
 
@@ -22,8 +19,12 @@ export const deletedAt = () => timestampColumn('deleted_at');
 
 export const localized = (name: string) => jsonb(name).$type<LocalizedText>();
 
-/** CHECK that a localized column is a JSON object that holds the default locale. */
+/**
+ * CHECK that a localized column is a JSON object. That it holds a text in the platform default
+ * locale is checked by the `platform.localized_guard` trigger (drizzle/*_default_locale_from_table):
+ * the default is a row of platform.locales, and a CHECK cannot read a table.
+ */
 export function localizedCheck(name: string, column: AnyPgColumn, nullable = false): ReturnType<typeof check> {
-  const condition: SQL = sql`jsonb_typeof(${column}) = 'object' and ${column} ? ${sql.raw(`'${DEFAULT_LOCALE}'`)}`;
+  const condition: SQL = sql`jsonb_typeof(${column}) = 'object'`;
   return check(name, nullable ? sql`${column} is null or (${condition})` : condition);
 }

@@ -79,8 +79,10 @@ describe('runSeeds and isDatabaseEmpty', () => {
   });
 
   const writeSeed = (file: string, sqlText: string) => writeFile(join(seedsDir, file), sqlText);
+  // The first locale is the default: the database wants exactly one once any exists.
   const insertLocale = (code: string) =>
-    `insert into platform.locales (code, name, native_name) values ('${code}', '${code}', '${code}');`;
+    `insert into platform.locales (code, name, native_name, is_default)
+     values ('${code}', '${code}', '${code}', not exists (select 1 from platform.locales where is_default));`;
   const localeCodes = async (): Promise<string[]> => {
     const rows = await queryRows<{ code: string }>(database.handle, 'select code from platform.locales order by code');
     return rows.map((row) => row.code);

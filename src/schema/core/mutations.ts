@@ -22,7 +22,8 @@ function asClientError(error: unknown): unknown {
       return new ConflictError('That already exists.');
     case '23503': // foreign_key_violation: a referenced row vanished
       return new NotFoundError('A row this change refers to does not exist.');
-    case '23514': // check_violation
+    case '23514': // check_violation (also raised by triggers, e.g. a localized text lacking the default locale)
+    case '23502': // not_null_violation
     case '22001': // string too long
     case '22P02': // invalid text representation
     case '22P05': // untranslatable character (NUL in jsonb)

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import type { Context, Viewer } from '../../context.js';
@@ -114,7 +114,12 @@ builder.mutationFields((t) => ({
         await assertActiveLocale(tx, input.defaultLocale);
         const [created] = await tx
           .insert(organizations)
-          .values({ ...fields, isPublic: input.isPublic ?? false, defaultLocale: input.defaultLocale ?? undefined })
+          .values({
+            ...fields,
+            isPublic: input.isPublic ?? false,
+            // The platform default as of this transaction (platform.locales), not the column's static default.
+            defaultLocale: input.defaultLocale ?? sql`(select ${locales.code} from ${locales} where ${locales.isDefault})`,
+          })
           .returning();
         await tx.insert(organizationMembers).values({ organizationId: created!.id, userId: viewer.userId, role: 'owner' });
         await writeAudit(tx, ctx, viewer, {

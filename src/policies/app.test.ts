@@ -3,7 +3,7 @@ import type { Database } from '../db/client.js';
 import { apps } from '../db/schema/index.js';
 import { openSeededDatabase } from '../../test/gateway.js';
 import { allowedIds, viewerOf, type DemoUser } from '../../test/policies.js';
-import { canManageApp, canSeeApp } from './app.js';
+import { canManageApp, canSeeApp, canSeeOrManageApp } from './app.js';
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -44,5 +44,15 @@ describe('canManageApp: P(apps.manage), over every app (inactive ones included)'
     ['admin', [...ALL_ACTIVE, 'legacy-reports']], // role administrator and group administrators
   ])('%s manages %j', async (user, expected) => {
     expect(await allowedIds(db, canManageApp, user === 'anonymous' ? null : viewerOf(user))).toEqual(ids(...expected));
+  });
+});
+
+describe('canSeeOrManageApp: what an app write reads back', () => {
+  it.each<[DemoUser | 'anonymous', string[]]>([
+    ['anonymous', PUBLIC],
+    ['carol', [...PUBLIC, 'files']],
+    ['admin', [...ALL_ACTIVE, 'legacy-reports']], // a manager reads back a retired app too
+  ])('%s reads %j', async (user, expected) => {
+    expect(await allowedIds(db, canSeeOrManageApp, user === 'anonymous' ? null : viewerOf(user))).toEqual(ids(...expected));
   });
 });

@@ -18,3 +18,6 @@ export const canSeeApp = defineRule('app.read', apps, (viewer, app) => {
 
 /** Grant or revoke an app to a role or group (and see every app to do so): P(apps.manage). */
 export const canManageApp = defineRule('app.manage', apps, (viewer) => hasPermission(viewer, 'apps.manage'));
+
+/** What a manager's write reads back: the apps the viewer may open, and every app for P(apps.manage). */
+export const canSeeOrManageApp = defineRule('app.readOrManage', apps, (viewer, app) => anyOf(canSeeApp.where(viewer, app), canManageApp.where(viewer, app)));

@@ -29,6 +29,9 @@ import './platform/platform-mutations.js';
 import './sign-in/auth-providers.js';
 import './sign-in/auth-provider-mutations.js';
 import './platform/file-uploads.js';
+import './platform/app-mutations.js';
+import './platform/locale-mutations.js';
+import './channels/section-mutations.js';
 import './realtime/subscriptions.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */

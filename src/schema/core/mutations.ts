@@ -36,6 +36,9 @@ function asClientError(error: unknown): unknown {
 /** Runs `work` in one transaction for a signed-in viewer; nothing of a failed mutation stays. */
 export async function mutate<T>(ctx: Context, work: (tx: Transaction, viewer: Viewer) => Promise<T>): Promise<T> {
   const viewer = requireViewer(ctx);
+  // The locale catalog (read by localized inputs) is loaded outside the transaction: on PGlite, with
+  // its one connection, a load inside it (after a locale change emptied the cache) would wait forever.
+  await ctx.locale.catalog();
   try {
     return await ctx.db.transaction((tx) => work(tx, viewer));
   } catch (error) {

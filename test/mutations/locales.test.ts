@@ -161,6 +161,11 @@ describe('the default locale is data (platform.locales.is_default)', () => {
     await expect(gateway.handle.exec(`update auth.roles set name = '{"en": "x"}' where key = 'english-only'`)).rejects.toThrow(/default locale "hu"/);
     expect(outcomeOf(await run('alice', DELETE, { input: { code: 'hu' } }), 'deleteLocale')).toBe('ConflictError');
     expect(outcomeOf(await run('alice', UPDATE, { input: { code: 'hu', isActive: false } }), 'updateLocale')).toBe('ConflictError');
+    // A new organization without a default locale of its own takes the platform's.
+    const organization = await run('carol', mutation('createOrganization', 'CreateOrganizationInput', '... on OrganizationPayload { organization { defaultLocale } }'), {
+      input: { slug: 'magyar-kft', name: 'Magyar Kft.' },
+    });
+    expect(organization.data.createOrganization.organization).toEqual({ defaultLocale: 'hu' });
   });
 
   it('a default switched with SQL reaches the cached catalog through the NOTIFY of the locales trigger', async () => {

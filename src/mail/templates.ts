@@ -1,5 +1,3 @@
-import { DEFAULT_LOCALE } from '../db/schema/columns.js';
-
 /**
  * The texts of the mails the gateway sends, per kind and locale, rendered when the mail is sent
  * (the outbox keeps the kind and its params). One function is the whole interface, so the email
@@ -31,11 +29,11 @@ const TEMPLATES: Record<MailKind, Record<string, Template>> = {
   },
 };
 
-/** The mail in `locale`, else its base language ("hu-HU" -> "hu"), else the platform default. */
+/** The mail in `locale`, else its base language ("hu-HU" -> "hu"), else English: the one language every template here has. */
 export function renderMail(kind: MailKind, locale: string | null, params: Record<string, string>): RenderedMail {
   const texts = TEMPLATES[kind];
   const candidates = locale ? [locale, locale.toLowerCase(), locale.split('-')[0]!.toLowerCase()] : [];
-  const template = candidates.map((candidate) => texts[candidate]).find(Boolean) ?? texts[DEFAULT_LOCALE]!;
+  const template = candidates.map((candidate) => texts[candidate]).find(Boolean) ?? texts.en!;
   return template(params);
 }
 

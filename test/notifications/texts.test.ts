@@ -52,6 +52,18 @@ describe('notification texts', () => {
     }
   });
 
+  it('with Hungarian as the platform default, a notification stores the hu text (what every localized column needs) and the message is sent', async () => {
+    const makeDefault = (code: string) => t.sql(`begin; update platform.locales set is_default = false where is_default; update platform.locales set is_default = true where code = '${code}'; commit`);
+    await makeDefault('hu');
+    try {
+      await t.send('bob', CHANNEL.general, '@Dave Davis');
+      const [dave] = await t.rows();
+      expect(dave!.title).toEqual({ hu: 'Bob Baker megemlített téged', en: 'Bob Baker mentioned you' });
+    } finally {
+      await makeDefault('en');
+    }
+  });
+
   it('a placeholder inside a name stays as written; a text without any translation is its key', async () => {
     await t.sql(`update auth.users set display_name = 'Bob {channel}' where id = '${demoUsers.bob}'`);
     await t.sql(`delete from platform.translations where namespace = 'notifications' and key = 'mention.body'`);

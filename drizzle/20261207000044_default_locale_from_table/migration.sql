@@ -4,11 +4,13 @@ ALTER TABLE "auth"."permissions" DROP CONSTRAINT "permissions_description_locali
 ALTER TABLE "auth"."resources" DROP CONSTRAINT "resources_description_localized", ADD CONSTRAINT "resources_description_localized" CHECK ("description" is null or (jsonb_typeof("description") = 'object'));--> statement-breakpoint
 ALTER TABLE "auth"."roles" DROP CONSTRAINT "roles_name_localized", ADD CONSTRAINT "roles_name_localized" CHECK (jsonb_typeof("name") = 'object');--> statement-breakpoint
 ALTER TABLE "auth"."roles" DROP CONSTRAINT "roles_description_localized", ADD CONSTRAINT "roles_description_localized" CHECK ("description" is null or (jsonb_typeof("description") = 'object'));--> statement-breakpoint
+ALTER TABLE "auth"."auth_providers" DROP CONSTRAINT "auth_providers_name_localized", ADD CONSTRAINT "auth_providers_name_localized" CHECK (jsonb_typeof("name") = 'object');--> statement-breakpoint
 ALTER TABLE "platform"."apps" DROP CONSTRAINT "apps_name_localized", ADD CONSTRAINT "apps_name_localized" CHECK (jsonb_typeof("name") = 'object');--> statement-breakpoint
 ALTER TABLE "platform"."apps" DROP CONSTRAINT "apps_description_localized", ADD CONSTRAINT "apps_description_localized" CHECK ("description" is null or (jsonb_typeof("description") = 'object'));--> statement-breakpoint
 ALTER TABLE "platform"."notifications" DROP CONSTRAINT "notifications_title_localized", ADD CONSTRAINT "notifications_title_localized" CHECK (jsonb_typeof("title") = 'object');--> statement-breakpoint
 ALTER TABLE "platform"."notifications" DROP CONSTRAINT "notifications_body_localized", ADD CONSTRAINT "notifications_body_localized" CHECK ("body" is null or (jsonb_typeof("body") = 'object'));--> statement-breakpoint
 ALTER TABLE "chat"."bots" DROP CONSTRAINT "bots_description_localized", ADD CONSTRAINT "bots_description_localized" CHECK ("description" is null or (jsonb_typeof("description") = 'object'));--> statement-breakpoint
+
 -- hand-written below
 
 -- The platform default locale is data: the one platform.locales row flagged is_default (the
@@ -158,3 +160,33 @@ $$;
 
 CREATE TRIGGER locales_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON platform.locales
   FOR EACH STATEMENT EXECUTE FUNCTION platform.locales_changed();
+--> statement-breakpoint
+
+-- Sign-in providers (their migration came first) are held to the default like every localized column.
+CREATE TRIGGER auth_providers_localized BEFORE INSERT OR UPDATE OF name ON auth.auth_providers
+  FOR EACH ROW EXECUTE FUNCTION platform.localized_guard('name');
+--> statement-breakpoint
+
+-- Notification texts carry the platform default's text (what localized_guard requires), not en: a
+-- notification written while the default is hu must not refuse the message that caused it.
+CREATE OR REPLACE FUNCTION platform.notification_text(key text, recipient_locale text, organization_locale text, params jsonb)
+RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  platform_default text := coalesce((SELECT l.code FROM platform.locales l WHERE l.is_default), 'en');
+  picked_locale text;
+  picked text;
+  fallback text := platform.notification_string(platform_default, key);
+  result jsonb;
+BEGIN
+  SELECT c.locale, platform.notification_string(c.locale, key) INTO picked_locale, picked
+  FROM unnest(array[recipient_locale, split_part(recipient_locale, '-', 1), organization_locale, platform_default]) WITH ORDINALITY AS c(locale, n)
+  JOIN platform.locales l ON l.code = c.locale AND l.is_active
+  WHERE platform.notification_string(c.locale, key) IS NOT NULL
+  ORDER BY c.n LIMIT 1;
+  result := jsonb_build_object(platform_default, platform.notification_render(coalesce(fallback, picked, 'notifications.' || key), platform_default, params));
+  IF picked_locale <> platform_default THEN
+    result := result || jsonb_build_object(picked_locale, platform.notification_render(picked, picked_locale, params));
+  END IF;
+  RETURN result;
+END;
+$$;

@@ -51,16 +51,85 @@ export type AppAccessInput = {
   roleId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type AppInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type AppOrder =
   /** By name in the request locale (SQL, with the collation of that locale where the server has one). */
   | 'NAME'
   /** The desktop's order (`sortOrder`). */
   | 'SORT_ORDER';
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type AppOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: AppOrderField;
+};
+
+/** Indexed columns a App list can be ordered by. */
+export type AppOrderField =
+  | 'KEY'
+  | 'SORT_ORDER';
+
+/** Conditions on a App, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type AppWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<AppWhere>>;
+  category?: InputMaybe<StringFilter>;
+  id?: InputMaybe<IdFilter>;
+  isActive?: InputMaybe<BooleanFilter>;
+  isPublic?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<AppWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<AppWhere>>;
+  sortOrder?: InputMaybe<IntFilter>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type AuditLogOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: AuditLogOrderField;
+};
+
+/** Indexed columns a AuditLog list can be ordered by. */
+export type AuditLogOrderField =
+  | 'CREATED_AT';
+
+/** Conditions on a AuditLog, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type AuditLogWhere = {
+  action?: InputMaybe<StringFilter>;
+  /** A User the viewer may see that matches. */
+  actor?: InputMaybe<UserWhere>;
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<AuditLogWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<AuditLogWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<AuditLogWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  resourceType?: InputMaybe<StringFilter>;
+};
+
 /** PASSWORD: email and password (`signIn`); OIDC: OpenID Connect, started at `/auth/oidc/<key>/start`. */
 export type AuthProviderKind =
   | 'OIDC'
   | 'PASSWORD';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type BooleanFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: no value; false: a value. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 export type BotInput = {
   id: Scalars['ID']['input'];
@@ -98,11 +167,107 @@ export type ChannelEventKind =
   | 'REACTION_ADDED'
   | 'REACTION_REMOVED';
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type ChannelMemberOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: ChannelMemberOrderField;
+};
+
+/** Indexed columns a ChannelMember list can be ordered by. */
+export type ChannelMemberOrderField =
+  | 'JOINED_AT';
+
+/** Conditions on a ChannelMember, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type ChannelMemberWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<ChannelMemberWhere>>;
+  /** A Channel the viewer may see that matches. */
+  channel?: InputMaybe<ChannelWhere>;
+  id?: InputMaybe<IdFilter>;
+  isFavorite?: InputMaybe<BooleanFilter>;
+  isHidden?: InputMaybe<BooleanFilter>;
+  isMuted?: InputMaybe<BooleanFilter>;
+  joinedAt?: InputMaybe<DateTimeFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<ChannelMemberWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<ChannelMemberWhere>>;
+  /** A User the viewer may see that matches. */
+  user?: InputMaybe<UserWhere>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type ChannelOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: ChannelOrderField;
+};
+
+/** Indexed columns a Channel list can be ordered by. */
+export type ChannelOrderField =
+  | 'CREATED_AT'
+  | 'NAME';
+
+export type ChannelSectionInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type ChannelType =
   | 'DIRECT'
   | 'PRIVATE'
   | 'PUBLIC'
   | 'THREAD';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type ChannelTypeFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<ChannelType>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<ChannelType>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<ChannelType>;
+};
+
+/** Conditions on a Channel, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type ChannelWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<ChannelWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  /** A User the viewer may see that matches. */
+  createdBy?: InputMaybe<UserWhere>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<ChannelWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<ChannelWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  /** A Channel the viewer may see that matches. */
+  parent?: InputMaybe<ChannelWhere>;
+  topic?: InputMaybe<StringFilter>;
+  type?: InputMaybe<ChannelTypeFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+export type CreateAppInput = {
+  /** 1 to 64 characters, e.g. "communication"; "general" when omitted. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Array<LocalizedTextInput>>;
+  /** An icon name or URL, up to 2048 characters; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** Inactive apps are listed to nobody (retired). */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Listed for everyone, without a role or group grant. */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique: lower-case letters, digits, ".", "-", "_"; cannot be changed later. */
+  key: Scalars['String']['input'];
+  /** Active locales only; the default locale is required. */
+  name: Array<LocalizedTextInput>;
+  /** The app's place on the desktop (ascending). */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+  /** Desktop window settings (size, resizable, ...), a JSON object of at most 4096 bytes. */
+  window?: InputMaybe<Scalars['JSONObject']['input']>;
+};
 
 export type CreateAuthProviderInput = {
   clientId?: InputMaybe<Scalars['String']['input']>;
@@ -145,6 +310,12 @@ export type CreateChannelInput = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateChannelSectionInput = {
+  /** 1 to 80 characters. */
+  name: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+};
+
 export type CreateDirectChannelInput = {
   organizationId: Scalars['ID']['input'];
   /** The people to talk with (1 to 8; the viewer is always included): members of the organization. */
@@ -157,6 +328,16 @@ export type CreateGroupInput = {
   key: Scalars['String']['input'];
   /** Active locales only; the default locale is required. */
   name: Array<LocalizedTextInput>;
+};
+
+export type CreateLocaleInput = {
+  /** A locale tag (e.g. "fr" or "pt-BR"), at most 16 characters. */
+  code: Scalars['Locale']['input'];
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The name in English, e.g. "French"; 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** The name in the language itself, e.g. "Français"; 1 to 100 characters. */
+  nativeName: Scalars['String']['input'];
 };
 
 export type CreateOrganizationInput = {
@@ -183,6 +364,26 @@ export type CreateThreadInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type DateTimeFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  /** true: no value; false: a value. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type DeleteChannelInput = {
   id: Scalars['ID']['input'];
 };
@@ -199,6 +400,12 @@ export type DeleteRoleInput = {
   id: Scalars['ID']['input'];
 };
 
+export type DeleteTranslationsInput = {
+  /** 1 to 500 (locale, key) pairs. */
+  entries: Array<TranslationKeyInput>;
+  namespace: Scalars['String']['input'];
+};
+
 export type EditMessageInput = {
   content: Scalars['String']['input'];
   /** Replaces the embeds; omitted or null keeps them. */
@@ -210,19 +417,148 @@ export type FileInput = {
   id: Scalars['ID']['input'];
 };
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type FileOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: FileOrderField;
+};
+
+/** Indexed columns a File list can be ordered by. */
+export type FileOrderField =
+  | 'CREATED_AT';
+
 export type FileScope =
   | 'ORGANIZATION'
   | 'SHARED'
   | 'USER';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type FileScopeFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<FileScope>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<FileScope>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<FileScope>;
+};
 
 export type FileStatus =
   | 'FAILED'
   | 'PENDING'
   | 'READY';
 
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type FileStatusFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<FileStatus>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<FileStatus>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<FileStatus>;
+};
+
+/** Conditions on a File, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type FileWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<FileWhere>>;
+  /** A Channel the viewer may see that matches. */
+  channel?: InputMaybe<ChannelWhere>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  fileName?: InputMaybe<StringFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** A Message the viewer may see that matches. */
+  message?: InputMaybe<MessageWhere>;
+  mimeType?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<FileWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<FileWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  /** A User the viewer may see that matches. */
+  owner?: InputMaybe<UserWhere>;
+  scope?: InputMaybe<FileScopeFilter>;
+  sizeBytes?: InputMaybe<FloatFilter>;
+  status?: InputMaybe<FileStatusFilter>;
+};
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type FloatFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** true: no value; false: a value. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Float']['input']>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type GroupOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: GroupOrderField;
+};
+
+/** Indexed columns a Group list can be ordered by. */
+export type GroupOrderField =
+  | 'KEY';
+
 export type GroupPermissionInput = {
   groupId: Scalars['ID']['input'];
   permissionId: Scalars['ID']['input'];
+};
+
+/** Conditions on a Group, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type GroupWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<GroupWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isSystem?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<GroupWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<GroupWhere>>;
+};
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type IdFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type IntFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** true: no value; false: a value. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Int']['input']>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type JoinChannelInput = {
@@ -241,6 +577,10 @@ export type LeaveOrganizationInput = {
   organizationId: Scalars['ID']['input'];
 };
 
+export type LocaleCodeInput = {
+  code: Scalars['Locale']['input'];
+};
+
 /** One translation of a localized text. A localized input lists active locales only and must include the default locale. */
 export type LocalizedTextInput = {
   locale: Scalars['Locale']['input'];
@@ -257,6 +597,65 @@ export type MessageIdInput = {
   id: Scalars['ID']['input'];
 };
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type MessageOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: MessageOrderField;
+};
+
+/** Indexed columns a Message list can be ordered by. */
+export type MessageOrderField =
+  | 'CREATED_AT';
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type MessageReactionOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: MessageReactionOrderField;
+};
+
+/** Indexed columns a MessageReaction list can be ordered by. */
+export type MessageReactionOrderField =
+  | 'CREATED_AT';
+
+/** Conditions on a MessageReaction, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type MessageReactionWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<MessageReactionWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  emoji?: InputMaybe<StringFilter>;
+  /** A Message the viewer may see that matches. */
+  message?: InputMaybe<MessageWhere>;
+  /** This does not hold. */
+  not?: InputMaybe<MessageReactionWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<MessageReactionWhere>>;
+  /** A User the viewer may see that matches. */
+  user?: InputMaybe<UserWhere>;
+};
+
+/** Conditions on a Message, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type MessageWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<MessageWhere>>;
+  /** A User the viewer may see that matches. */
+  author?: InputMaybe<UserWhere>;
+  /** A Channel the viewer may see that matches. */
+  channel?: InputMaybe<ChannelWhere>;
+  content?: InputMaybe<StringFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  editedAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<MessageWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<MessageWhere>>;
+  pinnedAt?: InputMaybe<DateTimeFilter>;
+  /** A User the viewer may see that matches. */
+  pinnedBy?: InputMaybe<UserWhere>;
+  /** A Message the viewer may see that matches. */
+  replyTo?: InputMaybe<MessageWhere>;
+};
+
 export type NotificationEventKind =
   | 'CREATED'
   | 'DELETED'
@@ -264,6 +663,33 @@ export type NotificationEventKind =
 
 export type NotificationInput = {
   id: Scalars['ID']['input'];
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type NotificationOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: NotificationOrderField;
+};
+
+/** Indexed columns a Notification list can be ordered by. */
+export type NotificationOrderField =
+  | 'CREATED_AT';
+
+/** Conditions on a Notification, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type NotificationWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<NotificationWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<NotificationWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<NotificationWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  readAt?: InputMaybe<DateTimeFilter>;
+  resourceType?: InputMaybe<StringFilter>;
+  type?: InputMaybe<StringFilter>;
 };
 
 export type OrganizationEventKind =
@@ -274,10 +700,98 @@ export type OrganizationEventKind =
   | 'MEMBER_LEFT'
   | 'MEMBER_ROLE_CHANGED';
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type OrganizationMemberOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: OrganizationMemberOrderField;
+};
+
+/** Indexed columns a OrganizationMember list can be ordered by. */
+export type OrganizationMemberOrderField =
+  | 'JOINED_AT';
+
+/** Conditions on a OrganizationMember, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type OrganizationMemberWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<OrganizationMemberWhere>>;
+  id?: InputMaybe<IdFilter>;
+  /** A User the viewer may see that matches. */
+  invitedBy?: InputMaybe<UserWhere>;
+  joinedAt?: InputMaybe<DateTimeFilter>;
+  nickname?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<OrganizationMemberWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<OrganizationMemberWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  role?: InputMaybe<OrganizationRoleFilter>;
+  /** A User the viewer may see that matches. */
+  user?: InputMaybe<UserWhere>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type OrganizationOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: OrganizationOrderField;
+};
+
+/** Indexed columns a Organization list can be ordered by. */
+export type OrganizationOrderField =
+  | 'NAME';
+
 export type OrganizationRole =
   | 'ADMIN'
   | 'MEMBER'
   | 'OWNER';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type OrganizationRoleFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<OrganizationRole>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<OrganizationRole>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<OrganizationRole>;
+};
+
+/** Conditions on a Organization, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type OrganizationWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<OrganizationWhere>>;
+  id?: InputMaybe<IdFilter>;
+  isPublic?: InputMaybe<BooleanFilter>;
+  name?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<OrganizationWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<OrganizationWhere>>;
+  slug?: InputMaybe<StringFilter>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type PermissionOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: PermissionOrderField;
+};
+
+/** Indexed columns a Permission list can be ordered by. */
+export type PermissionOrderField =
+  | 'KEY';
+
+/** Conditions on a Permission, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type PermissionWhere = {
+  action?: InputMaybe<StringFilter>;
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<PermissionWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<PermissionWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<PermissionWhere>>;
+};
 
 export type ReactionInput = {
   /** One emoji (👍, ❤️) or a :shortcode:; at most 64 characters. */
@@ -311,6 +825,18 @@ export type RemoveOrganizationMemberInput = {
   memberId: Scalars['ID']['input'];
 };
 
+export type RenameChannelSectionInput = {
+  id: Scalars['ID']['input'];
+  /** 1 to 80 characters. */
+  name: Scalars['String']['input'];
+};
+
+export type ReorderChannelSectionsInput = {
+  organizationId: Scalars['ID']['input'];
+  /** Every section of the organization, each once, in the new order. */
+  sectionIds: Array<Scalars['ID']['input']>;
+};
+
 export type RequestPasswordResetInput = {
   email: Scalars['String']['input'];
 };
@@ -322,9 +848,33 @@ export type ResetPasswordInput = {
   token: Scalars['String']['input'];
 };
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type RoleOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: RoleOrderField;
+};
+
+/** Indexed columns a Role list can be ordered by. */
+export type RoleOrderField =
+  | 'KEY';
+
 export type RolePermissionInput = {
   permissionId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
+};
+
+/** Conditions on a Role, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type RoleWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<RoleWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isSystem?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<RoleWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<RoleWhere>>;
 };
 
 export type SendMessageInput = {
@@ -369,6 +919,22 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type StringFilter = {
+  /** Contains this text, case-insensitively (% and _ are plain characters). */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: no value; false: a value. */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<Scalars['String']['input']>;
+  /** Starts with this text, case-insensitively. */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TranslationEntryInput = {
   /** Letters, digits, ".", "-", "_"; e.g. "actions.save". */
   key: Scalars['String']['input'];
@@ -376,6 +942,30 @@ export type TranslationEntryInput = {
   locale: Scalars['Locale']['input'];
   /** 1 to 10000 characters, stored as given. */
   value: Scalars['String']['input'];
+};
+
+export type TranslationKeyInput = {
+  key: Scalars['String']['input'];
+  locale: Scalars['Locale']['input'];
+};
+
+/** Absent fields stay as they are; a null description or icon clears it. */
+export type UpdateAppInput = {
+  /** 1 to 64 characters, e.g. "communication"; "general" when omitted. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Array<LocalizedTextInput>>;
+  /** An icon name or URL, up to 2048 characters; null clears it. */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** Inactive apps are listed to nobody (retired). */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Listed for everyone, without a role or group grant. */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Array<LocalizedTextInput>>;
+  /** The app's place on the desktop (ascending). */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+  /** Desktop window settings (size, resizable, ...), a JSON object of at most 4096 bytes. */
+  window?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 /** Absent fields stay as they are; `clientSecret: null` removes the secret. `isEnabled: false` disables the provider. */
@@ -425,6 +1015,14 @@ export type UpdateGroupInput = {
   description?: InputMaybe<Array<LocalizedTextInput>>;
   id: Scalars['ID']['input'];
   name?: InputMaybe<Array<LocalizedTextInput>>;
+};
+
+/** Absent fields stay as they are. The default locale cannot be deactivated. */
+export type UpdateLocaleInput = {
+  code: Scalars['Locale']['input'];
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nativeName?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateOrganizationInput = {
@@ -492,6 +1090,16 @@ export type UserGroupInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type UserOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: UserOrderField;
+};
+
+/** Indexed columns a User list can be ordered by. */
+export type UserOrderField =
+  | 'DISPLAY_NAME';
+
 export type UserRoleInput = {
   roleId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -500,6 +1108,32 @@ export type UserRoleInput = {
 export type UserType =
   | 'HUMAN'
   | 'MACHINE';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type UserTypeFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<UserType>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<UserType>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<UserType>;
+};
+
+/** Conditions on a User, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type UserWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<UserWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  displayName?: InputMaybe<StringFilter>;
+  firstName?: InputMaybe<StringFilter>;
+  id?: InputMaybe<IdFilter>;
+  lastName?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<UserWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<UserWhere>>;
+  userType?: InputMaybe<UserTypeFilter>;
+};
 
 export type ChannelPageQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -44,6 +44,12 @@
       "ForbiddenError",
       "ValidationError"
     ],
+    "CreateAppResult": [
+      "AppPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "ValidationError"
+    ],
     "CreateAuthProviderResult": [
       "AuthProviderPayload",
       "ConflictError",
@@ -63,6 +69,13 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "CreateChannelSectionResult": [
+      "ChannelSectionPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateDirectChannelResult": [
       "ChannelPayload",
       "ForbiddenError",
@@ -73,6 +86,12 @@
       "ConflictError",
       "ForbiddenError",
       "GroupPayload",
+      "ValidationError"
+    ],
+    "CreateLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "ValidationError"
     ],
     "CreateOrganizationResult": [
@@ -112,6 +131,12 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "DeleteChannelSectionResult": [
+      "ChannelSectionPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "DeleteFileResult": [
       "FilePayload",
       "ForbiddenError",
@@ -121,6 +146,13 @@
     "DeleteGroupResult": [
       "ForbiddenError",
       "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -140,6 +172,11 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "DeleteTranslationsResult": [
+      "DeleteTranslationsPayload",
+      "ForbiddenError",
       "ValidationError"
     ],
     "EditMessageResult": [
@@ -290,6 +327,19 @@
       "UserPayload",
       "ValidationError"
     ],
+    "RenameChannelSectionResult": [
+      "ChannelSectionPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ReorderChannelSectionsResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ReorderChannelSectionsPayload",
+      "ValidationError"
+    ],
     "RequestPasswordResetResult": [
       "RequestPasswordResetPayload",
       "ValidationError"
@@ -298,6 +348,12 @@
       "ConflictError",
       "NotFoundError",
       "ResetPasswordPayload",
+      "ValidationError"
+    ],
+    "RetireAppResult": [
+      "AppPayload",
+      "ForbiddenError",
+      "NotFoundError",
       "ValidationError"
     ],
     "RevokeAppAccessResult": [
@@ -327,6 +383,13 @@
     "SendMessageResult": [
       "ForbiddenError",
       "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "SetDefaultLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -366,6 +429,12 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "UpdateAppResult": [
+      "AppPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "UpdateAuthProviderResult": [
       "AuthProviderPayload",
       "ForbiddenError",
@@ -394,6 +463,13 @@
     "UpdateGroupResult": [
       "ForbiddenError",
       "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -475,6 +551,12 @@
       "ForbiddenError",
       "ValidationError"
     ],
+    "CreateAppResult": [
+      "AppPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "ValidationError"
+    ],
     "CreateAuthProviderResult": [
       "AuthProviderPayload",
       "ConflictError",
@@ -494,6 +576,13 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "CreateChannelSectionResult": [
+      "ChannelSectionPayload",
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateDirectChannelResult": [
       "ChannelPayload",
       "ForbiddenError",
@@ -504,6 +593,12 @@
       "ConflictError",
       "ForbiddenError",
       "GroupPayload",
+      "ValidationError"
+    ],
+    "CreateLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "ValidationError"
     ],
     "CreateOrganizationResult": [
@@ -543,6 +638,12 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "DeleteChannelSectionResult": [
+      "ChannelSectionPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "DeleteFileResult": [
       "FilePayload",
       "ForbiddenError",
@@ -552,6 +653,13 @@
     "DeleteGroupResult": [
       "ForbiddenError",
       "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "DeleteLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -571,6 +679,11 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "DeleteTranslationsResult": [
+      "DeleteTranslationsPayload",
+      "ForbiddenError",
       "ValidationError"
     ],
     "EditMessageResult": [
@@ -721,6 +834,19 @@
       "UserPayload",
       "ValidationError"
     ],
+    "RenameChannelSectionResult": [
+      "ChannelSectionPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "ReorderChannelSectionsResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ReorderChannelSectionsPayload",
+      "ValidationError"
+    ],
     "RequestPasswordResetResult": [
       "RequestPasswordResetPayload",
       "ValidationError"
@@ -729,6 +855,12 @@
       "ConflictError",
       "NotFoundError",
       "ResetPasswordPayload",
+      "ValidationError"
+    ],
+    "RetireAppResult": [
+      "AppPayload",
+      "ForbiddenError",
+      "NotFoundError",
       "ValidationError"
     ],
     "RevokeAppAccessResult": [
@@ -758,6 +890,13 @@
     "SendMessageResult": [
       "ForbiddenError",
       "MessagePayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "SetDefaultLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -797,6 +936,12 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "UpdateAppResult": [
+      "AppPayload",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "UpdateAuthProviderResult": [
       "AuthProviderPayload",
       "ForbiddenError",
@@ -825,6 +970,13 @@
     "UpdateGroupResult": [
       "ForbiddenError",
       "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateLocaleResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "LocalePayload",
       "NotFoundError",
       "ValidationError"
     ],

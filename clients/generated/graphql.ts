@@ -121,6 +121,30 @@ export type AuthProviderKind =
   | 'OIDC'
   | 'PASSWORD';
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type AuthProviderOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: AuthProviderOrderField;
+};
+
+/** Indexed columns a AuthProvider list can be ordered by. */
+export type AuthProviderOrderField =
+  | 'KEY';
+
+/** Conditions on a AuthProvider, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type AuthProviderWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<AuthProviderWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isEnabled?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<AuthProviderWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<AuthProviderWhere>>;
+};
+
 /** Conditions on one value; every given operator must hold (a null operator is no condition). */
 export type BooleanFilter = {
   /** Equal to. */

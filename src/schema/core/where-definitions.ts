@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { messages } from '../../db/schema/index.js';
 import { canSeeApp } from '../../policies/app.js';
 import { canSeeAuditLog } from '../../policies/audit-log.js';
+import { canSeeAuthProvider } from '../../policies/auth-provider.js';
 import { canSeeChannel } from '../../policies/channel.js';
 import { canSeeChannelMember } from '../../policies/channel-member.js';
 import { canSeeFile } from '../../policies/file.js';
@@ -143,6 +144,13 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     typename: 'Permission',
     rule: rule(canSeePermission),
     fields: { id, key: text('key', true), action: text('action'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'authProviders',
+    typename: 'AuthProvider',
+    rule: rule(canSeeAuthProvider),
+    fields: { id, key: text('key', true), isEnabled: bool('isEnabled'), createdAt: date('createdAt') },
     relations: {},
   }),
 ];

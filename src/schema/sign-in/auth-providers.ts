@@ -4,6 +4,7 @@ import { canManageAuthProvider, canSeeAuthProvider } from '../../policies/auth-p
 import { guardedColumn, nodeReadRule, visibleRows } from '../core/guards.js';
 import { localizedFields } from '../core/localized.js';
 import { rootConnection, rootRows } from '../core/root-fields.js';
+import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const AuthProviderKindEnum = builder.enumType('AuthProviderKind', {
   description: 'PASSWORD: email and password (`signIn`); OIDC: OpenID Connect, started at `/auth/oidc/<key>/start`.',
@@ -44,6 +45,7 @@ builder.queryFields((t) => ({
   authProviders: t.drizzleConnection({
     type: 'authProviders',
     description: 'Every sign-in provider, enabled or not (needs settings.auth_providers.manage; empty otherwise), by sortOrder then key.',
-    ...rootConnection('authProviders', (_args, ctx) => ({ where: visibleRows(canManageAuthProvider, ctx), orderBy: { sortOrder: 'asc', key: 'asc' } })),
+    args: filterArgs(t, 'authProviders'),
+    ...rootConnection('authProviders', (args, ctx) => withFilters('authProviders', args, ctx, { where: visibleRows(canManageAuthProvider, ctx), orderBy: { sortOrder: 'asc', key: 'asc' } })),
   }),
 }));

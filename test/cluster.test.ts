@@ -17,10 +17,10 @@ describe('WORKERS', () => {
   });
 });
 
-/** Pids of the primary's children: its workers. */
+/** Pids of the primary's node children: its workers (tsx's esbuild service is a child too). */
 const workersOf = (pid: number): number[] => {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-x', 'node', '-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }

@@ -30,7 +30,7 @@ import {
  * the input layer: nesting levels, aliases of one field, directives on one field, string length,
  * items of a list, and the page size of nested connections (pages multiply).
  */
-export const BOUNDS = { depth: 5, aliases: 10, directives: 5, stringLength: 20_000, listItems: 20, nestedPage: 3, fieldsPerSelection: 4, fields: 25 };
+export const BOUNDS = { depth: 5, inputDepth: 3, aliases: 10, directives: 5, stringLength: 20_000, listItems: 20, nestedPage: 3, fieldsPerSelection: 4, fields: 25 };
 
 type Gen = fc.GeneratorValue;
 
@@ -224,20 +224,24 @@ export class DocumentBuilder {
     return name;
   }
 
-  /** A JS value for an input type: usually fitting, often not. */
-  private value(type: GraphQLInputType): unknown {
+  /**
+   * A JS value for an input type: usually fitting, often not. Input types may nest themselves
+   * (a filter's and/or/not): below BOUNDS.inputDepth an object gets its required fields only.
+   */
+  private value(type: GraphQLInputType, depth = 0): unknown {
     const { g } = this;
-    if (isNonNullType(type)) return this.bad(4) ? null : this.value(type.ofType);
+    if (isNonNullType(type)) return this.bad(4) ? null : this.value(type.ofType, depth);
     if (this.bad(5)) return pick(g, [null, 42, 'text', true, [], {}, 1.5, -1]);
     if (isListType(type)) {
-      if (chance(g, 15)) return this.value(type.ofType); // a single value where a list is expected
+      if (chance(g, 15)) return this.value(type.ofType, depth); // a single value where a list is expected
       const items = chance(g, 5) ? BOUNDS.listItems : g(fc.nat, 3);
-      return Array.from({ length: items }, () => this.value(type.ofType));
+      return Array.from({ length: items }, () => this.value(type.ofType, depth));
     }
     if (isInputObjectType(type)) {
       const object: Record<string, unknown> = {};
       for (const field of Object.values(type.getFields())) {
-        if (isNonNullType(field.type) ? !this.bad(3) : chance(g, 50)) object[field.name] = this.value(field.type);
+        const wanted = isNonNullType(field.type) ? !this.bad(3) : depth < BOUNDS.inputDepth && chance(g, 50);
+        if (wanted) object[field.name] = this.value(field.type, depth + 1);
       }
       if (this.bad(5)) object.unknownField = 'x';
       return object;

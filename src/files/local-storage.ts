@@ -29,14 +29,17 @@ export class LocalFileStorage implements FileStorage {
     const partial = join(this.root, PARTIAL, randomUUID());
     await mkdir(dirname(partial), { recursive: true });
     const metered = meter(body, options.maxBytes);
+    // `wx`: a fresh file, never one that already exists.
+    const file = createWriteStream(partial, { flags: 'wx' });
     try {
-      // `wx`: a fresh file, never one that already exists.
-      await metered.stream.pipeTo(Writable.toWeb(createWriteStream(partial, { flags: 'wx' })));
+      await metered.stream.pipeTo(Writable.toWeb(file));
       const stored = metered.result();
       await mkdir(dirname(target), { recursive: true });
       await rename(partial, target);
       return stored;
     } catch (error) {
+      // A refused body can end the pipe while the file is still being opened: removed before it exists, it would stay.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await rm(partial, { force: true });
       throw error;
     }

@@ -63,8 +63,9 @@ const PERMISSIONS = [
   'users.permissions.assign',
   'apps.manage',
   'api.introspect',
+  'settings.auth_providers.manage',
 ];
-const RESOURCES = ['users.users', 'users.roles', 'users.groups', 'users.permissions', 'translations', 'log.activity', 'apps', 'api'];
+const RESOURCES = ['users.users', 'users.roles', 'users.groups', 'users.permissions', 'translations', 'log.activity', 'apps', 'api', 'settings.auth_providers'];
 
 // Permissions: admin all (role administrator); alice and hanna MANAGER (role manager); bob users.users.view and
 // users.groups.view (group staff); carol, dave, istvan, judit, gina, the bot none.

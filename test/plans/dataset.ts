@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { runSeeds } from '../../src/db/seed/runner.js';
@@ -30,8 +31,9 @@ export async function openLargeDatabase(scale: number): Promise<LargeDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
+  let name: string | undefined;
   if (adminUrl) {
-    const name = `plans_${randomBytes(6).toString('hex')}`;
+    name = `plans_${randomBytes(6).toString('hex')}`;
     await adminQuery(adminUrl, `create database "${name}"`);
     handle = await openDatabase({ url: withDatabase(adminUrl, name), poolSize: 4, logger });
     cleanup = async () => {
@@ -46,9 +48,17 @@ export async function openLargeDatabase(scale: number): Promise<LargeDatabase> {
     await runMigrations(handle);
     await runSeeds(handle, { reset: true, demo: true });
     const dataset = generateDataset(scale, 1);
-    const target: Queryable = handle.pool ?? handle.pglite!;
-    for (const key of loadOrder) await insertTable(target, dataset[key]);
-    await insertViewer(target);
+    // Loaded as seed:large does, with gateway.realtime=off: no event log rows, no notifications (a bulk load).
+    const bulk = adminUrl ? new pg.Pool({ connectionString: withDatabase(adminUrl, name!), max: 2, options: '-c gateway.realtime=off' }) : null;
+    if (!bulk) await handle.exec(`set gateway.realtime = 'off'`);
+    const target: Queryable = bulk ?? handle.pglite!;
+    try {
+      for (const key of loadOrder) await insertTable(target, dataset[key]);
+      await insertViewer(target);
+    } finally {
+      if (bulk) await bulk.end();
+      else await handle.exec('reset gateway.realtime');
+    }
     await handle.exec('analyze');
   } catch (error) {
     await cleanup();

@@ -9,13 +9,9 @@ import { typeAllowed } from '../../files/service.js';
 import { UploadTooLargeError, type StoredObject } from '../../files/storage.js';
 import { Upload, type IncomingFile } from '../../files/upload-request.js';
 import { QUERY_TOO_COMPLEX } from '../../limits/limits.js';
-import { Channel } from '../channels/channels.js';
-import { FileScopeEnum } from '../core/enums.js';
 import { ClientError, ErrorInterface, ForbiddenError, NotFoundError, parseInput, resultUnion, ValidationError } from '../core/errors.js';
 import { mutate } from '../core/mutations.js';
-import { Message } from '../messages/messages.js';
-import { Organization } from '../organizations/organizations.js';
-import { FilePayload, fileSchema, resolveAttachment } from './platform-mutations.js';
+import { FilePayload, fileAttachmentFields, fileSchema, resolveAttachment } from './platform-mutations.js';
 import { requireScope } from './platform-mutation-helpers.js';
 
 /**
@@ -74,14 +70,7 @@ const UploadFileInput = builder.inputType('UploadFileInput', {
   fields: (t) => ({
     file: t.field({ type: 'Upload', required: true, description: "The file's part of the multipart request; its Content-Type is the file's media type." }),
     fileName: t.string({ description: 'The name to keep (1 to 255 characters, without "/" or "\\"); default: the name the file was sent with.' }),
-    scope: t.field({
-      type: FileScopeEnum,
-      defaultValue: 'user',
-      description: 'USER: yours (and readers of its message); ORGANIZATION: members; SHARED: anyone signed in.',
-    }),
-    organizationId: t.globalID({ for: Organization, description: 'Implied by a channel or message.' }),
-    channelId: t.globalID({ for: Channel, description: 'Implied by a message.' }),
-    messageId: t.globalID({ for: Message }),
+    ...fileAttachmentFields(t),
   }),
 });
 

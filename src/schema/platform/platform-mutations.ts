@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { InputFieldBuilder } from '@pothos/core';
 import { builder } from '../../builder.js';
 import type { Viewer } from '../../context.js';
 import { files, notifications, translations } from '../../db/schema/index.js';
@@ -59,13 +60,10 @@ export const FilePayload = builder.objectRef<{ fileId: string }>('FilePayload').
 /** The largest file the platform accepts. */
 export const MAX_FILE_BYTES = 5 * 1024 ** 3;
 
-const RegisterFileInput = builder.inputType('RegisterFileInput', {
-  description:
-    'Metadata of a file to upload; the storage key is chosen by the server. Attach it to what you can see: an organization you belong to, a channel you may post in, or a message of yours.',
-  fields: (t) => ({
-    fileName: t.string({ required: true, description: '1 to 255 characters, without "/" or "\\".' }),
-    mimeType: t.string({ required: true, description: 'A media type such as "image/png".' }),
-    sizeBytes: t.float({ required: true, description: `A whole number of bytes, 0 to ${MAX_FILE_BYTES} (5 GiB).` }),
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** What a file attaches to, in registerFile's and uploadFile's inputs (resolveAttachment reads them). */
+export const fileAttachmentFields = (t: InputFieldBuilder<Types, 'InputObject'>) => ({
     scope: t.field({
       type: FileScopeEnum,
       defaultValue: 'user',
@@ -74,6 +72,16 @@ const RegisterFileInput = builder.inputType('RegisterFileInput', {
     organizationId: t.globalID({ for: Organization, description: 'Implied by a channel or message.' }),
     channelId: t.globalID({ for: Channel, description: 'Implied by a message.' }),
     messageId: t.globalID({ for: Message }),
+});
+
+const RegisterFileInput = builder.inputType('RegisterFileInput', {
+  description:
+    'Metadata of a file to upload; the storage key is chosen by the server. Attach it to what you can see: an organization you belong to, a channel you may post in, or a message of yours.',
+  fields: (t) => ({
+    fileName: t.string({ required: true, description: '1 to 255 characters, without "/" or "\\".' }),
+    mimeType: t.string({ required: true, description: 'A media type such as "image/png".' }),
+    sizeBytes: t.float({ required: true, description: `A whole number of bytes, 0 to ${MAX_FILE_BYTES} (5 GiB).` }),
+    ...fileAttachmentFields(t),
   }),
 });
 

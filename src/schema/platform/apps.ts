@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
 import type { apps } from '../../db/schema/index.js';
-import { canSeeGroup, canSeeRole } from '../../policies/rbac.js';
 import { canSeeApp } from '../../policies/app.js';
 import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { localizedFields, localizedSortKey } from '../core/localized.js';
 import { rootConnection } from '../core/root-fields.js';
+import { visibleGroups, visibleRoles } from '../core/ruled-connection.js';
 import { filterArgs, withFilters } from '../core/where-input.js';
 
 export const App = builder.drizzleNode('apps', {
@@ -24,15 +24,11 @@ export const App = builder.drizzleNode('apps', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     roles: t.relatedConnection('roles', {
       description: 'Roles granted the app.',
-      args: filterArgs(t, 'roles'),
-      query: (args, ctx) => withFilters('roles', args, ctx, { where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
-      totalCount: true,
+      ...visibleRoles(t),
     }),
     groups: t.relatedConnection('groups', {
       description: 'Groups granted the app.',
-      args: filterArgs(t, 'groups'),
-      query: (args, ctx) => withFilters('groups', args, ctx, { where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
-      totalCount: true,
+      ...visibleGroups(t),
     }),
   }),
 });

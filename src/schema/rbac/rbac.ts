@@ -10,6 +10,7 @@ import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { rootConnection } from '../core/root-fields.js';
 import { localizedFields, localizedSortKey } from '../core/localized.js';
 import { User } from '../users/users.js';
+import { visibleGroups, visibleRoles } from '../core/ruled-connection.js';
 import { filterArgs, withFilters } from '../core/where-input.js';
 
 /**
@@ -82,15 +83,11 @@ export const Permission = builder.drizzleNode('permissions', {
     resource: t.relation('resource'),
     roles: t.relatedConnection('roles', {
       description: 'Roles granting it.',
-      args: filterArgs(t, 'roles'),
-      query: (args, ctx) => withFilters('roles', args, ctx, { where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
-      totalCount: true,
+      ...visibleRoles(t),
     }),
     groups: t.relatedConnection('groups', {
       description: 'Groups granting it.',
-      args: filterArgs(t, 'groups'),
-      query: (args, ctx) => withFilters('groups', args, ctx, { where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
-      totalCount: true,
+      ...visibleGroups(t),
     }),
   }),
 });
@@ -99,15 +96,11 @@ nodeReadRule('Permission', canSeePermission);
 builder.drizzleObjectFields(User, (t) => ({
   roles: t.relatedConnection('roles', {
     description: "The user's roles (needs users.roles.view).",
-    args: filterArgs(t, 'roles'),
-    query: (args, ctx) => withFilters('roles', args, ctx, { where: visibleRows(canSeeRole, ctx), orderBy: { key: 'asc' } }),
-    totalCount: true,
+    ...visibleRoles(t),
   }),
   groups: t.relatedConnection('groups', {
     description: "The user's groups (needs users.groups.view).",
-    args: filterArgs(t, 'groups'),
-    query: (args, ctx) => withFilters('groups', args, ctx, { where: visibleRows(canSeeGroup, ctx), orderBy: { key: 'asc' } }),
-    totalCount: true,
+    ...visibleGroups(t),
   }),
 }));
 

@@ -61,7 +61,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a cluster of gateway processes 
   });
 
   const post = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(gateway.url, { method: 'POST', signal: AbortSignal.timeout(15_000), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
     return (await response.json()) as { data?: any; errors?: unknown[] };
   };
 
@@ -88,14 +88,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a cluster of gateway processes 
 
     // METRICS_PORT is the primary's: the sum of every worker's registry.
     const port = /metrics of all workers on port (\d+)/.exec(gateway.output())?.[1];
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(15_000) })).text();
     const requests = [...metrics.matchAll(/^gateway_requests_total\{[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
     expect(requests).toBeGreaterThanOrEqual(3);
 
     // A worker that dies is replaced; the port keeps answering meanwhile.
     process.kill(first!, 'SIGKILL');
     // A kept-alive connection to the killed worker is reset (a client retries that); a new one is served.
-    const answered = async (): Promise<unknown> => post('{ __typename }').then((answer) => answer.data, () => answered());
+    const answered = async (tries = 20): Promise<unknown> => post('{ __typename }').then((answer) => answer.data, (error: unknown) => (tries > 1 ? sleep(250).then(() => answered(tries - 1)) : Promise.reject(error)));
     expect(await answered()).toEqual({ __typename: 'Query' });
     let now = workersOf(gateway.child.pid!);
     for (let waited = 0; !(now.length === 2 && !now.includes(first!)) && waited < 60_000; waited += 250) {

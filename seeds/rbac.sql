@@ -11,7 +11,10 @@ insert into auth.resources (key, description, created_at) values
   ('log.activity', '{"en": "Activity log", "hu": "Tevékenységnapló", "de": "Aktivitätsprotokoll"}', '2026-01-01T00:00:00Z'),
   ('apps', '{"en": "Applications", "hu": "Alkalmazások", "de": "Anwendungen"}', '2026-01-01T00:00:00Z'),
   ('api', '{"en": "The GraphQL API", "hu": "A GraphQL API", "de": "Die GraphQL-API"}', '2026-01-01T00:00:00Z'),
-  ('settings.auth_providers', '{"en": "Sign-in providers", "hu": "Bejelentkezési szolgáltatók", "de": "Anmeldeanbieter"}', '2026-01-01T00:00:00Z')
+  ('settings.auth_providers', '{"en": "Sign-in providers", "hu": "Bejelentkezési szolgáltatók", "de": "Anmeldeanbieter"}', '2026-01-01T00:00:00Z'),
+  ('settings.themes', '{"en": "Theme presets", "hu": "Témabeállítások", "de": "Designvorlagen"}', '2026-01-01T00:00:00Z'),
+  ('settings.email_templates', '{"en": "Email templates", "hu": "E-mail sablonok", "de": "E-Mail-Vorlagen"}', '2026-01-01T00:00:00Z'),
+  ('log.system', '{"en": "System log", "hu": "Rendszernapló", "de": "Systemprotokoll"}', '2026-01-01T00:00:00Z')
 on conflict (key) do update set description = excluded.description;
 
 -- A permission key is <resource key>.<action>; resource and action are derived from it.
@@ -40,7 +43,10 @@ from (values
   ('apps.manage', '{"en": "Manage applications", "hu": "Alkalmazások kezelése", "de": "Anwendungen verwalten"}'),
   -- Introspection where it is turned off (production): src/production.ts.
   ('settings.auth_providers.manage', '{"en": "Manage sign-in providers", "hu": "Bejelentkezési szolgáltatók kezelése", "de": "Anmeldeanbieter verwalten"}'),
-  ('api.introspect', '{"en": "Read the API schema (introspection)", "hu": "Az API sémájának lekérdezése (introspekció)"}')
+  ('api.introspect', '{"en": "Read the API schema (introspection)", "hu": "Az API sémájának lekérdezése (introspekció)"}'),
+  ('settings.themes.manage', '{"en": "Manage theme presets", "hu": "Témabeállítások kezelése", "de": "Designvorlagen verwalten"}'),
+  ('settings.email_templates.manage', '{"en": "Manage email templates", "hu": "E-mail sablonok kezelése", "de": "E-Mail-Vorlagen verwalten"}'),
+  ('log.system.view', '{"en": "View the system log", "hu": "Rendszernapló megtekintése", "de": "Systemprotokoll anzeigen"}')
 ) as p(key, description)
 on conflict (key) do update set
   resource_id = excluded.resource_id,
@@ -128,6 +134,7 @@ from (values
   ('administrators', 'users.permissions.assign'),
   ('administrators', 'apps.manage'),
   ('administrators', 'log.activity.view'),
+  ('administrators', 'log.system.view'),
   ('staff', 'users.users.view'),
   ('staff', 'users.groups.view')
 ) as g(group_key, permission_key)

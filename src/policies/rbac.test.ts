@@ -64,8 +64,14 @@ const PERMISSIONS = [
   'apps.manage',
   'api.introspect',
   'settings.auth_providers.manage',
+  'settings.themes.manage',
+  'settings.email_templates.manage',
+  'log.system.view',
 ];
-const RESOURCES = ['users.users', 'users.roles', 'users.groups', 'users.permissions', 'translations', 'log.activity', 'apps', 'api', 'settings.auth_providers'];
+const RESOURCES = [
+  ...['users.users', 'users.roles', 'users.groups', 'users.permissions', 'translations', 'log.activity', 'apps', 'api'],
+  ...['settings.auth_providers', 'settings.themes', 'settings.email_templates', 'log.system'],
+];
 
 // Permissions: admin all (role administrator); alice and hanna MANAGER (role manager); bob users.users.view and
 // users.groups.view (group staff); carol, dave, istvan, judit, gina, the bot none.

@@ -1,5 +1,7 @@
-import { createSourceEventStream, execute, type ExecutionArgs } from 'graphql';
+import { createSourceEventStream, type ExecutionArgs } from 'graphql';
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
+import type { Context } from '../context.js';
+import { executeEvent } from './shared-execution.js';
 
 /** Where an event's result keeps its event's cursor (a symbol: copied by spreads, never serialized). */
 export const EVENT_ID = Symbol('eventId');
@@ -26,7 +28,7 @@ export function useFreshContextPerEvent<Ctx extends object>(eventContext: (subsc
         if (!isAsyncIterable(source)) return { ...source, data: null };
         const subscriptionContext = executionArgs.contextValue as Ctx;
         return mapAsyncIterator(source, async (payload) => {
-          const result = await execute({ ...executionArgs, rootValue: payload, contextValue: eventContext(subscriptionContext) });
+          const result = await executeEvent(executionArgs, payload, eventContext(subscriptionContext) as Partial<Context> as Context);
           // A payload with a `cursor` (a logged event) passes it on to its result, for the SSE id.
           const cursor = (payload as { cursor?: unknown } | null)?.cursor;
           return typeof cursor === 'string' ? Object.assign(result, { [EVENT_ID]: cursor }) : result;

@@ -196,19 +196,22 @@ class ReadBatcher {
 
 const noLogging = new NoopLogger();
 
+/** Runs one read statement (its rows as arrays). */
+type Load = (text: string, params: unknown[]) => Promise<unknown[][]>;
+
 /** A prepared read of the batching session: its text, values and row mapper, to run again with other values. */
 class SharedPrepared extends PgAsyncPreparedQuery<PreparedQueryConfig> {
   constructor(
     readonly text: string,
     readonly statement: Query,
     readonly rowsMapper: ((rows: unknown[]) => unknown) | undefined,
-    private readonly batcher: ReadBatcher,
+    private readonly load: Load,
   ) {
-    super((params) => batcher.load(text, params ?? []), statement, rowsMapper, 'arrays', noLogging, undefined, undefined, undefined);
+    super((params) => load(text, params ?? []), statement, rowsMapper, 'arrays', noLogging, undefined, undefined, undefined);
   }
 
   withParams(params: unknown[]): SharedPrepared {
-    return new SharedPrepared(this.text, { ...this.statement, params }, this.rowsMapper, this.batcher);
+    return new SharedPrepared(this.text, { ...this.statement, params }, this.rowsMapper, this.load);
   }
 }
 
@@ -217,15 +220,23 @@ class SharedPrepared extends PgAsyncPreparedQuery<PreparedQueryConfig> {
  * selects) are merged across callers by a ReadBatcher; anything else runs as on `db`. The merged
  * statements are logged (and counted) once each by `db`'s own logger.
  */
-function sharingReads(db: Database): Database {
+function sharingReads(db: Database, load: Load, onOtherStatement?: () => void): Database {
   const session = db._.session as unknown as PgAsyncSession & Record<string, unknown>;
-  const runArrays: RunArrays = (query) => session.prepareQuery(query, 'arrays', false).execute() as Promise<unknown[][]>;
-  const batcher = new ReadBatcher(runArrays);
   const batching = Object.create(session, {
     prepareQuery: {
       value(query: Query & { _sql?: string[] }, mode: 'arrays' | 'objects' | 'raw', name: string | boolean, mapper?: (rows: unknown[]) => unknown, ...rest: unknown[]) {
-        if (mode !== 'arrays') return session.prepareQuery(query, mode, name, mapper, ...(rest as []));
-        return new SharedPrepared(query._sql ? query._sql.join(' ') : query.sql, query, mapper, batcher);
+        if (mode !== 'arrays') {
+          onOtherStatement?.();
+          return session.prepareQuery(query, mode, name, mapper, ...(rest as []));
+        }
+        return new SharedPrepared(query._sql ? query._sql.join(' ') : query.sql, query, mapper, load);
+      },
+    },
+    // A transaction's statements go through a session of its own, which this one would not see.
+    transaction: {
+      value(...args: unknown[]) {
+        onOtherStatement?.();
+        return (session.transaction as (...a: unknown[]) => unknown).apply(session, args);
       },
     },
   }) as PgAsyncSession;
@@ -240,17 +251,58 @@ function sharingReads(db: Database): Database {
   return shared;
 }
 
-const perDatabase = new WeakMap<Database, Database>();
+const perDatabase = new WeakMap<Database, { shared: Database; load: Load }>();
+
+/** A database made here, and the database it reads through (which rootDatabase cannot see from it). */
+const madeFrom = new WeakMap<Database, Database>();
+
+function sharingOf(db: Database): { shared: Database; load: Load } {
+  const root = madeFrom.get(db) ?? rootDatabase(db);
+  let sharing = perDatabase.get(root);
+  if (!sharing) {
+    const session = root._.session as unknown as PgAsyncSession;
+    const batcher = new ReadBatcher((query) => session.prepareQuery(query, 'arrays', false).execute() as Promise<unknown[][]>);
+    const load: Load = (text, params) => batcher.load(text, params);
+    perDatabase.set(root, (sharing = { shared: sharingReads(root, load), load }));
+    madeFrom.set(sharing.shared, root);
+  }
+  return sharing;
+}
 
 /**
  * The database subscription events are resolved with: `db`'s reads, merged across subscribers. One
  * per shared database: a request's counting view (src/db/counting.ts) would keep each subscriber apart.
  */
 export function sharedReads(db: Database): Database {
-  const root = rootDatabase(db);
-  let shared = perDatabase.get(root);
-  if (!shared) perDatabase.set(root, (shared = sharingReads(root)));
-  return shared;
+  return sharingOf(db).shared;
+}
+
+/** One read statement (rows as arrays), merged with the others of this turn like every read of sharedReads(db). */
+export function sharedRead(db: Database, text: string, params: unknown[]): Promise<unknown[][]> {
+  return sharingOf(db).load(text, params);
+}
+
+/**
+ * sharedReads(db) that shows `onRead` each read statement as it is issued, with its rows to come,
+ * and tells `onOtherStatement` when it runs anything else (a write, a raw statement, a
+ * transaction): src/realtime/shared-execution.ts learns from it what one execution reads.
+ */
+export function recordedReads(db: Database, onRead: (text: string, params: unknown[], rows: Promise<unknown[][]>) => void, onOtherStatement: () => void): Database {
+  const { load } = sharingOf(db);
+  const recording: Load = (text, params) => {
+    const rows = load(text, params);
+    onRead(text, params, rows);
+    return rows;
+  };
+  const root = madeFrom.get(db) ?? rootDatabase(db);
+  const recorded = sharingReads(root, recording, onOtherStatement);
+  madeFrom.set(recorded, root);
+  return recorded;
+}
+
+/** The viewer-id parameters of a statement: `::uuid` casts, where each reader's own id may stand. */
+export function uuidParameters(text: string, paramCount: number): boolean[] {
+  return cachedShape(text, paramCount).casts.map((cast) => cast === 'uuid');
 }
 
 /** A statement built for one subscriber of an event, and whether others may run it with their own id. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import { topics } from '../../src/realtime/index.js';
+import { eventExecutions } from '../../src/realtime/shared-execution.js';
 import { CHANNEL, channelGid, channelId } from '../mutations/message-helpers.js';
 import { openSeededDatabase, type StatementCounter } from '../gateway.js';
 import { DEMO_BOT_TOKEN } from '../sign-in.js';
@@ -83,7 +84,11 @@ describe('fan-out of one event', () => {
 
     const many = await openSubscribers(50, 2);
     await statementsForOneEvent(many, 'warm-up again');
+    const executedBefore = eventExecutions.executed;
     const forMany = await statementsForOneEvent(many, 'to fifty subscribers');
+    // The 48 people share two executions (one per selection) and whoever's rows differ runs alone (alice, who reads her
+    // own email; the bots): src/realtime/shared-execution.ts. Each executing would be 50.
+    expect(eventExecutions.executed - executedBefore).toBeLessThanOrEqual(8);
     // Per event: the event log's read, one rule check per rule shape (people, the bot) and one load per selection: 5.
     // A loaded machine may split an event's reads over two turns of the event loop (one statement more); one per subscriber would be 10 and 50.
     expect(forFew).toBeLessThanOrEqual(6);

@@ -56,12 +56,13 @@ describe('validating an edited template', () => {
     expect(templateProblems('password_reset', texts)).toEqual([]);
     expect(
       templateProblems('password_reset', {
-        subject: { en: 'Hi {{firstName}}' },
+        subject: { en: 'Hi {{firstName}}', hu: 'Két\nsor' },
         body: { en: 'no link here', hu: '{{resetUrl}} {{token}}' },
         bodyHtml: { en: '<a>{{ resetUrl }}</a>' },
       }),
     ).toEqual([
       { part: 'subject', locale: 'en', message: 'unknown placeholder {{firstName}} (allowed: {{resetUrl}}, {{expiresInMinutes}}, {{userName}})' },
+      { part: 'subject', locale: 'hu', message: 'must be one line' },
       { part: 'body', locale: 'en', message: 'must contain {{resetUrl}}' },
       { part: 'body', locale: 'hu', message: 'unknown placeholder {{token}} (allowed: {{resetUrl}}, {{expiresInMinutes}}, {{userName}})' },
     ]);

@@ -51,6 +51,7 @@ export function templateProblems(kind: string, texts: Partial<TemplateTexts>): T
       const used = placeholdersIn(text);
       const unknown = used.filter((name) => !allowed.includes(name));
       if (unknown.length > 0) problems.push({ part, locale, message: `unknown placeholder ${braced(unknown)} (allowed: ${braced(allowed) || 'none'})` });
+      if (part === 'subject' && /[\r\n]/.test(text)) problems.push({ part, locale, message: 'must be one line' });
       const missing = part === 'subject' ? [] : required.filter((name) => !used.includes(name));
       if (missing.length > 0) problems.push({ part, locale, message: `must contain ${braced(missing)}` });
     }

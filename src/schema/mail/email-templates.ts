@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { builder } from '../../builder.js';
 import type { emailTemplates } from '../../db/schema/index.js';
-import { MAIL_KINDS, templateDefinition, type MailKind } from '../../mail/template-catalog.js';
+import { MAIL_KINDS, type MailKind } from '../../mail/template-catalog.js';
+import { placeholderNames, requiredPlaceholders } from '../../mail/templates.js';
 import { canManageEmailTemplate } from '../../policies/email-template.js';
 import { nodeReadRule, visibleRows } from '../core/guards.js';
 import { localizedFields } from '../core/localized.js';
@@ -23,9 +24,6 @@ function placeholderList(pick: (kind: MailKind) => string[]) {
   };
 }
 
-const allNames = (kind: MailKind) => templateDefinition(kind).placeholders.map((p) => p.name);
-const requiredNames = (kind: MailKind) => templateDefinition(kind).placeholders.filter((p) => p.required).map((p) => p.name);
-
 /** The texts of one mail the gateway sends; only for holders of settings.email_templates.manage. */
 export const EmailTemplate = builder.drizzleNode('emailTemplates', {
   name: 'EmailTemplate',
@@ -38,11 +36,11 @@ export const EmailTemplate = builder.drizzleNode('emailTemplates', {
     ...localizedFields(t, 'bodyHtml', { nullable: true, description: "The mail's HTML body (placeholders are HTML-escaped in it); null: plain text only" }),
     placeholders: t.stringList({
       description: 'The placeholders the texts may use (`{{name}}`), as the code declares them for this key.',
-      ...sqlValue('placeholders', placeholderList(allNames)),
+      ...sqlValue('placeholders', placeholderList(placeholderNames)),
     }),
     requiredPlaceholders: t.stringList({
       description: 'The placeholders every body (text and HTML, every locale) must contain, e.g. the reset link.',
-      ...sqlValue('requiredPlaceholders', placeholderList(requiredNames)),
+      ...sqlValue('requiredPlaceholders', placeholderList(requiredPlaceholders)),
     }),
     isSystem: t.exposeBoolean('isSystem'),
     customizedAt: t.expose('customizedAt', { type: 'DateTime', nullable: true, description: 'When an administrator last changed the texts; null while they are the seeded ones.' }),

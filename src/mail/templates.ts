@@ -95,6 +95,7 @@ export function renderTemplate(kind: MailKind, texts: TemplateTexts, recipientLo
   const pick = (map: LocalizedText | null) => (map && locale ? (textIn(map, locale) ?? '') : '');
   const html = texts.bodyHtml && locale ? textIn(texts.bodyHtml, locale) : undefined;
   return {
+    // A value (a display name) may hold a line break; a subject header is one line.
     subject: substitute(pick(texts.subject), values).replace(/[\r\n]+/g, ' '),
     text: substitute(pick(texts.body), values),
     ...(html !== undefined ? { html: substitute(html, values, true) } : {}),

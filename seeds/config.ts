@@ -39,6 +39,13 @@ export const seeds: SeedDefinition[] = [
     description: 'Sign-in providers: email and password, enabled',
   },
   {
+    name: 'email-templates',
+    file: 'email-templates.sql',
+    kind: 'base',
+    dependsOn: ['locales'],
+    description: 'Texts of the mails the gateway sends (password reset), en and hu, de too; an administrator\'s edit survives a re-run',
+  },
+  {
     name: 'apps',
     file: 'apps.sql',
     kind: 'base',

@@ -437,6 +437,31 @@ export type EditMessageInput = {
   id: Scalars['ID']['input'];
 };
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type EmailTemplateOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: EmailTemplateOrderField;
+};
+
+/** Indexed columns a EmailTemplate list can be ordered by. */
+export type EmailTemplateOrderField =
+  | 'KEY';
+
+/** Conditions on a EmailTemplate, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type EmailTemplateWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<EmailTemplateWhere>>;
+  customizedAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isSystem?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<EmailTemplateWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<EmailTemplateWhere>>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
 export type FileInput = {
   id: Scalars['ID']['input'];
 };
@@ -865,6 +890,10 @@ export type RequestPasswordResetInput = {
   email: Scalars['String']['input'];
 };
 
+export type ResetEmailTemplateInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type ResetPasswordInput = {
   /** 8 to 200 characters. */
   newPassword: Scalars['String']['input'];
@@ -1032,6 +1061,17 @@ export type UpdateChannelPreferencesInput = {
   isMuted?: InputMaybe<Scalars['Boolean']['input']>;
   /** A message of this channel; null clears the read position. */
   lastReadMessageId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Each given text replaces that part in every locale (send every translation you keep; `subjectTranslations` etc. read them). Absent parts stay; `bodyHtml: null` removes the HTML part. Texts may use only the template's `placeholders`, and every body must hold its `requiredPlaceholders`. */
+export type UpdateEmailTemplateInput = {
+  /** Plain text. Active locales only; the default locale is required. */
+  body?: InputMaybe<Array<LocalizedTextInput>>;
+  /** HTML (placeholders are escaped in it); null removes it. */
+  bodyHtml?: InputMaybe<Array<LocalizedTextInput>>;
+  id: Scalars['ID']['input'];
+  /** Active locales only; the default locale is required. */
+  subject?: InputMaybe<Array<LocalizedTextInput>>;
 };
 
 /** Absent fields stay as they are; a null description clears it. */

@@ -265,6 +265,7 @@
       "Channel",
       "ChannelMember",
       "ChannelSection",
+      "EmailTemplate",
       "File",
       "Group",
       "Message",
@@ -342,6 +343,12 @@
     ],
     "RequestPasswordResetResult": [
       "RequestPasswordResetPayload",
+      "ValidationError"
+    ],
+    "ResetEmailTemplateResult": [
+      "EmailTemplatePayload",
+      "ForbiddenError",
+      "NotFoundError",
       "ValidationError"
     ],
     "ResetPasswordResult": [
@@ -456,6 +463,12 @@
     "UpdateChannelResult": [
       "ChannelPayload",
       "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateEmailTemplateResult": [
+      "EmailTemplatePayload",
       "ForbiddenError",
       "NotFoundError",
       "ValidationError"
@@ -772,6 +785,7 @@
       "Channel",
       "ChannelMember",
       "ChannelSection",
+      "EmailTemplate",
       "File",
       "Group",
       "Message",
@@ -849,6 +863,12 @@
     ],
     "RequestPasswordResetResult": [
       "RequestPasswordResetPayload",
+      "ValidationError"
+    ],
+    "ResetEmailTemplateResult": [
+      "EmailTemplatePayload",
+      "ForbiddenError",
+      "NotFoundError",
       "ValidationError"
     ],
     "ResetPasswordResult": [
@@ -963,6 +983,12 @@
     "UpdateChannelResult": [
       "ChannelPayload",
       "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateEmailTemplateResult": [
+      "EmailTemplatePayload",
       "ForbiddenError",
       "NotFoundError",
       "ValidationError"

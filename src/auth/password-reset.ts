@@ -51,7 +51,7 @@ export async function requestPasswordReset(db: Database, email: string, ip: stri
   // One statement whether or not the email matches: the answer's timing tells nothing.
   await db.execute(sql`
     with target as (
-      select u.id, u.email, u.locale from auth.users u
+      select u.id, u.email, u.locale, u.display_name from auth.users u
       where lower(u.email) = lower(${email}) and u.deleted_at is null and u.deactivated_at is null and u.user_type = 'human'
         and (select count(*) from auth.password_reset_tokens t where t.user_id = u.id and t.used_at is null and t.expires_at > now()) < ${MAX_OUTSTANDING_RESETS}
       limit 1
@@ -61,7 +61,7 @@ export async function requestPasswordReset(db: Database, email: string, ip: stri
       returning user_id, expires_at
     ), mail as (
       insert into platform.mail_outbox (kind, to_address, locale, params, expires_at)
-      select 'password_reset', target.email, target.locale, jsonb_build_object('link', ${resetLink(token)}::text, 'minutes', ${String(ttlMinutes)}::text), token.expires_at
+      select 'password_reset', target.email, target.locale, jsonb_build_object('resetUrl', ${resetLink(token)}::text, 'expiresInMinutes', ${String(ttlMinutes)}::text, 'userName', coalesce(target.display_name, '')), token.expires_at
       from target join token on token.user_id = target.id
       returning id
     )

@@ -67,7 +67,7 @@ export async function drainOutbox(db: Database, sender: MailSender, options: Dra
       continue;
     }
     try {
-      await sender.send({ to: row.to, ...renderMail(row.kind, row.locale, row.params) });
+      await sender.send({ to: row.to, ...(await renderMail(db, row.kind, row.locale, row.params)) });
       await db.update(mailOutbox).set({ ...finished, status: 'sent', sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, row.id));
       log?.info({ mailId: row.id, kind: row.kind, sender: sender.name }, `mail ${row.id} sent`);
       result.sent++;

@@ -6,6 +6,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text` (the template's HTML part), when there is one. */
+  html?: string;
 }
 
 /** Where mail goes: MAIL_SENDER=console (the default) or smtp. */
@@ -23,7 +25,7 @@ export function consoleSender(log: Logger, from: string): MailSender {
   return {
     name: 'console',
     async send(mail) {
-      log.info({ from, to: mail.to, subject: mail.subject, text: mail.text }, `mail to ${mail.to}: ${mail.subject}`);
+      log.info({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) }, `mail to ${mail.to}: ${mail.subject}`);
     },
     async close() {},
   };
@@ -46,7 +48,7 @@ export async function smtpSender({ url, from, timeoutMs = 30_000 }: SmtpOptions)
   return {
     name: 'smtp',
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
     },
     async close() {
       transport.close();

@@ -31,6 +31,8 @@ import './sign-in/auth-provider-mutations.js';
 import './platform/file-uploads.js';
 import './platform/app-mutations.js';
 import './platform/locale-mutations.js';
+import './mail/email-templates.js';
+import './mail/email-template-mutations.js';
 import './channels/section-mutations.js';
 import './realtime/subscriptions.js';
 

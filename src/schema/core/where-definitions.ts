@@ -3,6 +3,7 @@ import type { messages } from '../../db/schema/index.js';
 import { canSeeApp } from '../../policies/app.js';
 import { canSeeAuditLog } from '../../policies/audit-log.js';
 import { canSeeAuthProvider } from '../../policies/auth-provider.js';
+import { canManageEmailTemplate } from '../../policies/email-template.js';
 import { canSeeChannel } from '../../policies/channel.js';
 import { canSeeChannelMember } from '../../policies/channel-member.js';
 import { canSeeFile } from '../../policies/file.js';
@@ -151,6 +152,13 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     typename: 'AuthProvider',
     rule: rule(canSeeAuthProvider),
     fields: { id, key: text('key', true), isEnabled: bool('isEnabled'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'emailTemplates',
+    typename: 'EmailTemplate',
+    rule: rule(canManageEmailTemplate),
+    fields: { id, key: text('key', true), isSystem: bool('isSystem'), customizedAt: date('customizedAt'), updatedAt: date('updatedAt') },
     relations: {},
   }),
 ];

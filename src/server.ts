@@ -79,6 +79,8 @@ export interface GatewayOptions {
   persisted?: PersistedDocumentsOptions;
   /** Sign-in providers (config SignInSettings): sealing client secrets, the OIDC routes' return URLs; absent: no OIDC sign-in. */
   signIn?: SignInSettings;
+  /** The key integration connections' credentials are sealed with (INTEGRATION_SECRET_KEY); absent: none can be stored. */
+  integrationSecretKey?: Buffer | null;
   /** Heartbeat interval of multipart subscription streams (src/http/multipart-subscriptions.ts); default 5 s as Apollo Router. */
   multipartHeartbeatMs?: number;
   /** File storage and limits (src/files/): uploadFile and GET /files/<id>; without it uploads are refused and /files answers 404. */
@@ -106,7 +108,7 @@ const codeInputErrors: Plugin = {
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn, files }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn, integrationSecretKey, files }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
@@ -125,7 +127,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
     : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn, files: files ?? undefined }),
+    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn, integrationSecretKey: integrationSecretKey ?? null, files: files ?? undefined }),
     graphqlEndpoint: '/graphql',
     // yoga's own check (an empty body) matches the end of the URL, which never holds a raw NUL: /health is useHealth's.
     healthCheckEndpoint: '\u0000',

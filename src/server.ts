@@ -16,6 +16,7 @@ import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
 import { useJsonParameterErrors } from './http/http-params.js';
+import { isValueEchoingVariableError, variableErrorsWithoutValues } from './http/variable-errors.js';
 import { useGraphQLSSEEndpoint } from './http/graphql-sse.js';
 import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
@@ -98,11 +99,14 @@ const servedBeside = new WeakMap<Yoga, { door: FrontDoor | null; webSocket: WebS
 /** The metrics of a gateway made by createYogaApp (null: off), e.g. to serve them on a port of their own. */
 export const metricsOf = (yoga: Yoga): GatewayMetrics | null => servedBeside.get(yoga)?.observer.metrics ?? null;
 
-/** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
+/** Variable errors come back from execution without a code; they get BAD_USER_INPUT, and lose the values graphql-js quotes in them. */
 const codeInputErrors: Plugin = {
-  onExecute: () => ({
+  onExecute: ({ args }) => ({
     onExecuteDone: ({ result, setResult }) => {
-      if (!isAsyncIterable(result)) setResult(withInputCodes(result));
+      if (isAsyncIterable(result)) return;
+      const echoing = result.errors?.filter(isValueEchoingVariableError) ?? [];
+      const safe = echoing.length > 0 ? variableErrorsWithoutValues(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>) : null;
+      setResult(withInputCodes(safe ? { ...result, errors: [...result.errors!.filter((error) => !echoing.includes(error)), ...safe] } : result));
     },
   }),
 };

@@ -32,6 +32,8 @@ import './platform/file-uploads.js';
 import './platform/app-mutations.js';
 import './platform/locale-mutations.js';
 import './channels/section-mutations.js';
+import './integrations/integration-connections.js';
+import './integrations/integration-connection-mutations.js';
 import './realtime/subscriptions.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */

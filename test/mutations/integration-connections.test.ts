@@ -74,6 +74,15 @@ describe('integration connections: reads (A(o))', () => {
     for (const actor of ['hanna', 'istvan'] as const) expect(names(await run(actor, LIST, { slug: 'globex' }))).toEqual(['jira:Globex Jira']);
   });
 
+  it('a read never loads the ciphertext (the type selects only the columns its fields need), compiled or not', async () => {
+    await run('alice', LIST, { slug: 'acme' });
+    gateway.statements.reset();
+    await run('alice', LIST, { slug: 'acme' }); // the second time compiled
+    await run('alice', `query N($id: ID!) { node(id: $id) { ... on IntegrationConnection { ${EVERY_FIELD} } } }`, { id: seededGithub });
+    expect(gateway.statements.log.length).toBeGreaterThan(0);
+    expect(gateway.statements.log.filter((statement) => statement.includes('credentials_encrypted'))).toEqual([]);
+  });
+
   it('node(id) answers the same rule; where and orderBy filter inside it', async () => {
     const query = `query N($id: ID!) { node(id: $id) { ... on IntegrationConnection { provider name } } }`;
     expect((await run('bob', query, { id: seededGithub })).data.node).toEqual({ provider: 'github', name: 'acme/gateway' });

@@ -15,6 +15,8 @@ import { Organization } from '../organizations/organizations.js';
  */
 export const IntegrationConnection = builder.drizzleNode('integrationConnections', {
   name: 'IntegrationConnection',
+  // Only the columns the asked fields need: the ciphertext is never even loaded for a read.
+  select: { columns: { id: true } },
   id: { column: (connection) => connection.id },
   fields: (t) => ({
     provider: t.exposeString('provider', { description: 'Which integration: a lower-case key such as `github`, `slack`, `jira`, `webhook`.' }),

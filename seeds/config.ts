@@ -124,6 +124,13 @@ export const seeds: SeedDefinition[] = [
     description: 'An example OpenID Connect provider, disabled (no client secret)',
   },
   {
+    name: 'integrations',
+    file: 'integrations.sql',
+    kind: 'demo',
+    dependsOn: ['organizations'],
+    description: 'Integration connections without credentials: GitHub and a paused webhook in acme, Jira (in error) in globex',
+  },
+  {
     name: 'accounts',
     file: 'accounts.sql',
     kind: 'demo',

@@ -209,6 +209,13 @@ describe('demo seeds', () => {
       expect(await count(`from platform.translations where locale = 'de'`)).toBeGreaterThan(0);
     });
 
+    it('integration connections in both organizations, one paused, none with credentials (SQL cannot seal them)', async () => {
+      expect(await count(`from chat.integration_connections`)).toBe(3);
+      expect(await count(`from chat.integration_connections where status = 'paused'`)).toBe(1);
+      expect(await count(`from chat.integration_connections where has_credentials`)).toBe(0);
+      expect(await count(`from (select distinct organization_id from chat.integration_connections) o`)).toBe(2);
+    });
+
     it('files and audit log entries', async () => {
       expect(await count(`from platform.files`)).toBeGreaterThanOrEqual(3);
       expect(await count(`from platform.files where message_id is not null`)).toBeGreaterThan(0);

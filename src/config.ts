@@ -1,4 +1,4 @@
-import { parseSecretKey } from './auth/provider-secrets.js';
+import { parseSecretKey } from './secrets.js';
 import { workerCount } from './cluster.js';
 import { parseCorsOrigins, type CorsPolicy } from './http/cors.js';
 import type { ConcurrencyOptions } from './limits/concurrency-plugin.js';
@@ -85,6 +85,8 @@ export interface Config {
   tracing: TracingConfig | null;
   /** Sign-in providers (src/auth/oidc/): the key client secrets are sealed with, the public URL, where browsers may return to. */
   signIn: SignInSettings;
+  /** INTEGRATION_SECRET_KEY (32 bytes): seals integration connections' credentials (src/secrets.ts); null: none can be stored. */
+  integrationSecretKey: Buffer | null;
   /** Mail (src/mail/) and password reset links: MAIL_SENDER, MAIL_FROM, SMTP_URL, PASSWORD_RESET_URL, PASSWORD_RESET_TTL_MINUTES, MAIL_*. */
   mail: MailConfig;
   /** The realtime event log's retention (src/realtime/retention.ts): EVENT_LOG_RETENTION_HOURS, EVENT_LOG_MAX_ROWS, EVENT_LOG_CLEANUP_INTERVAL_MS. */
@@ -176,7 +178,7 @@ function signIn(env: NodeJS.ProcessEnv): SignInSettings {
     .map((entry) => entry.trim())
     .filter(Boolean)
     .map((entry) => httpUrl('OIDC_RETURN_URLS', entry).href);
-  return { secretKey: parseSecretKey(env.AUTH_PROVIDER_SECRET_KEY), publicUrl, returnUrls };
+  return { secretKey: parseSecretKey(env.AUTH_PROVIDER_SECRET_KEY, 'AUTH_PROVIDER_SECRET_KEY'), publicUrl, returnUrls };
 }
 
 /** What sits between the gateway's pools and PostgreSQL: nothing, or a pooler that hands out a connection per transaction. */
@@ -366,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     tracing: tracing(env),
     signIn: signIn(env),
+    integrationSecretKey: parseSecretKey(env.INTEGRATION_SECRET_KEY, 'INTEGRATION_SECRET_KEY'),
     files: files(env, pgliteDataDir),
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: { enabled: flag('METRICS', true, env), token: env.METRICS_TOKEN || undefined, port: env.METRICS_PORT ? integer('METRICS_PORT', 0, env) : undefined },

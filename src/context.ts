@@ -40,6 +40,8 @@ export interface Context {
   realtime?: RealtimeHub;
   /** Sign-in provider settings (the key client secrets are sealed with); absent: none configured. */
   signIn?: SignInSettings;
+  /** The key integration connections' credentials are sealed with (INTEGRATION_SECRET_KEY); null or absent: none can be stored. */
+  integrationSecretKey?: Buffer | null;
   /** File storage and its limits (src/files/); absent: uploadFile answers that uploads are off. */
   files?: FilesOptions;
 }
@@ -48,6 +50,7 @@ export interface ContextFactoryOptions {
   db: Database;
   realtime?: RealtimeHub;
   signIn?: SignInSettings;
+  integrationSecretKey?: Buffer | null;
   files?: FilesOptions;
 }
 
@@ -61,7 +64,7 @@ export function authenticateRequest(db: Database, request: RequestHead): Promise
   return authentication;
 }
 
-export function createContextFactory({ db, realtime, signIn, files }: ContextFactoryOptions) {
+export function createContextFactory({ db, realtime, signIn, integrationSecretKey, files }: ContextFactoryOptions) {
   // Warm the locale catalog so the first localized field of a request costs no statement.
   void cachedLocaleCatalog(db).catch(() => undefined);
   return async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
@@ -73,6 +76,7 @@ export function createContextFactory({ db, realtime, signIn, files }: ContextFac
       db: record ? countingDatabase(db, record) : db,
       realtime,
       signIn,
+      integrationSecretKey,
       files,
       viewer,
       credentialsError,

@@ -113,7 +113,7 @@ async function main() {
   const files = filesFromConfig(config.files);
   // Bodies a stopped process left half-written (older than a day: no live upload is).
   if (files.storage instanceof LocalFileStorage) void files.storage.clearPartial(86_400_000).then((removed) => removed > 0 && log.info({ removed }, `removed ${removed} half-written upload(s)`), (error: unknown) => log.warn({ err: error }, 'could not clear half-written uploads'));
-  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn, files });
+  const yoga = createYogaApp({ handle, metrics, authCacheTtlMs: config.authCacheTtlMs, playgroundHeaders, realtime, compiledReads: config.compiledReads, compiledCache: config.compiledCache, persisted, graphiql: config.graphiql, introspection: config.introspection, cors: config.cors, rateLimits: config.rateLimits, concurrency: config.concurrency, limits: config.limits, signIn: config.signIn, integrationSecretKey: config.integrationSecretKey, files });
   const gateway = await steps.time('listen', () => listen(yoga, config.port, config.host, config));
   const registry = metricsOf(yoga)?.registry;
   // In a cluster the primary serves METRICS_PORT, summing what each worker's registry answers it.

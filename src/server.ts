@@ -16,6 +16,7 @@ import { createCostGuard } from './limits/guard.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits/limits.js';
 import { useQueryLimits } from './limits/plugin.js';
 import { useJsonParameterErrors } from './http/http-params.js';
+import { isValueEchoingVariableError, variableErrorsWithoutValues } from './http/variable-errors.js';
 import { useGraphQLSSEEndpoint } from './http/graphql-sse.js';
 import { useStorableTextInput } from './http/input-text.js';
 import { useSubscriptionRootRule } from './http/subscription-root.js';
@@ -79,6 +80,8 @@ export interface GatewayOptions {
   persisted?: PersistedDocumentsOptions;
   /** Sign-in providers (config SignInSettings): sealing client secrets, the OIDC routes' return URLs; absent: no OIDC sign-in. */
   signIn?: SignInSettings;
+  /** The key integration connections' credentials are sealed with (INTEGRATION_SECRET_KEY); absent: none can be stored. */
+  integrationSecretKey?: Buffer | null;
   /** Heartbeat interval of multipart subscription streams (src/http/multipart-subscriptions.ts); default 5 s as Apollo Router. */
   multipartHeartbeatMs?: number;
   /** File storage and limits (src/files/): uploadFile and GET /files/<id>; without it uploads are refused and /files answers 404. */
@@ -96,17 +99,20 @@ const servedBeside = new WeakMap<Yoga, { door: FrontDoor | null; webSocket: WebS
 /** The metrics of a gateway made by createYogaApp (null: off), e.g. to serve them on a port of their own. */
 export const metricsOf = (yoga: Yoga): GatewayMetrics | null => servedBeside.get(yoga)?.observer.metrics ?? null;
 
-/** Variable errors come back from execution without a code; they get BAD_USER_INPUT. */
+/** Variable errors come back from execution without a code; they get BAD_USER_INPUT, and lose the values graphql-js quotes in them. */
 const codeInputErrors: Plugin = {
-  onExecute: () => ({
+  onExecute: ({ args }) => ({
     onExecuteDone: ({ result, setResult }) => {
-      if (!isAsyncIterable(result)) setResult(withInputCodes(result));
+      if (isAsyncIterable(result)) return;
+      const echoing = result.errors?.filter(isValueEchoingVariableError) ?? [];
+      const safe = echoing.length > 0 ? variableErrorsWithoutValues(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>) : null;
+      setResult(withInputCodes(safe ? { ...result, errors: [...result.errors!.filter((error) => !echoing.includes(error)), ...safe] } : result));
     },
   }),
 };
 
 /** The GraphQL HTTP handler: schema, per-request context, error masking, health and readiness. */
-export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn, files }: GatewayOptions): Yoga {
+export function createYogaApp({ handle, logger = processLogger(), logError = errorLogger(logger), metrics: metricsOptions = {}, authCacheTtlMs = 0, playgroundHeaders, realtime, compiledReads = true, graphiql = true, introspection = true, cors = NO_CROSS_ORIGIN, rateLimits, concurrency, limits = DEFAULT_LIMITS, compiledCache = {}, persisted: persistedOptions, multipartHeartbeatMs, signIn, integrationSecretKey, files }: GatewayOptions): Yoga {
   useCredentialCache(handle.db, authCacheTtlMs);
   // One judge of cost for both paths: the engine's validation and compiled reads.
   const costGuard = createCostGuard(schema, limits);
@@ -125,7 +131,7 @@ export function createYogaApp({ handle, logger = processLogger(), logError = err
     : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn, files: files ?? undefined }),
+    context: createContextFactory({ db: handle.db, realtime: realtime?.hub, signIn, integrationSecretKey: integrationSecretKey ?? null, files: files ?? undefined }),
     graphqlEndpoint: '/graphql',
     // yoga's own check (an empty body) matches the end of the URL, which never holds a raw NUL: /health is useHealth's.
     healthCheckEndpoint: '\u0000',

@@ -57,7 +57,7 @@ export async function openSeededDatabase(statements?: StatementCounter): Promise
 }
 
 /** The whole gateway over a freshly seeded database, exercised through HTTP requests in memory. */
-export async function createTestGateway(options: { authCacheTtlMs?: number; compiledReads?: boolean; limits?: QueryLimits; signIn?: SignInSettings; logger?: Logger; rateLimits?: RateLimitOptions; files?: FilesOptions } = {}): Promise<TestGateway> {
+export async function createTestGateway(options: { authCacheTtlMs?: number; compiledReads?: boolean; limits?: QueryLimits; signIn?: SignInSettings; integrationSecretKey?: Buffer; logger?: Logger; logError?: (error: unknown) => void; rateLimits?: RateLimitOptions; files?: FilesOptions } = {}): Promise<TestGateway> {
   const statements: StatementCounter = {
     count: 0,
     log: [],
@@ -68,7 +68,7 @@ export async function createTestGateway(options: { authCacheTtlMs?: number; comp
   };
   const { handle, drop } = await openSeededDatabase(statements);
   // No credential cache unless asked: tests change sessions with SQL and expect the change at once.
-  const yoga = createYogaApp({ handle, logError: () => undefined, authCacheTtlMs: options.authCacheTtlMs ?? 0, compiledReads: options.compiledReads, limits: options.limits, signIn: options.signIn, logger: options.logger, rateLimits: options.rateLimits, files: options.files });
+  const yoga = createYogaApp({ handle, logError: options.logError ?? (() => undefined), authCacheTtlMs: options.authCacheTtlMs ?? 0, compiledReads: options.compiledReads, limits: options.limits, signIn: options.signIn, integrationSecretKey: options.integrationSecretKey, logger: options.logger, rateLimits: options.rateLimits, files: options.files });
   const fetch = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://gateway.test${path}`, init as never));
   const gateway: TestGateway = {
     handle,

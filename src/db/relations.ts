@@ -87,6 +87,7 @@ export const relations = defineRelations(schema, (r) => ({
     members: r.many.organizationMembers({ from: r.organizations.id, to: r.organizationMembers.organizationId, where: live }),
     channels: r.many.channels({ from: r.organizations.id, to: r.channels.organizationId, where: live }),
     sections: r.many.channelSections({ from: r.organizations.id, to: r.channelSections.organizationId }),
+    integrationConnections: r.many.integrationConnections({ from: r.organizations.id, to: r.integrationConnections.organizationId }),
     defaultLocaleRow: r.one.locales({ from: r.organizations.defaultLocale, to: r.locales.code, optional: false }),
   },
   organizationMembers: {
@@ -131,6 +132,10 @@ export const relations = defineRelations(schema, (r) => ({
   messageReactions: {
     message: r.one.messages({ from: r.messageReactions.messageId, to: r.messages.id, optional: false }),
     user: r.one.users({ from: r.messageReactions.userId, to: r.users.id, optional: false }),
+  },
+  integrationConnections: {
+    organization: r.one.organizations({ from: r.integrationConnections.organizationId, to: r.organizations.id, optional: false }),
+    creator: r.one.users({ from: r.integrationConnections.createdBy, to: r.users.id, alias: 'integration_creator' }),
   },
   bots: {
     user: r.one.users({ from: r.bots.userId, to: r.users.id, optional: false, alias: 'bot_user' }),

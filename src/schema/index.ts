@@ -34,6 +34,8 @@ import './platform/locale-mutations.js';
 import './mail/email-templates.js';
 import './mail/email-template-mutations.js';
 import './channels/section-mutations.js';
+import './integrations/integration-connections.js';
+import './integrations/integration-connection-mutations.js';
 import './realtime/subscriptions.js';
 
 /** The executable schema, with types and fields in a stable (sorted) order. */

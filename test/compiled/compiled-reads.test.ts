@@ -130,6 +130,18 @@ const cases: Case[] = [
     variables: { m: globalId('Message', demoId(40, 1)), u: globalId('User', demoUsers.dave), c: channelId(12) },
     refusals: true,
   },
+  ...['acme', 'globex'].map((slug) => ({
+    name: `integration connections of ${slug} (A(o) only), filtered and ordered`,
+    query: `query I($slug: String!) { organization(slug: $slug) {
+      all: integrationConnections(first: 10) { totalCount nodes { id provider name status settings hasCredentials createdAt updatedAt createdBy { displayName } organization { slug } } }
+      paused: integrationConnections(where: { status: { in: [PAUSED, ERROR] } }, orderBy: [{ field: NAME, direction: DESC }]) { totalCount nodes { name status } } } }`,
+    variables: { slug },
+  })),
+  {
+    name: 'an integration connection by node(id)',
+    query: `query N($id: ID!) { node(id: $id) { __typename id ... on IntegrationConnection { provider name status hasCredentials organization { slug } } } }`,
+    variables: { id: globalId('IntegrationConnection', demoId(23, 1)) },
+  },
   { name: 'apps ordered by localized name', query: '{ apps(orderBy: NAME, first: 50) { totalCount nodes { key name } } }', headers: { 'accept-language': 'hu' } },
   { name: 'roles and groups by name and by key', query: '{ roles { nodes { key name } } groups(orderBy: KEY) { nodes { key name description } } }' },
   {

@@ -2,7 +2,7 @@ import * as oidc from 'openid-client';
 import type { DatabaseFaultCode } from '../../errors.js';
 import { isLoopbackHost } from '../../http/playground-session.js';
 import type { AuthProviderRow } from '../providers.js';
-import { clientSecretContext, open } from '../provider-secrets.js';
+import { clientSecretContext, open } from '../../secrets.js';
 
 /**
  * The OpenID Connect client side (openid-client v6): the provider's metadata from discovery, the

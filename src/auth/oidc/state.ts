@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { deriveKey, open, seal } from '../provider-secrets.js';
+import { deriveKey, open, seal } from '../../secrets.js';
 
 /**
  * What the start of a sign-in hands to its callback, in a short-lived HttpOnly cookie sealed with

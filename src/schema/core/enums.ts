@@ -2,6 +2,7 @@ import { builder } from '../../builder.js';
 import { fileScope, fileStatus } from '../../db/schema/platform/schema.js';
 import { channelType, organizationRole } from '../../db/schema/chat/schema.js';
 import { userType } from '../../db/schema/auth/schema.js';
+import { integrationStatus } from '../../db/schema/chat/integrations.js';
 
 /**
  * GraphQL enum values (UPPER_CASE by convention) for a PostgreSQL enum's values, which they map
@@ -18,6 +19,11 @@ export const OrganizationRoleEnum = builder.enumType('OrganizationRole', { value
 export const ChannelTypeEnum = builder.enumType('ChannelType', { values: pgEnumValues(channelType.enumValues) });
 export const FileScopeEnum = builder.enumType('FileScope', { values: pgEnumValues(fileScope.enumValues) });
 export const FileStatusEnum = builder.enumType('FileStatus', { values: pgEnumValues(fileStatus.enumValues) });
+
+export const IntegrationStatusEnum = builder.enumType('IntegrationStatus', {
+  description: 'ACTIVE: in use; PAUSED: kept but not used; ERROR: the integration reported a failure; REVOKED: its access was withdrawn.',
+  values: pgEnumValues(integrationStatus.enumValues),
+});
 
 export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
 /** asc/desc for drizzle's orderBy from the GraphQL direction (default as given). */

@@ -10,6 +10,7 @@ import { canSeeFile } from '../../policies/file.js';
 import { canReadMessage, canSeeReaction } from '../../policies/message.js';
 import { canSeeNotification } from '../../policies/notification.js';
 import { canSeeOrganization, canSeeOrganizationMember } from '../../policies/organization.js';
+import { canManageIntegrationConnection } from '../../policies/integration-connection.js';
 import { canSeeGroup, canSeePermission, canSeeRole } from '../../policies/rbac.js';
 import { canSeeUser } from '../../policies/user.js';
 import { defineFilters, type FilterDefinition, type FilterField } from './where.js';
@@ -160,5 +161,13 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     rule: rule(canManageEmailTemplate),
     fields: { id, key: text('key', true), isSystem: bool('isSystem'), customizedAt: date('customizedAt'), updatedAt: date('updatedAt') },
     relations: {},
+  }),
+  defineFilters({
+    table: 'integrationConnections',
+    typename: 'IntegrationConnection',
+    rule: rule(canManageIntegrationConnection),
+    // Settings (free-form JSON) and credentials (write-only) are not filterable.
+    fields: { id, provider: text('provider', true), name: text('name', true), status: oneOf('status', 'IntegrationStatus'), createdAt: date('createdAt'), updatedAt: date('updatedAt') },
+    relations: { organization: 'organization', createdBy: 'creator' },
   }),
 ];

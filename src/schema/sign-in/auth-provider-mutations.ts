@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { clientSecretContext, seal } from '../../auth/provider-secrets.js';
+import { clientSecretContext, seal } from '../../secrets.js';
 import { EMAIL_PROVIDER_KEY } from '../../auth/providers.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';

@@ -8,7 +8,7 @@ export const authProviderKind = authSchema.enum('auth_provider_kind', ['password
 
 /**
  * Ways to sign in: `email` (password) and OpenID Connect providers. A client secret is stored only
- * AES-256-GCM encrypted (src/auth/provider-secrets.ts); no GraphQL field reads it.
+ * AES-256-GCM encrypted (src/secrets.ts); no GraphQL field reads it.
  */
 export const authProviders = authSchema.table(
   'auth_providers',

@@ -4,3 +4,4 @@ export * from './channels.js';
 export * from './messages.js';
 export * from './members.js';
 export * from './bots.js';
+export * from './integrations.js';

@@ -1,20 +1,21 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Client secrets of sign-in providers, encrypted at rest with AES-256-GCM under
- * AUTH_PROVIDER_SECRET_KEY (32 bytes, base64 or hex). Each value is bound to its provider's key
- * (additional data), so a ciphertext copied onto another row does not decrypt.
+ * Secrets stored at rest (sign-in providers' client secrets, integration connections' credentials):
+ * AES-256-GCM under a 32-byte key from configuration. Each value is sealed with a context naming
+ * its purpose and its row (additional data), so a ciphertext copied onto another row, or into
+ * another column, does not decrypt. The contexts of every purpose are below, in one place.
  */
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 
-/** The key from its configured text: 64 hex digits or base64 of 32 bytes; anything else stops the start. */
-export function parseSecretKey(raw: string | undefined): Buffer | null {
+/** The key from its configured text (`variable`, e.g. AUTH_PROVIDER_SECRET_KEY): 64 hex digits or base64 of 32 bytes; anything else stops the start. */
+export function parseSecretKey(raw: string | undefined, variable: string): Buffer | null {
   const text = raw?.trim();
   if (!text) return null;
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-  if (key.length !== 32) throw new Error('AUTH_PROVIDER_SECRET_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)');
+  if (key.length !== 32) throw new Error(`${variable} must be 32 bytes, as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`)`);
   return key;
 }
 
@@ -48,3 +49,6 @@ export function open(key: Buffer, sealed: string, context: string): string | nul
 
 /** The additional data a provider's client secret is sealed with. */
 export const clientSecretContext = (providerKey: string) => `auth_provider.client_secret:${providerKey}`;
+
+/** The additional data an integration connection's credentials are sealed with: its id, fixed for the row's life (renames keep them). */
+export const integrationCredentialsContext = (connectionId: string) => `integration_connection.credentials:${connectionId}`;

@@ -31,6 +31,10 @@ import './sign-in/auth-provider-mutations.js';
 import './platform/file-uploads.js';
 import './platform/app-mutations.js';
 import './platform/locale-mutations.js';
+import './platform/theme-presets.js';
+import './platform/desktop-configurations.js';
+import './platform/theme-preset-mutations.js';
+import './platform/desktop-configuration-mutations.js';
 import './channels/section-mutations.js';
 import './realtime/subscriptions.js';
 

@@ -10,6 +10,7 @@ import { canReadMessage, canSeeReaction } from '../../policies/message.js';
 import { canSeeNotification } from '../../policies/notification.js';
 import { canSeeOrganization, canSeeOrganizationMember } from '../../policies/organization.js';
 import { canSeeGroup, canSeePermission, canSeeRole } from '../../policies/rbac.js';
+import { canSeeThemePreset } from '../../policies/theme-preset.js';
 import { canSeeUser } from '../../policies/user.js';
 import { defineFilters, type FilterDefinition, type FilterField } from './where.js';
 
@@ -151,6 +152,13 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     typename: 'AuthProvider',
     rule: rule(canSeeAuthProvider),
     fields: { id, key: text('key', true), isEnabled: bool('isEnabled'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'themePresets',
+    typename: 'ThemePreset',
+    rule: rule(canSeeThemePreset),
+    fields: { id, key: text('key', true), isDark: bool('isDark'), isDefault: bool('isDefault'), sortOrder: { kind: 'int', column: 'sortOrder', order: true }, createdAt: date('createdAt') },
     relations: {},
   }),
 ];

@@ -6,3 +6,4 @@ export * from './files.js';
 export * from './audit.js';
 export * from './event-log.js';
 export * from './mail.js';
+export * from './desktop.js';

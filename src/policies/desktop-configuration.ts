@@ -21,6 +21,6 @@ const pinned = alias(apps, 'pinned_app');
 export function visiblePinnedAppsSql(viewer: Viewer | null, pinnedApps: Column): SQL {
   return sql`coalesce((select jsonb_agg(pin.key order by pin.n)
     from jsonb_array_elements_text(${pinnedApps}) with ordinality as pin(key, n)
-    join ${pinned} on ${pinned.key} = pin.key
+    join platform.apps ${pinned} on ${pinned.key} = pin.key
     where ${canSeeApp.where(viewer, pinned as unknown as typeof apps)}), '[]'::jsonb)`;
 }

@@ -106,6 +106,12 @@
       "RolePayload",
       "ValidationError"
     ],
+    "CreateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "ThemePresetPayload",
+      "ValidationError"
+    ],
     "CreateThreadResult": [
       "ChannelPayload",
       "ForbiddenError",
@@ -172,6 +178,13 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "DeleteThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "DeleteTranslationsResult": [
@@ -274,6 +287,7 @@
       "Permission",
       "Resource",
       "Role",
+      "ThemePreset",
       "User"
     ],
     "PinMessageResult": [
@@ -460,6 +474,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "UpdateDesktopConfigurationResult": [
+      "DesktopConfigurationPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "UpdateGroupResult": [
       "ForbiddenError",
       "GroupPayload",
@@ -489,6 +508,13 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "UpdateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "UploadFileResult": [
@@ -613,6 +639,12 @@
       "RolePayload",
       "ValidationError"
     ],
+    "CreateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "ThemePresetPayload",
+      "ValidationError"
+    ],
     "CreateThreadResult": [
       "ChannelPayload",
       "ForbiddenError",
@@ -679,6 +711,13 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "DeleteThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "DeleteTranslationsResult": [
@@ -781,6 +820,7 @@
       "Permission",
       "Resource",
       "Role",
+      "ThemePreset",
       "User"
     ],
     "PinMessageResult": [
@@ -967,6 +1007,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "UpdateDesktopConfigurationResult": [
+      "DesktopConfigurationPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "UpdateGroupResult": [
       "ForbiddenError",
       "GroupPayload",
@@ -996,6 +1041,13 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "UpdateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "UploadFileResult": [

@@ -4,8 +4,7 @@ import type { Viewer } from '../context.js';
 import { apps, desktopConfigurations } from '../db/schema/index.js';
 import { canSeeApp } from './app.js';
 import { defineRule } from './rule.js';
-import { isSelf } from './viewer.js';
-import type { Column } from './viewer.js';
+import { isSelf, type Column } from './viewer.js';
 
 /** Read and write: only its user (nobody else, whatever their permissions). */
 export const canAccessDesktopConfiguration = defineRule('desktop_configuration.own', desktopConfigurations, (viewer, configuration) =>

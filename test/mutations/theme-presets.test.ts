@@ -85,6 +85,11 @@ describe('updateThemePreset', () => {
     expect((await auditRows(gateway, 'theme_preset.update')).at(-1)).toMatchObject({ old_values: { isDefault: false, sortOrder: 10 }, new_values: { isDefault: true, sortOrder: 5 } });
   });
 
+  it('an update naming only the preset answers it unchanged', async () => {
+    const response = await run('admin', UPDATE, { input: { id: themeId('high-contrast') } });
+    expect(response.data.updateThemePreset.themePreset).toMatchObject({ key: 'high-contrast', isDark: true, sortOrder: 30 });
+  });
+
   it.each<[string, Actor, () => Record<string, unknown>, string]>([
     ['unflagging the default', 'admin', () => ({ id: themeId('light'), isDefault: false }), 'ConflictError'],
     ['a null name', 'admin', () => ({ id: themeId('dark'), name: null }), 'ValidationError'],

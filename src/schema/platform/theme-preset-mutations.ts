@@ -142,6 +142,8 @@ builder.mutationFields((t) => ({
         const values = await presetValues(ctx, input);
         const before = await authorizeRow(tx, viewer, { rule: canManageThemePreset, readRule: canSeeThemePreset, id: input.id.id, what: 'Theme preset' });
         if (before.isDefault && values.isDefault === false) throw new ConflictError(`"${before.key}" is the default theme: make another preset the default instead.`);
+        // Nothing to change (only the id given): answered as is, no write and no audit row.
+        if (Object.values(values).every((value) => value === undefined)) return { id: before.id };
         if (values.isDefault && !before.isDefault) await clearOtherDefault(tx, before.id);
         const [after] = await tx.update(themePresets).set(values).where(eq(themePresets.id, before.id)).returning();
         await writeAudit(tx, ctx, viewer, { action: 'theme_preset.update', resourceType: 'theme_preset', resourceId: before.id, oldValues: auditValues(before), newValues: auditValues(after!) });

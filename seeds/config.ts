@@ -53,6 +53,13 @@ export const seeds: SeedDefinition[] = [
     description: 'Desktop apps with localized names, one inactive, role and group access',
   },
   {
+    name: 'theme-presets',
+    file: 'theme-presets.sql',
+    kind: 'base',
+    dependsOn: ['locales'],
+    description: 'Desktop theme presets light (the default), dark and high contrast, with en, hu and de names',
+  },
+  {
     name: 'translations',
     file: 'translations.sql',
     kind: 'base',
@@ -136,5 +143,12 @@ export const seeds: SeedDefinition[] = [
     kind: 'demo',
     dependsOn: ['users'],
     description: 'Password accounts for the demo people, all with the published password demo-password-2026',
+  },
+  {
+    name: 'desktop-configurations',
+    file: 'desktop-configurations-demo.sql',
+    kind: 'demo',
+    dependsOn: ['users', 'apps', 'theme-presets'],
+    description: 'Desktop configurations (layout, wallpaper, pins, theme) of alice, bob, carol and hanna',
   },
 ];

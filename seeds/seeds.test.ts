@@ -216,6 +216,17 @@ describe('demo seeds', () => {
       expect(await count(`from (select distinct organization_id from chat.integration_connections) o`)).toBe(2);
     });
 
+    it('theme presets light (the one default), dark and high contrast in en, hu and de; a desktop configuration for every user, some filled', async () => {
+      expect(await rows(`select key, is_default from platform.theme_presets order by sort_order`)).toEqual([
+        { key: 'light', is_default: true },
+        { key: 'dark', is_default: false },
+        { key: 'high-contrast', is_default: false },
+      ]);
+      expect(await count(`from platform.theme_presets where not (name ?& array['en', 'hu', 'de'])`)).toBe(0);
+      expect(await count(`from auth.users u where not exists (select 1 from platform.desktop_configurations d where d.user_id = u.id)`)).toBe(0);
+      expect(await count(`from platform.desktop_configurations where pinned_apps <> '[]' and theme_preset_id is not null`)).toBeGreaterThanOrEqual(3);
+    });
+
     it('files and audit log entries', async () => {
       expect(await count(`from platform.files`)).toBeGreaterThanOrEqual(3);
       expect(await count(`from platform.files where message_id is not null`)).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ export const relations = defineRelations(schema, (r) => ({
     notifications: r.many.notifications({ from: r.users.id, to: r.notifications.userId }),
     bot: r.one.bots({ from: r.users.id, to: r.bots.userId, alias: 'bot_user' }),
     preferredLocale: r.one.locales({ from: r.users.locale, to: r.locales.code }),
+    desktopConfiguration: r.one.desktopConfigurations({ from: r.users.id, to: r.desktopConfigurations.userId }),
   },
   accounts: { user: r.one.users({ from: r.accounts.userId, to: r.users.id, optional: false }) },
   sessions: { user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }) },
@@ -78,6 +79,10 @@ export const relations = defineRelations(schema, (r) => ({
     organization: r.one.organizations({ from: r.files.organizationId, to: r.organizations.id }),
     channel: r.one.channels({ from: r.files.channelId, to: r.channels.id }),
     message: r.one.messages({ from: r.files.messageId, to: r.messages.id }),
+  },
+  desktopConfigurations: {
+    user: r.one.users({ from: r.desktopConfigurations.userId, to: r.users.id, optional: false }),
+    themePreset: r.one.themePresets({ from: r.desktopConfigurations.themePresetId, to: r.themePresets.id }),
   },
   auditLogs: {
     actor: r.one.users({ from: r.auditLogs.actorId, to: r.users.id }),

@@ -54,6 +54,15 @@ describe('the operations of clients/operations', () => {
     expect((await run(documents.SetTypingDocument, { input: { channelId: GENERAL } })).setTyping.__typename).toBe('SetTypingPayload');
   });
 
+  it('desktop: Desktop, then UpdateDesktopConfiguration read back', async () => {
+    const desktop = await run(documents.DesktopDocument);
+    expect(desktop.viewer.desktopConfiguration).toMatchObject({ pinnedApps: ['chat', 'files'], themePreset: null });
+    expect(desktop.defaultThemePreset.key).toBe('light');
+    const dark = desktop.themePresets.nodes.find((preset: { key: string }) => preset.key === 'dark');
+    const updated = (await run(documents.UpdateDesktopConfigurationDocument, { input: { themePresetId: dark.id, pinnedApps: ['files'] } })).updateDesktopConfiguration;
+    expect(updated).toMatchObject({ __typename: 'DesktopConfigurationPayload', desktopConfiguration: { pinnedApps: ['files'], themePreset: { key: 'dark' } } });
+  });
+
   it('notifications: one marked read, then all', async () => {
     await gateway.handle.exec(`insert into platform.notifications (user_id, type, title) values ('${demoUsers.bob}', 'mention', '{"en": "one"}'), ('${demoUsers.bob}', 'mention', '{"en": "two"}')`);
     const unread = (await run(documents.NotificationsDocument, { unread: true })).viewer.notifications.nodes;

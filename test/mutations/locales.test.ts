@@ -48,6 +48,13 @@ describe('createLocale, updateLocale', () => {
     expect(outcomeOf(refused, 'createApp')).toBe('ValidationError');
   });
 
+  it('an update naming only the code changes nothing and answers the locale (no audit row)', async () => {
+    const before = await snapshot(gateway, TABLES);
+    const response = await run('alice', UPDATE, { input: { code: 'hu' } });
+    expect(response.data.updateLocale.locale).toMatchObject({ code: 'hu', isActive: true });
+    expect(await snapshot(gateway, TABLES)).toBe(before);
+  });
+
   it.each<[string, Actor, string, Record<string, unknown>, string]>([
     ['a duplicate code', 'alice', 'create', { code: 'hu', name: 'Hungarian', nativeName: 'Magyar' }, 'ConflictError'],
     ['a blank name', 'alice', 'create', { code: 'it', name: ' ', nativeName: 'Italiano' }, 'ValidationError'],
@@ -118,7 +125,7 @@ describe('the default locale is data (platform.locales.is_default)', () => {
       gateway,
       `select conname, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c' and connamespace::regnamespace::text in ('auth', 'platform', 'chat')`,
     );
-    expect(checks.filter((check) => check.conname.endsWith('_localized'))).toHaveLength(15);
+    expect(checks.filter((check) => check.conname.endsWith('_localized'))).toHaveLength(17);
     expect(checks.filter((check) => /'en'/.test(check.def))).toEqual([]);
   });
 

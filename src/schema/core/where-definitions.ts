@@ -12,6 +12,7 @@ import { canSeeNotification } from '../../policies/notification.js';
 import { canSeeOrganization, canSeeOrganizationMember } from '../../policies/organization.js';
 import { canManageIntegrationConnection } from '../../policies/integration-connection.js';
 import { canSeeGroup, canSeePermission, canSeeRole } from '../../policies/rbac.js';
+import { canSeeThemePreset } from '../../policies/theme-preset.js';
 import { canSeeUser } from '../../policies/user.js';
 import { defineFilters, type FilterDefinition, type FilterField } from './where.js';
 
@@ -169,5 +170,12 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     // Settings (free-form JSON) and credentials (write-only) are not filterable.
     fields: { id, provider: text('provider', true), name: text('name', true), status: oneOf('status', 'IntegrationStatus'), createdAt: date('createdAt'), updatedAt: date('updatedAt') },
     relations: { organization: 'organization', createdBy: 'creator' },
+  }),
+  defineFilters({
+    table: 'themePresets',
+    typename: 'ThemePreset',
+    rule: rule(canSeeThemePreset),
+    fields: { id, key: text('key', true), isDark: bool('isDark'), isDefault: bool('isDefault'), sortOrder: { kind: 'int', column: 'sortOrder', order: true }, createdAt: date('createdAt') },
+    relations: {},
   }),
 ];

@@ -113,6 +113,8 @@ builder.mutationFields((t) => ({
         const { code, ...changes } = parseInput(localeSchema, input);
         const before = await lockedLocale(tx, code);
         if (before.isDefault && changes.isActive === false) throw new ConflictError(`"${code}" is the default locale: make another locale the default first.`);
+        // Nothing to change (only the code given): answered as is, no write and no audit row.
+        if (Object.values(changes).every((value) => value === undefined)) return { code };
         const [after] = await tx.update(locales).set(changes).where(eq(locales.code, code)).returning();
         await writeAudit(tx, ctx, viewer, { action: 'locale.update', resourceType: 'locale', resourceId: null, oldValues: auditValues(before), newValues: auditValues(after!) });
         return { code };

@@ -7,3 +7,4 @@ export * from './audit.js';
 export * from './event-log.js';
 export * from './mail.js';
 export * from './email-templates.js';
+export * from './desktop.js';

@@ -46,6 +46,13 @@ export const seeds: SeedDefinition[] = [
     description: 'Desktop apps with localized names, one inactive, role and group access',
   },
   {
+    name: 'plugins',
+    file: 'plugins.sql',
+    kind: 'base',
+    dependsOn: ['locales'],
+    description: 'The plugin catalog with localized names (en, hu; de partial), one inactive',
+  },
+  {
     name: 'translations',
     file: 'translations.sql',
     kind: 'base',
@@ -109,6 +116,14 @@ export const seeds: SeedDefinition[] = [
     description: 'File metadata in every scope, two attached to messages',
   },
   { name: 'audit', file: 'audit.sql', kind: 'demo', dependsOn: ['messages'], description: 'A few audit log entries' },
+  { name: 'system-logs', file: 'system-logs.sql', kind: 'demo', dependsOn: [], description: 'A few system log entries: a lockout and revocations' },
+  {
+    name: 'demo-plugins',
+    file: 'plugins-demo.sql',
+    kind: 'demo',
+    dependsOn: ['plugins', 'organizations'],
+    description: 'Polls enabled in acme by its owner',
+  },
   {
     name: 'demo-auth-providers',
     file: 'auth-providers-demo.sql',

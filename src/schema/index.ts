@@ -15,6 +15,8 @@ import './platform/locales.js';
 import './platform/notifications.js';
 import './platform/files.js';
 import './platform/audit.js';
+import './platform/system-log.js';
+import './platform/plugins.js';
 import './organizations/organization-mutations.js';
 import './channels/channel-mutations.js';
 import './organizations/organization-member-mutations.js';
@@ -31,6 +33,7 @@ import './sign-in/auth-provider-mutations.js';
 import './platform/file-uploads.js';
 import './platform/app-mutations.js';
 import './platform/locale-mutations.js';
+import './platform/plugin-mutations.js';
 import './channels/section-mutations.js';
 import './realtime/subscriptions.js';
 

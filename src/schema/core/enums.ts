@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { fileScope, fileStatus } from '../../db/schema/platform/schema.js';
+import { fileScope, fileStatus, systemLogLevel } from '../../db/schema/platform/schema.js';
 import { channelType, organizationRole } from '../../db/schema/chat/schema.js';
 import { userType } from '../../db/schema/auth/schema.js';
 
@@ -18,6 +18,7 @@ export const OrganizationRoleEnum = builder.enumType('OrganizationRole', { value
 export const ChannelTypeEnum = builder.enumType('ChannelType', { values: pgEnumValues(channelType.enumValues) });
 export const FileScopeEnum = builder.enumType('FileScope', { values: pgEnumValues(fileScope.enumValues) });
 export const FileStatusEnum = builder.enumType('FileStatus', { values: pgEnumValues(fileStatus.enumValues) });
+export const SystemLogLevelEnum = builder.enumType('SystemLogLevel', { values: pgEnumValues(systemLogLevel.enumValues) });
 
 export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
 /** asc/desc for drizzle's orderBy from the GraphQL direction (default as given). */

@@ -9,6 +9,8 @@ import { canSeeFile } from '../../policies/file.js';
 import { canReadMessage, canSeeReaction } from '../../policies/message.js';
 import { canSeeNotification } from '../../policies/notification.js';
 import { canSeeOrganization, canSeeOrganizationMember } from '../../policies/organization.js';
+import { canSeeOrganizationPlugin, canSeePlugin } from '../../policies/plugin.js';
+import { canSeeSystemLog } from '../../policies/system-log.js';
 import { canSeeGroup, canSeePermission, canSeeRole } from '../../policies/rbac.js';
 import { canSeeUser } from '../../policies/user.js';
 import { defineFilters, type FilterDefinition, type FilterField } from './where.js';
@@ -152,5 +154,26 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     rule: rule(canSeeAuthProvider),
     fields: { id, key: text('key', true), isEnabled: bool('isEnabled'), createdAt: date('createdAt') },
     relations: {},
+  }),
+  defineFilters({
+    table: 'systemLogs',
+    typename: 'SystemLogEntry',
+    rule: rule(canSeeSystemLog),
+    fields: { id, level: oneOf('level', 'SystemLogLevel'), source: text('source'), createdAt: date('createdAt', true) },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'plugins',
+    typename: 'Plugin',
+    rule: rule(canSeePlugin),
+    fields: { id, key: text('key', true), version: text('version'), author: text('author'), isActive: bool('isActive'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'organizationPlugins',
+    typename: 'OrganizationPlugin',
+    rule: canSeeOrganizationPlugin as never,
+    fields: { enabledAt: date('enabledAt', true) },
+    relations: { plugin: 'plugin', organization: 'organization', enabledBy: 'enabler' },
   }),
 ];

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { relations } from '../../db/relations.js';
 import { badInput } from '../../errors.js';
 import { FILTER_INPUT, type FilterInput } from '../../limits/cost.js';
-import { ChannelTypeEnum, FileScopeEnum, FileStatusEnum, OrganizationRoleEnum, SortDirectionEnum, UserTypeEnum } from './enums.js';
+import { ChannelTypeEnum, FileScopeEnum, FileStatusEnum, OrganizationRoleEnum, SortDirectionEnum, SystemLogLevelEnum, UserTypeEnum } from './enums.js';
 import type { TableName } from './root-fields.js';
 import { FILTER_DEFINITIONS } from './where-definitions.js';
 import { filterDefinitionOf, isValid, OPERATORS, orderCost, parseOrder, parseWhere, whereCost, whereSql, type FieldKind, type FilterDefinition, type OrderTermInput } from './where.js';
@@ -24,6 +24,7 @@ const ENUMS: Record<string, unknown> = {
   ChannelType: ChannelTypeEnum,
   FileScope: FileScopeEnum,
   FileStatus: FileStatusEnum,
+  SystemLogLevel: SystemLogLevelEnum,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

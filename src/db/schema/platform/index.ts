@@ -6,3 +6,5 @@ export * from './files.js';
 export * from './audit.js';
 export * from './event-log.js';
 export * from './mail.js';
+export * from './system-logs.js';
+export * from './plugins.js';

@@ -118,7 +118,7 @@ describe('the default locale is data (platform.locales.is_default)', () => {
       gateway,
       `select conname, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c' and connamespace::regnamespace::text in ('auth', 'platform', 'chat')`,
     );
-    expect(checks.filter((check) => check.conname.endsWith('_localized'))).toHaveLength(12);
+    expect(checks.filter((check) => check.conname.endsWith('_localized'))).toHaveLength(14);
     expect(checks.filter((check) => /'en'/.test(check.def))).toEqual([]);
   });
 

@@ -430,11 +430,23 @@ export type DeleteTranslationsInput = {
   namespace: Scalars['String']['input'];
 };
 
+export type DisablePluginInput = {
+  organizationId: Scalars['ID']['input'];
+  pluginId: Scalars['ID']['input'];
+};
+
 export type EditMessageInput = {
   content: Scalars['String']['input'];
   /** Replaces the embeds; omitted or null keeps them. */
   embeds?: InputMaybe<Scalars['JSON']['input']>;
   id: Scalars['ID']['input'];
+};
+
+export type EnablePluginInput = {
+  organizationId: Scalars['ID']['input'];
+  pluginId: Scalars['ID']['input'];
+  /** The plugin's settings in the organization, a JSON object of at most 4096 bytes; default {}. */
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 export type FileInput = {
@@ -764,6 +776,33 @@ export type OrganizationOrderBy = {
 export type OrganizationOrderField =
   | 'NAME';
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type OrganizationPluginOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: OrganizationPluginOrderField;
+};
+
+/** Indexed columns a OrganizationPlugin list can be ordered by. */
+export type OrganizationPluginOrderField =
+  | 'ENABLED_AT';
+
+/** Conditions on a OrganizationPlugin, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type OrganizationPluginWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<OrganizationPluginWhere>>;
+  enabledAt?: InputMaybe<DateTimeFilter>;
+  /** A User the viewer may see that matches. */
+  enabledBy?: InputMaybe<UserWhere>;
+  /** This does not hold. */
+  not?: InputMaybe<OrganizationPluginWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<OrganizationPluginWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  /** A Plugin the viewer may see that matches. */
+  plugin?: InputMaybe<PluginWhere>;
+};
+
 export type OrganizationRole =
   | 'ADMIN'
   | 'MEMBER'
@@ -815,6 +854,32 @@ export type PermissionWhere = {
   not?: InputMaybe<PermissionWhere>;
   /** At least one of these holds. */
   or?: InputMaybe<Array<PermissionWhere>>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type PluginOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: PluginOrderField;
+};
+
+/** Indexed columns a Plugin list can be ordered by. */
+export type PluginOrderField =
+  | 'KEY';
+
+/** Conditions on a Plugin, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type PluginWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<PluginWhere>>;
+  author?: InputMaybe<StringFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isActive?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<PluginWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<PluginWhere>>;
+  version?: InputMaybe<StringFilter>;
 };
 
 export type ReactionInput = {
@@ -957,6 +1022,46 @@ export type StringFilter = {
   ne?: InputMaybe<Scalars['String']['input']>;
   /** Starts with this text, case-insensitively. */
   startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type SystemLogEntryOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: SystemLogEntryOrderField;
+};
+
+/** Indexed columns a SystemLogEntry list can be ordered by. */
+export type SystemLogEntryOrderField =
+  | 'CREATED_AT';
+
+/** Conditions on a SystemLogEntry, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type SystemLogEntryWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<SystemLogEntryWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  level?: InputMaybe<SystemLogLevelFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<SystemLogEntryWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<SystemLogEntryWhere>>;
+  source?: InputMaybe<StringFilter>;
+};
+
+export type SystemLogLevel =
+  | 'DEBUG'
+  | 'ERROR'
+  | 'INFO'
+  | 'WARN';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type SystemLogLevelFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<SystemLogLevel>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<SystemLogLevel>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<SystemLogLevel>;
 };
 
 export type TranslationEntryInput = {

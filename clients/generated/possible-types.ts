@@ -179,10 +179,24 @@
       "ForbiddenError",
       "ValidationError"
     ],
+    "DisablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
+      "ValidationError"
+    ],
     "EditMessageResult": [
       "ForbiddenError",
       "MessagePayload",
       "NotFoundError",
+      "ValidationError"
+    ],
+    "EnablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
       "ValidationError"
     ],
     "Error": [
@@ -272,8 +286,10 @@
       "Organization",
       "OrganizationMember",
       "Permission",
+      "Plugin",
       "Resource",
       "Role",
+      "SystemLogEntry",
       "User"
     ],
     "PinMessageResult": [
@@ -686,10 +702,24 @@
       "ForbiddenError",
       "ValidationError"
     ],
+    "DisablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
+      "ValidationError"
+    ],
     "EditMessageResult": [
       "ForbiddenError",
       "MessagePayload",
       "NotFoundError",
+      "ValidationError"
+    ],
+    "EnablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
       "ValidationError"
     ],
     "Error": [
@@ -779,8 +809,10 @@
       "Organization",
       "OrganizationMember",
       "Permission",
+      "Plugin",
       "Resource",
       "Role",
+      "SystemLogEntry",
       "User"
     ],
     "PinMessageResult": [

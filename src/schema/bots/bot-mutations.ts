@@ -1,9 +1,9 @@
-import { writeSystemLog } from '../../auth/system-log.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { forgetCredentials } from '../../auth/credential-cache.js';
 import { generateToken, hashToken } from '../../auth/tokens.js';
+import { writeSystemLog } from '../../auth/system-log.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { bots, channelMembers, channels, organizationMembers, users } from '../../db/schema/index.js';

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { builder } from '../../builder.js';
+import type { Viewer } from '../../context.js';
 import { organizationPlugins } from '../../db/schema/index.js';
 import { canSeeOrganization, ORGANIZATIONS_WRITE_SCOPE } from '../../policies/organization.js';
 import { canManageOrganizationPlugins, canSeeOrganizationPlugin, canSeePlugin } from '../../policies/plugin.js';
@@ -10,7 +11,6 @@ import { authorizeRow, mutate, writeAudit, type Transaction } from '../core/muta
 import { Organization } from '../organizations/organizations.js';
 import { OrganizationPlugin, Plugin } from './plugins.js';
 import { requireScope } from './platform-mutation-helpers.js';
-import type { Viewer } from '../../context.js';
 
 /**
  * Enabling and disabling a plugin in an organization: A(o) (a bot also needs organizations:write).
@@ -57,19 +57,19 @@ const OrganizationPluginPayload = builder.objectRef<Pair>('OrganizationPluginPay
   }),
 });
 
-const fields = (t: PothosInputFields) => ({
-  organizationId: t.globalID({ required: true, for: Organization }),
-  pluginId: t.globalID({ required: true, for: Plugin }),
-});
-type PothosInputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
-
 const EnablePluginInput = builder.inputType('EnablePluginInput', {
   fields: (t) => ({
-    ...fields(t),
+    organizationId: t.globalID({ required: true, for: Organization }),
+    pluginId: t.globalID({ required: true, for: Plugin }),
     settings: t.field({ type: 'JSONObject', description: `The plugin's settings in the organization, a JSON object of at most ${MAX_PLUGIN_SETTINGS_BYTES} bytes; default {}.` }),
   }),
 });
-const DisablePluginInput = builder.inputType('DisablePluginInput', { fields });
+const DisablePluginInput = builder.inputType('DisablePluginInput', {
+  fields: (t) => ({
+    organizationId: t.globalID({ required: true, for: Organization }),
+    pluginId: t.globalID({ required: true, for: Plugin }),
+  }),
+});
 
 /** The organization (A(o), locked for share: plugins of one organization are written one pair at a time) and the plugin. */
 async function authorizePair(tx: Transaction, viewer: Viewer, input: { organizationId: { id: string }; pluginId: { id: string } }) {

@@ -1,7 +1,7 @@
-import { writeSystemLog } from '../../auth/system-log.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { forgetCredentials } from '../../auth/credential-cache.js';
 import { consumeResetTokens, revokeOtherSessions } from '../../auth/password-reset.js';
+import { writeSystemLog } from '../../auth/system-log.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { bots, users } from '../../db/schema/index.js';

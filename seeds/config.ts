@@ -60,6 +60,13 @@ export const seeds: SeedDefinition[] = [
     description: 'Desktop theme presets light (the default), dark and high contrast, with en, hu and de names',
   },
   {
+    name: 'plugins',
+    file: 'plugins.sql',
+    kind: 'base',
+    dependsOn: ['locales'],
+    description: 'The plugin catalog with localized names (en, hu; de partial), one inactive',
+  },
+  {
     name: 'translations',
     file: 'translations.sql',
     kind: 'base',
@@ -123,6 +130,14 @@ export const seeds: SeedDefinition[] = [
     description: 'File metadata in every scope, two attached to messages',
   },
   { name: 'audit', file: 'audit.sql', kind: 'demo', dependsOn: ['messages'], description: 'A few audit log entries' },
+  { name: 'system-logs', file: 'system-logs.sql', kind: 'demo', dependsOn: [], description: 'A few system log entries: a lockout and revocations' },
+  {
+    name: 'demo-plugins',
+    file: 'plugins-demo.sql',
+    kind: 'demo',
+    dependsOn: ['plugins', 'organizations'],
+    description: 'Polls enabled in acme by its owner',
+  },
   {
     name: 'demo-auth-providers',
     file: 'auth-providers-demo.sql',

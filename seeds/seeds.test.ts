@@ -125,6 +125,14 @@ describe('demo seeds', () => {
       expect(await count(`from platform.group_app_access`)).toBeGreaterThan(0);
     });
 
+    it('a plugin catalog (en and hu names, one inactive), polls enabled in acme, system log entries', async () => {
+      expect(await count(`from platform.plugins where name ? 'en' and name ? 'hu'`)).toBe(4);
+      expect(await count(`from platform.plugins where not is_active`)).toBe(1);
+      expect(await rows(`select o.slug, p.key from platform.organization_plugins op join chat.organizations o on o.id = op.organization_id
+        join platform.plugins p on p.id = op.plugin_id`)).toEqual([{ slug: 'acme', key: 'polls' }]);
+      expect(await count(`from platform.system_logs`)).toBe(3);
+    });
+
     it('two organizations with an owner, an admin and a member each, and a platform admin', async () => {
       const roles = await rows(
         `select o.slug, array_agg(distinct m.role::text order by m.role::text) as roles

@@ -354,6 +354,20 @@ export type CreateGroupInput = {
   name: Array<LocalizedTextInput>;
 };
 
+export type CreateIntegrationConnectionInput = {
+  /** Write-only: stored encrypted (AES-256-GCM under INTEGRATION_SECRET_KEY, bound to this connection), never read back; e.g. an API token, or a JSON text when the integration needs several values. At most 8192 characters. */
+  credentials?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters, unique per organization and provider. */
+  name: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  /** A lower-case key: `github`, `slack`, `jira`, `webhook`, ...; cannot be changed. */
+  provider: Scalars['String']['input'];
+  /** Non-secret configuration, a JSON object of at most 16384 bytes; keys named like secrets (token, password, apiKey, ...Secret) are refused. Default {}. */
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Default ACTIVE. */
+  status?: InputMaybe<IntegrationStatus>;
+};
+
 export type CreateLocaleInput = {
   /** A locale tag (e.g. "fr" or "pt-BR"), at most 16 characters. */
   code: Scalars['Locale']['input'];
@@ -380,6 +394,21 @@ export type CreateRoleInput = {
   key: Scalars['String']['input'];
   /** Active locales only; the default locale is required. */
   name: Array<LocalizedTextInput>;
+};
+
+export type CreateThemePresetInput = {
+  description?: InputMaybe<Array<LocalizedTextInput>>;
+  isDark?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true makes it the default (the previous default stops being one). */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique: lower-case letters, digits, ".", "-", "_"; cannot be changed later. */
+  key: Scalars['String']['input'];
+  /** Active locales only; the default locale is required. */
+  name: Array<LocalizedTextInput>;
+  /** -1000 to 1000; pickers list presets by it. */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+  /** Token name (camelCase) to colour (`#RRGGBB` or `#RRGGBBAA`), at most 64; background, foreground and primary are required. Replaced whole. */
+  tokens: Scalars['JSONObject']['input'];
 };
 
 export type CreateThreadInput = {
@@ -416,6 +445,10 @@ export type DeleteGroupInput = {
   id: Scalars['ID']['input'];
 };
 
+export type DeleteIntegrationConnectionInput = {
+  id: Scalars['ID']['input'];
+};
+
 export type DeleteOrganizationInput = {
   id: Scalars['ID']['input'];
 };
@@ -428,6 +461,11 @@ export type DeleteTranslationsInput = {
   /** 1 to 500 (locale, key) pairs. */
   entries: Array<TranslationKeyInput>;
   namespace: Scalars['String']['input'];
+};
+
+export type DisablePluginInput = {
+  organizationId: Scalars['ID']['input'];
+  pluginId: Scalars['ID']['input'];
 };
 
 export type EditMessageInput = {
@@ -460,6 +498,13 @@ export type EmailTemplateWhere = {
   /** At least one of these holds. */
   or?: InputMaybe<Array<EmailTemplateWhere>>;
   updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+export type EnablePluginInput = {
+  organizationId: Scalars['ID']['input'];
+  pluginId: Scalars['ID']['input'];
+  /** The plugin's settings in the organization, a JSON object of at most 4096 bytes; default {}. */
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 export type FileInput = {
@@ -608,6 +653,54 @@ export type IntFilter = {
   lte?: InputMaybe<Scalars['Int']['input']>;
   /** Not equal to (a null value differs from any value). */
   ne?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type IntegrationConnectionOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: IntegrationConnectionOrderField;
+};
+
+/** Indexed columns a IntegrationConnection list can be ordered by. */
+export type IntegrationConnectionOrderField =
+  | 'NAME'
+  | 'PROVIDER';
+
+/** Conditions on a IntegrationConnection, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type IntegrationConnectionWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<IntegrationConnectionWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  /** A User the viewer may see that matches. */
+  createdBy?: InputMaybe<UserWhere>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<IntegrationConnectionWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<IntegrationConnectionWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  provider?: InputMaybe<StringFilter>;
+  status?: InputMaybe<IntegrationStatusFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** ACTIVE: in use; PAUSED: kept but not used; ERROR: the integration reported a failure; REVOKED: its access was withdrawn. */
+export type IntegrationStatus =
+  | 'ACTIVE'
+  | 'ERROR'
+  | 'PAUSED'
+  | 'REVOKED';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type IntegrationStatusFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<IntegrationStatus>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<IntegrationStatus>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<IntegrationStatus>;
 };
 
 export type JoinChannelInput = {
@@ -789,6 +882,33 @@ export type OrganizationOrderBy = {
 export type OrganizationOrderField =
   | 'NAME';
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type OrganizationPluginOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: OrganizationPluginOrderField;
+};
+
+/** Indexed columns a OrganizationPlugin list can be ordered by. */
+export type OrganizationPluginOrderField =
+  | 'ENABLED_AT';
+
+/** Conditions on a OrganizationPlugin, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type OrganizationPluginWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<OrganizationPluginWhere>>;
+  enabledAt?: InputMaybe<DateTimeFilter>;
+  /** A User the viewer may see that matches. */
+  enabledBy?: InputMaybe<UserWhere>;
+  /** This does not hold. */
+  not?: InputMaybe<OrganizationPluginWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<OrganizationPluginWhere>>;
+  /** A Organization the viewer may see that matches. */
+  organization?: InputMaybe<OrganizationWhere>;
+  /** A Plugin the viewer may see that matches. */
+  plugin?: InputMaybe<PluginWhere>;
+};
+
 export type OrganizationRole =
   | 'ADMIN'
   | 'MEMBER'
@@ -840,6 +960,32 @@ export type PermissionWhere = {
   not?: InputMaybe<PermissionWhere>;
   /** At least one of these holds. */
   or?: InputMaybe<Array<PermissionWhere>>;
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type PluginOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: PluginOrderField;
+};
+
+/** Indexed columns a Plugin list can be ordered by. */
+export type PluginOrderField =
+  | 'KEY';
+
+/** Conditions on a Plugin, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type PluginWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<PluginWhere>>;
+  author?: InputMaybe<StringFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isActive?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<PluginWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<PluginWhere>>;
+  version?: InputMaybe<StringFilter>;
 };
 
 export type ReactionInput = {
@@ -988,6 +1134,77 @@ export type StringFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type SystemLogEntryOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: SystemLogEntryOrderField;
+};
+
+/** Indexed columns a SystemLogEntry list can be ordered by. */
+export type SystemLogEntryOrderField =
+  | 'CREATED_AT';
+
+/** Conditions on a SystemLogEntry, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type SystemLogEntryWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<SystemLogEntryWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  level?: InputMaybe<SystemLogLevelFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<SystemLogEntryWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<SystemLogEntryWhere>>;
+  source?: InputMaybe<StringFilter>;
+};
+
+export type SystemLogLevel =
+  | 'DEBUG'
+  | 'ERROR'
+  | 'INFO'
+  | 'WARN';
+
+/** Conditions on one value; every given operator must hold (a null operator is no condition). */
+export type SystemLogLevelFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<SystemLogLevel>;
+  /** Equal to one of these (at most 100). */
+  in?: InputMaybe<Array<SystemLogLevel>>;
+  /** Not equal to (a null value differs from any value). */
+  ne?: InputMaybe<SystemLogLevel>;
+};
+
+export type ThemePresetInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** One term of an order; the ID is always added last, so the order (and every cursor) is stable. */
+export type ThemePresetOrderBy = {
+  direction?: InputMaybe<SortDirection>;
+  field: ThemePresetOrderField;
+};
+
+/** Indexed columns a ThemePreset list can be ordered by. */
+export type ThemePresetOrderField =
+  | 'KEY'
+  | 'SORT_ORDER';
+
+/** Conditions on a ThemePreset, all of which must hold (inside the viewer's read rule). See README, Filtering and ordering. */
+export type ThemePresetWhere = {
+  /** Every one of these holds. */
+  and?: InputMaybe<Array<ThemePresetWhere>>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  id?: InputMaybe<IdFilter>;
+  isDark?: InputMaybe<BooleanFilter>;
+  isDefault?: InputMaybe<BooleanFilter>;
+  key?: InputMaybe<StringFilter>;
+  /** This does not hold. */
+  not?: InputMaybe<ThemePresetWhere>;
+  /** At least one of these holds. */
+  or?: InputMaybe<Array<ThemePresetWhere>>;
+  sortOrder?: InputMaybe<IntFilter>;
+};
+
 export type TranslationEntryInput = {
   /** Letters, digits, ".", "-", "_"; e.g. "actions.save". */
   key: Scalars['String']['input'];
@@ -1063,6 +1280,18 @@ export type UpdateChannelPreferencesInput = {
   lastReadMessageId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Absent fields stay as they are; null puts a field back to its default. */
+export type UpdateDesktopConfigurationInput = {
+  /** Replaces the layout: `taskbarPosition`, `taskbarAutoHide`, `iconSize`, `showDesktopIcons` (no other keys). Null: `{}`. */
+  layout?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** App keys in order, at most 50, each an app the viewer may open. Null: no pins. */
+  pinnedApps?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A theme preset; null: the default theme. */
+  themePresetId?: InputMaybe<Scalars['ID']['input']>;
+  /** `{ type: "color", color: "#RRGGBB" }` or `{ type: "image", url: "https://…", fit? }`. Null: none. */
+  wallpaper?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
 /** Each given text replaces that part in every locale (send every translation you keep; `subjectTranslations` etc. read them). Absent parts stay; `bodyHtml: null` removes the HTML part. Texts may use only the template's `placeholders`, and every body must hold its `requiredPlaceholders`. */
 export type UpdateEmailTemplateInput = {
   /** Plain text. Active locales only; the default locale is required. */
@@ -1079,6 +1308,17 @@ export type UpdateGroupInput = {
   description?: InputMaybe<Array<LocalizedTextInput>>;
   id: Scalars['ID']['input'];
   name?: InputMaybe<Array<LocalizedTextInput>>;
+};
+
+/** Absent fields stay as they are; `credentials` replaces the stored ones, `credentials: null` removes them. */
+export type UpdateIntegrationConnectionInput = {
+  /** Write-only: stored encrypted (AES-256-GCM under INTEGRATION_SECRET_KEY, bound to this connection), never read back; e.g. an API token, or a JSON text when the integration needs several values. At most 8192 characters. */
+  credentials?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Non-secret configuration, a JSON object of at most 16384 bytes; keys named like secrets (token, password, apiKey, ...Secret) are refused. Replaces the whole object. */
+  settings?: InputMaybe<Scalars['JSONObject']['input']>;
+  status?: InputMaybe<IntegrationStatus>;
 };
 
 /** Absent fields stay as they are. The default locale cannot be deactivated. */
@@ -1121,6 +1361,20 @@ export type UpdateRoleInput = {
   description?: InputMaybe<Array<LocalizedTextInput>>;
   id: Scalars['ID']['input'];
   name?: InputMaybe<Array<LocalizedTextInput>>;
+};
+
+/** Absent fields stay as they are; a null description clears it. */
+export type UpdateThemePresetInput = {
+  description?: InputMaybe<Array<LocalizedTextInput>>;
+  id: Scalars['ID']['input'];
+  isDark?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true makes it the default (the previous default stops being one). false on the default is refused: make another preset the default instead. */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Array<LocalizedTextInput>>;
+  /** -1000 to 1000; pickers list presets by it. */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+  /** Token name (camelCase) to colour (`#RRGGBB` or `#RRGGBBAA`), at most 64; background, foreground and primary are required. Replaced whole. */
+  tokens?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 /** A file and what it attaches to, as for registerFile: an organization you belong to, a channel you may post in, or a message of yours. */
@@ -1207,6 +1461,24 @@ export type ChannelPageQueryVariables = Exact<{
 
 
 export type ChannelPageQuery = { __typename: 'Query', channel?: { __typename: 'Channel', id: string, name: string, type: ChannelType, topic?: string | null, memberCount: number, organization: { __typename: 'Organization', id: string, slug: string }, pinnedMessages: { __typename: 'ChannelPinnedMessagesConnection', nodes: Array<{ __typename: 'Message', id: string, content?: string | null }> }, messages: { __typename: 'ChannelMessagesConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename: 'ChannelMessagesConnectionEdge', cursor: string, node: { __typename: 'Message', id: string, content?: string | null, embeds?: unknown | null, isDeleted: boolean, createdAt: string, editedAt?: string | null, pinnedAt?: string | null, reactionCount: number, author?: { __typename: 'User', id: string, displayName: string, avatarUrl?: string | null, userType: UserType } | null, replyTo?: { __typename: 'Message', id: string, content?: string | null } | null, reactions: { __typename: 'MessageReactionsConnection', nodes: Array<{ __typename: 'MessageReaction', emoji: string, createdAt: string, user?: { __typename: 'User', id: string, displayName: string, avatarUrl?: string | null, userType: UserType } | null }> } } }> }, parent?: { __typename: 'Channel', id: string } | null } | null };
+
+export type DesktopQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DesktopQuery = { __typename: 'Query', viewer?: { __typename: 'User', id: string, desktopConfiguration?: { __typename: 'DesktopConfiguration', layout: Record<string, unknown>, wallpaper?: Record<string, unknown> | null, pinnedApps: Array<string>, updatedAt: string, themePreset?: { __typename: 'ThemePreset', id: string, key: string, name: string, isDark: boolean, tokens: Record<string, unknown> } | null } | null } | null, defaultThemePreset?: { __typename: 'ThemePreset', id: string, key: string, name: string, isDark: boolean, tokens: Record<string, unknown> } | null, themePresets: { __typename: 'QueryThemePresetsConnection', nodes: Array<{ __typename: 'ThemePreset', id: string, key: string, name: string, isDark: boolean, tokens: Record<string, unknown> }> } };
+
+export type ThemePresetFieldsFragment = { __typename: 'ThemePreset', id: string, key: string, name: string, isDark: boolean, tokens: Record<string, unknown> };
+
+export type UpdateDesktopConfigurationMutationVariables = Exact<{
+  input: UpdateDesktopConfigurationInput;
+}>;
+
+
+export type UpdateDesktopConfigurationMutation = { __typename: 'Mutation', updateDesktopConfiguration:
+    | { __typename: 'DesktopConfigurationPayload', desktopConfiguration?: { __typename: 'DesktopConfiguration', layout: Record<string, unknown>, wallpaper?: Record<string, unknown> | null, pinnedApps: Array<string>, updatedAt: string, themePreset?: { __typename: 'ThemePreset', id: string, key: string, name: string, isDark: boolean, tokens: Record<string, unknown> } | null } | null }
+    | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'ValidationError', message: string, fieldErrors: Array<{ __typename: 'FieldError', path: Array<string>, message: string }> }
+   };
 
 export type UserSummaryFragment = { __typename: 'User', id: string, displayName: string, avatarUrl?: string | null, userType: UserType };
 
@@ -1434,6 +1706,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 
 export type OrganizationMembersQuery = { __typename: 'Query', organization?: { __typename: 'Organization', id: string, members: { __typename: 'OrganizationMembersConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, nodes: Array<{ __typename: 'OrganizationMember', id: string, role: OrganizationRole, nickname?: string | null, joinedAt: string, user: { __typename: 'User', id: string, displayName: string, avatarUrl?: string | null, userType: UserType } }> } } | null };
 
+export const ThemePresetFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThemePresetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ThemePreset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDark"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}}]}}]} as unknown as DocumentNode<ThemePresetFieldsFragment, unknown>;
 export const OrganizationSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"isPublic"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}}]}}]} as unknown as DocumentNode<OrganizationSummaryFragment, unknown>;
 export const ChannelSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChannelSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ChannelSummaryFragment, unknown>;
 export const UserSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}}]}}]} as unknown as DocumentNode<UserSummaryFragment, unknown>;
@@ -1445,6 +1718,8 @@ export const OrganizationMemberFieldsFragmentDoc = {"kind":"Document","definitio
 export const PageInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
 export const ErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ErrorFieldsFragment, unknown>;
 export const ChannelPageDocument = {"__meta__":{"hash":"27b14678b155e5d0fd2bdece6f3c9cb34e7281846e195a46202cb5ba6999739c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChannelPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"channel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChannelSummary"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pinnedMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageReaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"emoji"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChannelSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"embeds"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReactionFields"}}]}}]}}]}}]} as unknown as DocumentNode<ChannelPageQuery, ChannelPageQueryVariables>;
+export const DesktopDocument = {"__meta__":{"hash":"ab79d956ac72dfc8d383be839b087760e95d78dba9eecf62c6c8a6c2e4af53ef"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Desktop"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"desktopConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"layout"}},{"kind":"Field","name":{"kind":"Name","value":"wallpaper"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedApps"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"themePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThemePresetFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultThemePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThemePresetFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"themePresets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThemePresetFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThemePresetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ThemePreset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDark"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}}]}}]} as unknown as DocumentNode<DesktopQuery, DesktopQueryVariables>;
+export const UpdateDesktopConfigurationDocument = {"__meta__":{"hash":"c41aa9c88ec226266a871433433d80e07756137b7010285f9da3d688c501c642"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDesktopConfiguration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDesktopConfigurationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"updateDesktopConfiguration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DesktopConfigurationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"desktopConfiguration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"layout"}},{"kind":"Field","name":{"kind":"Name","value":"wallpaper"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedApps"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"themePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThemePresetFields"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThemePresetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ThemePreset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDark"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateDesktopConfigurationMutation, UpdateDesktopConfigurationMutationVariables>;
 export const SendMessageDocument = {"__meta__":{"hash":"9eb5457b8eada8609782df07566627f6dea03003865a2144ffa243704458542b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sendMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessagePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"chatMessage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageReaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"emoji"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"embeds"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReactionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SendMessageMutation, SendMessageMutationVariables>;
 export const EditMessageDocument = {"__meta__":{"hash":"9d2077e16ce023362eb308b40ed35faab8c700fb30f1863ad6f12a4d6633b55c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EditMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"editMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessagePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"chatMessage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"userType"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReactionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessageReaction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"emoji"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"embeds"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"pinnedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReactionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<EditMessageMutation, EditMessageMutationVariables>;
 export const DeleteMessageDocument = {"__meta__":{"hash":"70cb8701bb9d7154d28d296486efdfb7e8bf1c450c184386ba9d64fe823ce903"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MessageIdInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"deleteMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MessagePayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"chatMessage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isDeleted"}},{"kind":"Field","name":{"kind":"Name","value":"content"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"fieldErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteMessageMutation, DeleteMessageMutationVariables>;

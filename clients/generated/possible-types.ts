@@ -88,6 +88,13 @@
       "GroupPayload",
       "ValidationError"
     ],
+    "CreateIntegrationConnectionResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "IntegrationConnectionPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateLocaleResult": [
       "ConflictError",
       "ForbiddenError",
@@ -104,6 +111,12 @@
       "ConflictError",
       "ForbiddenError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "CreateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "CreateThreadResult": [
@@ -149,6 +162,12 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "DeleteIntegrationConnectionResult": [
+      "ForbiddenError",
+      "IntegrationConnectionPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "DeleteLocaleResult": [
       "ConflictError",
       "ForbiddenError",
@@ -174,15 +193,36 @@
       "RolePayload",
       "ValidationError"
     ],
+    "DeleteThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
+      "ValidationError"
+    ],
     "DeleteTranslationsResult": [
       "DeleteTranslationsPayload",
       "ForbiddenError",
+      "ValidationError"
+    ],
+    "DisablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
       "ValidationError"
     ],
     "EditMessageResult": [
       "ForbiddenError",
       "MessagePayload",
       "NotFoundError",
+      "ValidationError"
+    ],
+    "EnablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
       "ValidationError"
     ],
     "Error": [
@@ -268,13 +308,17 @@
       "EmailTemplate",
       "File",
       "Group",
+      "IntegrationConnection",
       "Message",
       "Notification",
       "Organization",
       "OrganizationMember",
       "Permission",
+      "Plugin",
       "Resource",
       "Role",
+      "SystemLogEntry",
+      "ThemePreset",
       "User"
     ],
     "PinMessageResult": [
@@ -467,6 +511,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "UpdateDesktopConfigurationResult": [
+      "DesktopConfigurationPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "UpdateEmailTemplateResult": [
       "EmailTemplatePayload",
       "ForbiddenError",
@@ -476,6 +525,13 @@
     "UpdateGroupResult": [
       "ForbiddenError",
       "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateIntegrationConnectionResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "IntegrationConnectionPayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -502,6 +558,13 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "UpdateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "UploadFileResult": [
@@ -608,6 +671,13 @@
       "GroupPayload",
       "ValidationError"
     ],
+    "CreateIntegrationConnectionResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "IntegrationConnectionPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "CreateLocaleResult": [
       "ConflictError",
       "ForbiddenError",
@@ -624,6 +694,12 @@
       "ConflictError",
       "ForbiddenError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "CreateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "CreateThreadResult": [
@@ -669,6 +745,12 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "DeleteIntegrationConnectionResult": [
+      "ForbiddenError",
+      "IntegrationConnectionPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "DeleteLocaleResult": [
       "ConflictError",
       "ForbiddenError",
@@ -694,15 +776,36 @@
       "RolePayload",
       "ValidationError"
     ],
+    "DeleteThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
+      "ValidationError"
+    ],
     "DeleteTranslationsResult": [
       "DeleteTranslationsPayload",
       "ForbiddenError",
+      "ValidationError"
+    ],
+    "DisablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
       "ValidationError"
     ],
     "EditMessageResult": [
       "ForbiddenError",
       "MessagePayload",
       "NotFoundError",
+      "ValidationError"
+    ],
+    "EnablePluginResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "OrganizationPluginPayload",
       "ValidationError"
     ],
     "Error": [
@@ -788,13 +891,17 @@
       "EmailTemplate",
       "File",
       "Group",
+      "IntegrationConnection",
       "Message",
       "Notification",
       "Organization",
       "OrganizationMember",
       "Permission",
+      "Plugin",
       "Resource",
       "Role",
+      "SystemLogEntry",
+      "ThemePreset",
       "User"
     ],
     "PinMessageResult": [
@@ -987,6 +1094,11 @@
       "NotFoundError",
       "ValidationError"
     ],
+    "UpdateDesktopConfigurationResult": [
+      "DesktopConfigurationPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
     "UpdateEmailTemplateResult": [
       "EmailTemplatePayload",
       "ForbiddenError",
@@ -996,6 +1108,13 @@
     "UpdateGroupResult": [
       "ForbiddenError",
       "GroupPayload",
+      "NotFoundError",
+      "ValidationError"
+    ],
+    "UpdateIntegrationConnectionResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "IntegrationConnectionPayload",
       "NotFoundError",
       "ValidationError"
     ],
@@ -1022,6 +1141,13 @@
       "ForbiddenError",
       "NotFoundError",
       "RolePayload",
+      "ValidationError"
+    ],
+    "UpdateThemePresetResult": [
+      "ConflictError",
+      "ForbiddenError",
+      "NotFoundError",
+      "ThemePresetPayload",
       "ValidationError"
     ],
     "UploadFileResult": [

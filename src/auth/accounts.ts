@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { accounts, users } from '../db/schema/index.js';
+import { writeSystemLog } from './system-log.js';
 
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -39,11 +40,18 @@ export async function findPasswordAccount(db: Database, email: string): Promise<
   return row ?? null;
 }
 
+/** Where a failed password check happened, for the system log of a lockout. */
+export interface FailedCheck {
+  via: 'signIn' | 'changePassword';
+  ip: string | null;
+}
+
 /**
  * Counts a failure in one atomic statement; the failure that reaches the limit locks the account
  * and restarts the count, so the next lock needs another full run of failures. Answers the lock's end.
+ * A lock is written to the system log in the same transaction (callers commit it: failures are outcomes, not throws).
  */
-export async function recordFailedSignIn(db: Database, accountId: string): Promise<Date | null> {
+export async function recordFailedSignIn(db: Database, accountId: string, check: FailedCheck): Promise<Date | null> {
   const reachesLimit = sql`${accounts.failedLoginAttempts} + 1 >= ${MAX_FAILED_SIGN_INS}`;
   const [row] = await db
     .update(accounts)
@@ -52,7 +60,15 @@ export async function recordFailedSignIn(db: Database, accountId: string): Promi
       lockedUntil: sql`case when ${reachesLimit} then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
     })
     .where(eq(accounts.id, accountId))
-    .returning({ lockedUntil: accounts.lockedUntil });
+    .returning({ lockedUntil: accounts.lockedUntil, userId: accounts.userId });
+  if (row?.lockedUntil) {
+    await writeSystemLog(db, {
+      level: 'warn',
+      source: 'auth',
+      message: `Account locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} failed password checks in a row`,
+      context: { event: 'account.locked', userId: row.userId, via: check.via, ip: check.ip, lockedUntil: row.lockedUntil.toISOString() },
+    });
+  }
   return row?.lockedUntil ?? null;
 }
 

@@ -4,6 +4,7 @@ import { accounts, auditLogs } from '../db/schema/index.js';
 import { recordFailedSignIn } from './accounts.js';
 import { forgetCredentials } from './credential-cache.js';
 import { verifyPassword } from './passwords.js';
+import { writeSystemLog } from './system-log.js';
 import { consumeResetTokens, revokeOtherSessions } from './password-reset.js';
 
 export type ChangeOutcome =
@@ -37,13 +38,19 @@ export async function changePassword(
     if (!account?.passwordHash) return { outcome: 'noPassword' };
     if (account.lockedUntil) return { outcome: 'locked', lockedUntil: account.lockedUntil };
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
-      const lockedUntil = await recordFailedSignIn(tx, account.id);
+      const lockedUntil = await recordFailedSignIn(tx, account.id, { via: 'changePassword', ip: who.ip });
       return lockedUntil ? { outcome: 'locked', lockedUntil } : { outcome: 'wrongPassword' };
     }
     await tx.update(accounts).set({ passwordHash: newPasswordHash, failedLoginAttempts: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
     const revokedSessionCount = await revokeOtherSessions(tx, who.userId, who.sessionId);
     await consumeResetTokens(tx, who.userId);
     await tx.insert(auditLogs).values({ actorId: who.userId, action: 'user.password.change', resourceType: 'user', resourceId: who.userId, ip: who.ip });
+    await writeSystemLog(tx, {
+      level: 'info',
+      source: 'auth',
+      message: 'Password changed; the other sessions of the user revoked',
+      context: { event: 'password.changed', userId: who.userId, sessionId: who.sessionId, ip: who.ip, revokedSessionCount },
+    });
     return { outcome: 'changed', revokedSessionCount };
   });
   if (outcome.outcome === 'changed') forgetCredentials(db, who.userId);

@@ -4,6 +4,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { accounts, auditLogs, passwordResetTokens, sessions, users } from '../db/schema/index.js';
 import { forgetCredentials } from './credential-cache.js';
+import { writeSystemLog } from './system-log.js';
 import { hashToken } from './tokens.js';
 
 /**
@@ -96,6 +97,12 @@ export async function resetPassword(db: Database, token: string, passwordHash: s
       .onConflictDoUpdate({ target: [accounts.userId, accounts.provider], set: { passwordHash, failedLoginAttempts: 0, lockedUntil: null } });
     const revokedSessionCount = await revokeOtherSessions(tx, found.userId, null);
     await tx.insert(auditLogs).values({ actorId: found.userId, action: 'user.password.reset', resourceType: 'user', resourceId: found.userId, ip: storableIp(ip) });
+    await writeSystemLog(tx, {
+      level: 'info',
+      source: 'auth',
+      message: 'Password reset with an emailed link; every session of the user revoked and the sign-in lock lifted',
+      context: { event: 'password.reset', userId: found.userId, ip: storableIp(ip), revokedSessionCount },
+    });
     return { outcome: 'reset', userId: found.userId, revokedSessionCount };
   });
   if (outcome.outcome === 'reset') forgetCredentials(db, outcome.userId);

@@ -6,6 +6,7 @@ import { createPasswordUser, emailTaken, findPasswordAccount, recordFailedSignIn
 import { passwordSignInEnabled } from './providers.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { forgetCredentials } from './credential-cache.js';
+import { writeSystemLog } from './system-log.js';
 import { createSession, revokeSessions, type IssuedSession, type SessionOrigin } from './sessions.js';
 
 /** A new session, and the viewer it makes of the caller (the mutation's payload is read as them). */
@@ -28,7 +29,7 @@ export function signInWithPassword(db: Database, credentials: { email: string; p
     // The lock holds even for the right password.
     if (account.lockedUntil) return { outcome: 'locked', lockedUntil: account.lockedUntil };
     if (!(await verifyPassword(account.passwordHash, credentials.password))) {
-      const lockedUntil = await recordFailedSignIn(tx, account.accountId);
+      const lockedUntil = await recordFailedSignIn(tx, account.accountId, { via: 'signIn', ip: origin.ip });
       return lockedUntil ? { outcome: 'locked', lockedUntil } : { outcome: 'invalidCredentials' };
     }
     await recordSuccessfulSignIn(tx, account.accountId);
@@ -73,7 +74,16 @@ function signedIn(session: IssuedSession, user: Pick<Viewer, 'userId' | 'userTyp
 
 /** Ends the viewer's session (or all of their sessions); answers how many were revoked. */
 export async function signOut(db: Database, viewer: Viewer & { sessionId: string }, everywhere: boolean): Promise<number> {
-  const revoked = await db.transaction((tx) => revokeSessions(tx, { sessionId: viewer.sessionId, userId: viewer.userId }, everywhere));
+  const revoked = await db.transaction(async (tx) => {
+    const count = await revokeSessions(tx, { sessionId: viewer.sessionId, userId: viewer.userId }, everywhere);
+    await writeSystemLog(tx, {
+      level: 'info',
+      source: 'sessions',
+      message: everywhere ? 'Every session of the user revoked (sign out everywhere)' : 'Session revoked (sign out)',
+      context: { event: everywhere ? 'sessions.revoked' : 'session.revoked', userId: viewer.userId, sessionId: viewer.sessionId, revokedSessionCount: count },
+    });
+    return count;
+  });
   forgetCredentials(db, viewer.userId);
   return revoked;
 }

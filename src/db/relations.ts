@@ -88,11 +88,17 @@ export const relations = defineRelations(schema, (r) => ({
     actor: r.one.users({ from: r.auditLogs.actorId, to: r.users.id }),
     organization: r.one.organizations({ from: r.auditLogs.organizationId, to: r.organizations.id }),
   },
+  organizationPlugins: {
+    organization: r.one.organizations({ from: r.organizationPlugins.organizationId, to: r.organizations.id, optional: false }),
+    plugin: r.one.plugins({ from: r.organizationPlugins.pluginId, to: r.plugins.id, optional: false }),
+    enabler: r.one.users({ from: r.organizationPlugins.enabledBy, to: r.users.id, alias: 'organization_plugin_enabler' }),
+  },
   organizations: {
     members: r.many.organizationMembers({ from: r.organizations.id, to: r.organizationMembers.organizationId, where: live }),
     channels: r.many.channels({ from: r.organizations.id, to: r.channels.organizationId, where: live }),
     sections: r.many.channelSections({ from: r.organizations.id, to: r.channelSections.organizationId }),
     integrationConnections: r.many.integrationConnections({ from: r.organizations.id, to: r.integrationConnections.organizationId }),
+    plugins: r.many.organizationPlugins({ from: r.organizations.id, to: r.organizationPlugins.organizationId }),
     defaultLocaleRow: r.one.locales({ from: r.organizations.defaultLocale, to: r.locales.code, optional: false }),
   },
   organizationMembers: {

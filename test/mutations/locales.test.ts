@@ -125,7 +125,7 @@ describe('the default locale is data (platform.locales.is_default)', () => {
       gateway,
       `select conname, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'c' and connamespace::regnamespace::text in ('auth', 'platform', 'chat')`,
     );
-    expect(checks.filter((check) => check.conname.endsWith('_localized'))).toHaveLength(17);
+    expect(checks.filter((check) => check.conname.endsWith('_localized'))).toHaveLength(19);
     expect(checks.filter((check) => /'en'/.test(check.def))).toEqual([]);
   });
 

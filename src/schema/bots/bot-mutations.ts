@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { forgetCredentials } from '../../auth/credential-cache.js';
 import { generateToken, hashToken } from '../../auth/tokens.js';
+import { writeSystemLog } from '../../auth/system-log.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { bots, channelMembers, channels, organizationMembers, users } from '../../db/schema/index.js';
@@ -204,6 +205,7 @@ builder.mutationFields((t) => ({
         await uninstall(tx, before.userId);
         await tx.update(users).set({ deletedAt: now }).where(eq(users.id, before.userId));
         await writeAudit(tx, ctx, viewer, { action: 'bot.delete', resourceType: 'bot', resourceId: before.id, oldValues: botAudit(before) });
+        await writeSystemLog(tx, { level: 'info', source: 'bots', message: 'Bot deleted: its token revoked', context: { event: 'bot.deleted', botId: before.id, botUserId: before.userId, actorId: viewer.userId } });
         return { botId: before.id, userId: before.userId };
       })),
   }),
@@ -219,6 +221,7 @@ builder.mutationFields((t) => ({
         const token = generateToken('bot');
         await tx.update(bots).set({ tokenHash: hashToken(token) }).where(eq(bots.id, before.id));
         await writeAudit(tx, ctx, viewer, { action: 'bot.rotate_token', resourceType: 'bot', resourceId: before.id });
+        await writeSystemLog(tx, { level: 'info', source: 'bots', message: 'Bot token rotated: the old one revoked', context: { event: 'bot.tokenRotated', botId: before.id, botUserId: before.userId, actorId: viewer.userId } });
         return { botId: before.id, token, userId: before.userId };
       })),
   }),

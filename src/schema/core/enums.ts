@@ -1,5 +1,5 @@
 import { builder } from '../../builder.js';
-import { fileScope, fileStatus } from '../../db/schema/platform/schema.js';
+import { fileScope, fileStatus, systemLogLevel } from '../../db/schema/platform/schema.js';
 import { channelType, organizationRole } from '../../db/schema/chat/schema.js';
 import { userType } from '../../db/schema/auth/schema.js';
 import { integrationStatus } from '../../db/schema/chat/integrations.js';
@@ -19,6 +19,7 @@ export const OrganizationRoleEnum = builder.enumType('OrganizationRole', { value
 export const ChannelTypeEnum = builder.enumType('ChannelType', { values: pgEnumValues(channelType.enumValues) });
 export const FileScopeEnum = builder.enumType('FileScope', { values: pgEnumValues(fileScope.enumValues) });
 export const FileStatusEnum = builder.enumType('FileStatus', { values: pgEnumValues(fileStatus.enumValues) });
+export const SystemLogLevelEnum = builder.enumType('SystemLogLevel', { values: pgEnumValues(systemLogLevel.enumValues) });
 
 export const IntegrationStatusEnum = builder.enumType('IntegrationStatus', {
   description: 'ACTIVE: in use; PAUSED: kept but not used; ERROR: the integration reported a failure; REVOKED: its access was withdrawn.',

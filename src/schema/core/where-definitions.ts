@@ -11,6 +11,8 @@ import { canReadMessage, canSeeReaction } from '../../policies/message.js';
 import { canSeeNotification } from '../../policies/notification.js';
 import { canSeeOrganization, canSeeOrganizationMember } from '../../policies/organization.js';
 import { canManageIntegrationConnection } from '../../policies/integration-connection.js';
+import { canSeeOrganizationPlugin, canSeePlugin } from '../../policies/plugin.js';
+import { canSeeSystemLog } from '../../policies/system-log.js';
 import { canSeeGroup, canSeePermission, canSeeRole } from '../../policies/rbac.js';
 import { canSeeThemePreset } from '../../policies/theme-preset.js';
 import { canSeeUser } from '../../policies/user.js';
@@ -177,5 +179,26 @@ export const FILTER_DEFINITIONS: FilterDefinition[] = [
     rule: rule(canSeeThemePreset),
     fields: { id, key: text('key', true), isDark: bool('isDark'), isDefault: bool('isDefault'), sortOrder: { kind: 'int', column: 'sortOrder', order: true }, createdAt: date('createdAt') },
     relations: {},
+  }),
+  defineFilters({
+    table: 'systemLogs',
+    typename: 'SystemLogEntry',
+    rule: rule(canSeeSystemLog),
+    fields: { id, level: oneOf('level', 'SystemLogLevel'), source: text('source'), createdAt: date('createdAt', true) },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'plugins',
+    typename: 'Plugin',
+    rule: rule(canSeePlugin),
+    fields: { id, key: text('key', true), version: text('version'), author: text('author'), isActive: bool('isActive'), createdAt: date('createdAt') },
+    relations: {},
+  }),
+  defineFilters({
+    table: 'organizationPlugins',
+    typename: 'OrganizationPlugin',
+    rule: canSeeOrganizationPlugin as never,
+    fields: { enabledAt: date('enabledAt', true) },
+    relations: { plugin: 'plugin', organization: 'organization', enabledBy: 'enabler' },
   }),
 ];

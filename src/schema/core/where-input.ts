@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { relations } from '../../db/relations.js';
 import { badInput } from '../../errors.js';
 import { FILTER_INPUT, type FilterInput } from '../../limits/cost.js';
-import { ChannelTypeEnum, FileScopeEnum, FileStatusEnum, IntegrationStatusEnum, OrganizationRoleEnum, SortDirectionEnum, UserTypeEnum } from './enums.js';
+import { ChannelTypeEnum, FileScopeEnum, FileStatusEnum, IntegrationStatusEnum, OrganizationRoleEnum, SortDirectionEnum, SystemLogLevelEnum, UserTypeEnum } from './enums.js';
 import type { TableName } from './root-fields.js';
 import { FILTER_DEFINITIONS } from './where-definitions.js';
 import { filterDefinitionOf, isValid, OPERATORS, orderCost, parseOrder, parseWhere, whereCost, whereSql, type FieldKind, type FilterDefinition, type OrderTermInput } from './where.js';
@@ -25,6 +25,7 @@ const ENUMS: Record<string, unknown> = {
   FileScope: FileScopeEnum,
   FileStatus: FileStatusEnum,
   IntegrationStatus: IntegrationStatusEnum,
+  SystemLogLevel: SystemLogLevelEnum,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

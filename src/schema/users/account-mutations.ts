@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { forgetCredentials } from '../../auth/credential-cache.js';
 import { consumeResetTokens, revokeOtherSessions } from '../../auth/password-reset.js';
+import { writeSystemLog } from '../../auth/system-log.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { bots, users } from '../../db/schema/index.js';
@@ -56,6 +57,12 @@ builder.mutationFields((t) => ({
             resourceId: before.id,
             oldValues: { deactivatedAt: null },
             newValues: { deactivatedAt: after!.deactivatedAt, revokedSessions },
+          });
+          await writeSystemLog(tx, {
+            level: 'info',
+            source: 'users',
+            message: 'User deactivated: every session and reset link revoked, the bots they created stopped',
+            context: { event: 'user.deactivated', userId: before.id, actorId: viewer.userId, revokedSessionCount: revokedSessions },
           });
           return { userId: before.id, botUserIds: await botUsersOf(tx, before.id) };
         }),

@@ -8,3 +8,5 @@ export * from './event-log.js';
 export * from './mail.js';
 export * from './email-templates.js';
 export * from './desktop.js';
+export * from './system-logs.js';
+export * from './plugins.js';

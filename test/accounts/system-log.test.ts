@@ -134,7 +134,7 @@ describe('what the gateway writes', () => {
 
   it('a password reset: one entry', async () => {
     await gateway.execute(`mutation { requestPasswordReset(input: { email: "istvan@example.com" }) { __typename } }`);
-    const [mail] = await sqlRows<{ link: string }>(gateway, `select params->>'link' as link from platform.mail_outbox where to_address = 'istvan@example.com'`);
+    const [mail] = await sqlRows<{ link: string }>(gateway, `select params->>'resetUrl' as link from platform.mail_outbox where to_address = 'istvan@example.com'`);
     const token = new URL(mail!.link).searchParams.get('token')!;
     secrets.add(token).add('istvans-new-password-2026');
     const reset = await gateway.execute(mutation('resetPassword', 'ResetPasswordInput', ''), { input: { token, newPassword: 'istvans-new-password-2026' } });

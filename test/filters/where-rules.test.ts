@@ -72,7 +72,7 @@ describe('every connection takes where and an order', () => {
       }
     }
     expect(missing).toEqual([]);
-    expect(connections).toBe(41);
+    expect(connections).toBe(43);
   });
 });
 

@@ -149,7 +149,7 @@ describe('npm run build', () => {
     const first = await init(fresh.env);
     expect(first.stdout).toContain(`migrations: applied ${localMigrations().length}`);
     expect(first.stdout).toContain('procedures: auth.get_groups, auth.get_permissions');
-    expect(first.stdout).toContain('data sets (base only): locales, rbac, auth-providers, apps, translations, admin');
+    expect(first.stdout).toContain('data sets (base only): locales, rbac, auth-providers, email-templates, apps, theme-presets, plugins, translations, admin');
     expect(first.stdout).toContain('administrator ops@corp.example created with the password of ADMIN_USER_PASSWORD');
     const second = await init(fresh.env);
     expect(second.stdout).toContain('migrations: applied 0');

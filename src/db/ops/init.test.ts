@@ -28,7 +28,7 @@ describe('initDatabase (npm run db:init)', () => {
     const config = { seedDemo: false, adminUserEmail: 'ops@corp.example', adminUserPassword: 'an-operator-password' };
     const first = await initDatabase(database.handle, config, (line) => lines.push(line));
     expect(first.procedures).toEqual(['auth.get_groups', 'auth.get_permissions']);
-    expect(first.dataSets).toEqual(['locales', 'rbac', 'auth-providers', 'apps', 'translations', 'admin']);
+    expect(first.dataSets).toEqual(['locales', 'rbac', 'auth-providers', 'email-templates', 'apps', 'theme-presets', 'plugins', 'translations', 'admin']);
     expect(first.administrator).toMatchObject({ outcome: 'created', email: 'ops@corp.example' });
     expect(lines).toContain('procedures: auth.get_groups, auth.get_permissions');
     const users = await queryRows(database.handle, 'select email from auth.users');

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 
 // Files that share one module graph per worker (isolate: false): re-importing the gateway per file cost more than their tests.
 // A file belongs here only if it leaves no process state behind (no env, timers, mocks, global registries); each was run so on both databases.
-const shared = ['src/policies/**/*.test.ts', 'test/mutations/**/*.test.ts', 'test/authorization/**/*.test.ts'];
+const shared = ['src/policies/**/*.test.ts', 'test/mutations/**/*.test.ts', 'test/authorization/**/*.test.ts', 'test/compiled/**/*.test.ts', 'test/filters/**/*.test.ts', 'test/notifications/**/*.test.ts', 'src/schema/core/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {

@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+
+// Files that share one module graph per worker (isolate: false): re-importing the gateway per file cost more than their tests.
+// A file belongs here only if it leaves no process state behind (no env, timers, mocks, global registries); each was run so on both databases.
+const shared = ['src/policies/**/*.test.ts', 'test/mutations/**/*.test.ts', 'test/authorization/**/*.test.ts', 'test/compiled/**/*.test.ts', 'test/filters/**/*.test.ts', 'test/notifications/**/*.test.ts', 'src/schema/core/**/*.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -16,5 +20,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/silent-logs.ts'],
+    projects: [
+      { extends: true, test: { name: 'shared', include: shared, isolate: false } },
+      { extends: true, test: { name: 'isolated', exclude: [...configDefaults.exclude, ...shared] } },
+    ],
   },
 });

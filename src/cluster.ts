@@ -9,7 +9,8 @@ import type { Logger } from './observe/logger.js';
  * gateway (its pool, LISTEN connection, caches), as separate instances are; the event log gives
  * each subscriber every event once whichever worker it is on. The primary migrates and seeds once
  * before forking, forwards SIGTERM/SIGINT and waits for every worker's drain, and replaces a
- * worker that dies (a crash loop stops the whole process instead).
+ * worker that dies (a crash loop stops the whole process instead). A connection the primary hands
+ * to a worker in the instant it dies is never answered (Node's round robin keeps it): clients need a timeout.
  */
 
 /** WORKERS: a count, or `auto` for one per core. */

@@ -19,8 +19,13 @@ declare module 'vitest' {
   }
 }
 
-/** Migrates and seeds once, so each test file only copies a ready database (PGlite initdb alone takes seconds). */
-export default async function setup(project: TestProject) {
+interface Seeded {
+  dumpPath: string;
+  template: string;
+  remove(): Promise<void> | void;
+}
+
+async function seed(): Promise<Seeded> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const template = `gateway_template_${process.pid}_${Date.now()}`;
@@ -29,11 +34,7 @@ export default async function setup(project: TestProject) {
     await runMigrations(handle);
     await runSeeds(handle, { demo: true }); // the suite relies on the demo data
     await handle.close();
-    project.provide('seededTemplateDatabase', template);
-    project.provide('seededDumpPath', '');
-    return async () => {
-      await adminQuery(adminUrl, `drop database if exists "${template}" with (force)`);
-    };
+    return { dumpPath: '', template, remove: () => adminQuery(adminUrl, `drop database if exists "${template}" with (force)`).then(() => undefined) };
   }
   const directory = mkdtempSync(join(tmpdir(), 'gateway-test-'));
   const handle = await openDatabase({});
@@ -43,7 +44,22 @@ export default async function setup(project: TestProject) {
   await handle.close();
   const dumpPath = join(directory, 'seeded.tar');
   writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));
+  return { dumpPath, template: '', remove: () => rmSync(directory, { recursive: true, force: true }) };
+}
+
+// Each vitest project (vitest.config.ts) runs this setup, each with its own copy of this module: they share one seeded database through globalThis, removed after the last.
+const shared = globalThis as { gatewaySeeded?: { seeded: Promise<Seeded>; users: number } };
+
+/** Migrates and seeds once, so each test file only copies a ready database (PGlite initdb alone takes seconds). */
+export default async function setup(project: TestProject) {
+  const state = (shared.gatewaySeeded ??= { seeded: seed(), users: 0 });
+  state.users++;
+  const { dumpPath, template, remove } = await state.seeded;
+  project.provide('seededTemplateDatabase', template);
   project.provide('seededDumpPath', dumpPath);
-  project.provide('seededTemplateDatabase', '');
-  return () => rmSync(directory, { recursive: true, force: true });
+  return async () => {
+    if (--state.users > 0) return;
+    delete shared.gatewaySeeded;
+    await remove();
+  };
 }

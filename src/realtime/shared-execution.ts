@@ -35,19 +35,32 @@ interface Pending {
   members: Member[];
 }
 
-/** A read of the representative's execution: its rows as JSON once they came (taken before any mapper ran). */
+/** A read of the representative's execution: a copy of its rows once they came (taken before any mapper ran). */
 interface Read {
-  rows?: string;
+  rows?: unknown[][];
 }
 
 /** A subscriber following the representative: every read it issues, issued again with this subscriber's id. */
 interface Follower {
   member: Member;
   viewerId: string;
-  /** Its rows of each read, as JSON. */
-  rows: string[];
-  diverged: boolean;
-  arriving: Promise<void>[];
+  /** Reads whose rows equalled the representative's; each is compared when it arrives and not kept. */
+  matched: number;
+  /** Once one differed: its rows of each read as JSON, to group it with others that got the same. */
+  diverged: string[] | null;
+  arriving: Promise<unknown>[];
+}
+
+/** Equal rows as PostgreSQL's driver returns them (scalars, Dates, parsed JSON), compared without copying. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  for (const key of keysA) if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 const objectIds = new WeakMap<object, number>();
@@ -81,9 +94,9 @@ function sharingKey(args: ExecutionArgs, payload: unknown, ctx: Context): string
   }
 }
 
-const rowsText = (rows: unknown[][]): string => {
+const rowsText = (rows: unknown): string => {
   try {
-    return JSON.stringify(rows);
+    return JSON.stringify(rows) ?? '';
   } catch {
     return `\u0000${Math.random()}`; // never equal to anything: the subscriber runs on its own
   }
@@ -117,13 +130,17 @@ async function share(args: ExecutionArgs, members: Member[], round: number): Pro
   const representativeId = representative.ctx.viewer!.userId;
   const reads: Read[] = [];
   let unrecorded = false;
-  const followers: Follower[] = rest.map((member) => ({ member, viewerId: member.ctx.viewer!.userId, rows: [], diverged: false, arriving: [] }));
+  const followers: Follower[] = rest.map((member) => ({ member, viewerId: member.ctx.viewer!.userId, matched: 0, diverged: null, arriving: [] }));
+  const diverge = (follower: Follower, r: number, rows: unknown) => {
+    follower.diverged ??= [];
+    follower.diverged[r] = rowsText(rows);
+  };
   // Each read the representative issues is issued in the same turn for every follower, so the batcher merges them all into one statement.
   const onRead = (text: string, params: unknown[], rows: Promise<unknown[][]>) => {
     const r = reads.push({}) - 1;
     const read = reads[r]!;
     rows.then(
-      (value) => (read.rows = rowsText(value)),
+      (value) => (read.rows = structuredClone(value)),
       () => (unrecorded = true), // a failed read: what the execution made of it is nobody else's answer
     );
     const places = viewerPlaces(text, params, representativeId);
@@ -133,12 +150,9 @@ async function share(args: ExecutionArgs, members: Member[], round: number): Pro
       const own = params.map((value, index) => (places[index] ? follower.viewerId : value));
       follower.arriving.push(
         sharedRead(db, text, own).then(
-          (value) => {
-            follower.rows[r] = rowsText(value);
-            // The representative's rows of this statement came first (it asked first): stop following on a difference.
-            if (read.rows !== undefined && follower.rows[r] !== read.rows) follower.diverged = true;
-          },
-          () => void (follower.diverged = true),
+          // The representative asked first, so its rows of this statement came first.
+          (value) => void (read.rows !== undefined && same(value, read.rows) ? follower.matched++ : diverge(follower, r, value)),
+          () => diverge(follower, r, null),
         ),
       );
     }
@@ -159,12 +173,12 @@ async function share(args: ExecutionArgs, members: Member[], round: number): Pro
   if (!decided) return alone(args, rest);
   const byRows = new Map<string, Member[]>();
   for (const follower of followers) {
-    if (!follower.diverged && reads.every((read, r) => read.rows !== undefined && follower.rows[r] === read.rows)) {
+    if (!follower.diverged && follower.matched === reads.length) {
       eventExecutions.shared++;
       follower.member.resolve({ ...result });
       continue;
     }
-    const key = follower.rows.join('\u0000');
+    const key = follower.diverged?.join('\u0000') ?? '';
     const group = byRows.get(key);
     if (group) group.push(follower.member);
     else byRows.set(key, [follower.member]);

@@ -101,6 +101,13 @@ describe('fan-out of one event', () => {
     expect(last[4]!.data!.channelEvents.message.author.email).toBeNull();
     expect(last[4]!.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(last[3]!.data!.channelEvents.message).toEqual({ content: 'to fifty subscribers', isDeleted: false, reactionCount: 0 });
+    // Shared or not, every subscriber got its own answer: the email only where alice herself subscribed (2 and 44).
+    const people = [demoUsers.alice, demoUsers.dave, ...extraMembers];
+    last.forEach((result, i) => {
+      if (i % 2 !== 0) return;
+      const isAlice = i >= 2 && people[(i - 2) % people.length] === demoUsers.alice;
+      expect([i, result.data!.channelEvents.message.author.email]).toEqual([i, isAlice ? 'alice@example.com' : null]);
+    });
     many.forEach((subscriber) => subscriber.close());
   });
 });

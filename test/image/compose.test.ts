@@ -64,6 +64,8 @@ describe('docker-compose.yml', () => {
     expect(gateway!.build).toBe('.');
     expect(gateway!.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, init: { condition: 'service_completed_successfully' } });
     expect(gateway!.environment).toMatchObject({ MIGRATE_ON_START: 'false', SEED_ON_START: 'false', PORT: '4000' });
+    // The keys that seal stored secrets come from the operator's environment; the file holds none.
+    expect(gateway!.environment).toMatchObject({ AUTH_PROVIDER_SECRET_KEY: '${AUTH_PROVIDER_SECRET_KEY:-}', INTEGRATION_SECRET_KEY: '${INTEGRATION_SECRET_KEY:-}' });
     expect(gateway!.healthcheck!.test).toEqual(['CMD', ...healthCheckCommand(image)]);
   });
 

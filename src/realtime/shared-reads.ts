@@ -269,6 +269,11 @@ function sharingOf(db: Database): { shared: Database; load: Load } {
   return sharing;
 }
 
+/** The database `db` reads through: a database made here (sharedReads, recordedReads) or a counting view shows its root. */
+export function readsRoot(db: Database): Database {
+  return madeFrom.get(db) ?? rootDatabase(db);
+}
+
 /**
  * The database subscription events are resolved with: `db`'s reads, merged across subscribers. One
  * per shared database: a request's counting view (src/db/counting.ts) would keep each subscriber apart.

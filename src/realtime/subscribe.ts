@@ -11,7 +11,7 @@ import { EventsExpiredError, ForbiddenError, NotFoundError } from '../schema/cor
 import type { RealtimeEvent } from './events.js';
 import { EndAfter, judgedTogether, perEvent, type RealtimeHub } from './hub.js';
 import { compareLog, findPosition, pointOf, readTopic, type LogPoint } from './log.js';
-import { sharedReads } from './shared-reads.js';
+import { readsRoot, sharedReads } from './shared-reads.js';
 
 /**
  * Authorization of subscriptions, shared by every subscription field (src/schema/realtime/subscriptions.ts):
@@ -101,7 +101,8 @@ async function currentViewer(ctx: Context, subscriber: Viewer, event: RealtimeEv
   const request = ctx.request;
   if (!request) return subscriber;
   const key = `credentials|${request.headers.get('authorization') ?? ''}`;
-  const now = await perEvent(event, key, () => authenticate(ctx.db, request, sharedReads(ctx.db)));
+  // Keyed by the root database (its credential cache), looked up through the merged reads: `merging` in authenticate().
+  const now = await perEvent(event, key, () => authenticate(readsRoot(ctx.db), request, sharedReads(ctx.db)));
   return now.viewer?.userId === subscriber.userId ? now.viewer : unauthenticated(now.credentialsError ?? 'revoked');
 }
 

@@ -43,8 +43,10 @@ describe('credential cache', () => {
 describe('credential cache on subscription events', () => {
   // A short TTL, and no realtime listener: a revocation made in SQL is not heard, as when an invalidation is missed.
   let short: TestGateway;
+  // An entry is stale from one TTL to two after it was cached: 3 s leaves a loaded machine 2.9 s between a sleep's end and the check.
+  const TTL = 3_000;
   beforeAll(async () => {
-    short = await createTestGateway({ authCacheTtlMs: 1_000 });
+    short = await createTestGateway({ authCacheTtlMs: TTL });
   });
   afterAll(() => short.close());
 
@@ -57,7 +59,7 @@ describe('credential cache on subscription events', () => {
     const events = sharedReads(db);
     expect((await authenticate(db, request, events)).viewer?.userId).toBeTruthy();
     await short.handle.db.execute(sql`update auth.sessions set revoked_at = now() where revoked_at is null and user_id = (select id from auth.users where email = 'dave@example.com')`);
-    await sleep(1_100);
+    await sleep(TTL + 100);
     // A plain request never uses a stale entry: it looks the token up and is refused.
     expect((await authenticate(db, head(headers))).credentialsError).toBe('revoked');
     // (that refusal dropped the entry: sign in afresh for the event path)
@@ -65,7 +67,7 @@ describe('credential cache on subscription events', () => {
     const eventRequest = head(again);
     expect((await authenticate(db, eventRequest, events)).viewer).toBeTruthy();
     await short.handle.db.execute(sql`update auth.sessions set revoked_at = now() where revoked_at is null and user_id = (select id from auth.users where email = 'dave@example.com')`);
-    await sleep(1_100);
+    await sleep(TTL + 100);
     short.statements.reset();
     const stale = await authenticate(db, eventRequest, events);
     expect(stale.viewer).toBeTruthy();
@@ -82,7 +84,7 @@ describe('credential cache on subscription events', () => {
     const viewer = (await authenticate(db, request, sharedReads(db))).viewer!;
     await short.handle.db.execute(sql`update auth.sessions set revoked_at = now() where user_id = ${viewer.userId}::uuid`);
     forgetCredentials(db, viewer.userId);
-    await sleep(1_100);
+    await sleep(TTL + 100);
     expect((await authenticate(db, request, sharedReads(db))).credentialsError).toBe('revoked');
   });
 });

@@ -1,7 +1,6 @@
 import { execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
-import { rootDatabase } from '../db/counting.js';
-import { recordedReads, sharedRead, uuidParameters } from './shared-reads.js';
+import { readsRoot, recordedReads, sharedRead, uuidParameters } from './shared-reads.js';
 
 /**
  * Executing one subscription event for many subscribers (issue 16's fan-out). Subscribers whose
@@ -78,7 +77,7 @@ function sharingKey(args: ExecutionArgs, payload: unknown, ctx: Context): string
   try {
     return [
       objectId(args.schema),
-      objectId(rootDatabase(ctx.db)),
+      objectId(readsRoot(ctx.db)),
       objectId(args.document),
       args.operationName ?? '',
       JSON.stringify(args.variableValues ?? null),
